@@ -1,0 +1,170 @@
+/* bayan: extract a knowledge graph of diplomatic meetings from Arabic news.
+ *
+ * The public interface of libbayan. It includes no third-party header.
+ *
+ * Conventions:
+ *  - Every object comes in a bayan_X_new / bayan_X_free pair; every _free
+ *    accepts NULL.
+ *  - Functions that can fail return a bayan_status (BAYAN_OK is 0).
+ *  - The library never prints and never exits: diagnostics go to the
+ *    callback given in bayan_options.
+ *  - Strings passed in are borrowed for the duration of the call; strings
+ *    returned are owned by the object they came from unless said otherwise.
+ */
+#ifndef BAYAN_BAYAN_H
+#define BAYAN_BAYAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define BAYAN_API
+#else
+#define BAYAN_API __attribute__((visibility("default")))
+#endif
+
+#define BAYAN_VERSION "0.1.0"
+
+/** The default base IRI for resources (see the vocabulary contract). */
+#define BAYAN_DEFAULT_BASE "https://w3id.org/bayan/id/"
+
+typedef enum bayan_status {
+    BAYAN_OK = 0,
+    BAYAN_ERR_NOMEM,    /**< an allocation failed */
+    BAYAN_ERR_IO,       /**< reading or writing a file failed */
+    BAYAN_ERR_ENCODING, /**< input bytes are not valid text in any encoding */
+    BAYAN_ERR_SYNTAX,   /**< a data file (ontology, lexicon) does not parse */
+    BAYAN_ERR_ONTOLOGY, /**< a term is written that the ontology lacks */
+    BAYAN_ERR_ARGUMENT, /**< a bad argument (unknown format, bad IRI, ...) */
+    BAYAN_ERR_EMPTY,    /**< the input holds no text */
+    BAYAN_ERR_INTERNAL  /**< a library we rely on failed unexpectedly */
+} bayan_status;
+
+/** A static English description of a status. */
+BAYAN_API const char *bayan_strerror(bayan_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Output formats                                                           */
+
+typedef enum bayan_format {
+    BAYAN_FORMAT_TURTLE = 0,
+    BAYAN_FORMAT_NTRIPLES,
+    BAYAN_FORMAT_NQUADS,
+    BAYAN_FORMAT_GRAPHML,
+    BAYAN_FORMAT_DOT,
+    BAYAN_FORMAT_SVG,
+    BAYAN_FORMAT_COUNT
+} bayan_format;
+
+/** The format's name as the CLI spells it ("turtle", "graphml", ...). */
+BAYAN_API const char *bayan_format_name(bayan_format format);
+/** The output file name for a format ("graph.ttl", ...). */
+BAYAN_API const char *bayan_format_file(bayan_format format);
+/** Looks a format up by name; false when the name is unknown. */
+BAYAN_API bool bayan_format_from_name(const char *name, bayan_format *out);
+
+/* ------------------------------------------------------------------------ */
+/* Diagnostics                                                              */
+
+typedef enum bayan_severity {
+    BAYAN_INFO = 0,
+    BAYAN_WARNING,
+    BAYAN_ERROR
+} bayan_severity;
+
+/** One message about one place. Fields are borrowed for the callback. */
+typedef struct bayan_diagnostic {
+    bayan_severity severity;
+    bayan_status status;  /**< BAYAN_OK for information */
+    const char *file;     /**< the input or data file, or NULL */
+    long long offset;     /**< byte offset in that file, or -1 */
+    long line;            /**< 1-based line, or 0 when unknown */
+    long column;          /**< 1-based column, or 0 when unknown */
+    const char *message;  /**< English, no trailing newline */
+} bayan_diagnostic;
+
+typedef void (*bayan_diagnostic_fn)(void *user, const bayan_diagnostic *diag);
+
+/* ------------------------------------------------------------------------ */
+/* Output sinks                                                             */
+
+/** Writes len bytes; returns false on failure (the export then fails). */
+typedef bool (*bayan_write_fn)(void *user, const void *bytes, size_t len);
+
+/* ------------------------------------------------------------------------ */
+/* The engine: the loaded ontology and lexicon, read-only once made.        */
+
+typedef struct bayan_options {
+    const char *base_iri;     /**< NULL for BAYAN_DEFAULT_BASE */
+    const char *ontology_dir; /**< NULL: $BAYAN_ONTOLOGY_DIR, then built-in */
+    const char *encoding;     /**< force an input encoding; NULL to detect */
+    bool lenient;             /**< replace bad bytes with U+FFFD, warn */
+    bayan_diagnostic_fn on_diagnostic; /**< may be NULL */
+    void *user;               /**< passed to on_diagnostic */
+} bayan_options;
+
+typedef struct bayan_engine bayan_engine;
+
+/** Loads the ontology and lexicon. On success *out is a new engine; free it
+ *  with bayan_engine_free. */
+BAYAN_API bayan_status bayan_engine_new(const bayan_options *options,
+                                        bayan_engine **out);
+BAYAN_API void bayan_engine_free(bayan_engine *engine);
+
+/** The base IRI resources are minted under (borrowed from the engine). */
+BAYAN_API const char *bayan_engine_base(const bayan_engine *engine);
+
+/* ------------------------------------------------------------------------ */
+/* The graph: a deduplicated set of quads.                                  */
+
+typedef struct bayan_graph bayan_graph;
+
+/** A new empty graph, or NULL when out of memory. */
+BAYAN_API bayan_graph *bayan_graph_new(void);
+BAYAN_API void bayan_graph_free(bayan_graph *graph);
+/** The number of distinct quads. */
+BAYAN_API size_t bayan_graph_size(const bayan_graph *graph);
+
+/* ------------------------------------------------------------------------ */
+/* Reading articles                                                         */
+
+/** Reads one article from memory and adds what it says to graph. name is the
+ *  file name reported in diagnostics and recorded as bayan:sourceFile (its
+ *  base name). On failure the graph is left as it was. */
+BAYAN_API bayan_status bayan_read_memory(const bayan_engine *engine,
+                                         bayan_graph *graph, const char *name,
+                                         const void *bytes, size_t len);
+
+/** Reads one article from a file (see bayan_read_memory). */
+BAYAN_API bayan_status bayan_read_file(const bayan_engine *engine,
+                                       bayan_graph *graph, const char *path);
+
+/* ------------------------------------------------------------------------ */
+/* Exporting                                                                */
+
+/** Writes the graph in one format through a sink. The output is a function
+ *  of the graph's content alone, never of insertion order. */
+BAYAN_API bayan_status bayan_export(const bayan_engine *engine,
+                                    const bayan_graph *graph,
+                                    bayan_format format, bayan_write_fn write,
+                                    void *user);
+
+/** Writes the graph to path atomically: the bytes go to a temporary file in
+ *  the same directory, which is flushed and renamed over path only when the
+ *  whole export succeeded. On failure the previous file is left intact and
+ *  no temporary file remains. */
+BAYAN_API bayan_status bayan_export_file(const bayan_engine *engine,
+                                         const bayan_graph *graph,
+                                         bayan_format format,
+                                         const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BAYAN_BAYAN_H */

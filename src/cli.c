@@ -1,0 +1,369 @@
+/* bayan: the command-line interface. A thin layer over libbayan that turns
+ * arguments into input paths and output files. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bayan/bayan.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct cli {
+    const char *output_dir;
+    bool formats[BAYAN_FORMAT_COUNT];
+    int verbosity; /* 0 quiet, 1 normal, 2 verbose */
+    bayan_options options;
+} cli;
+
+static void usage(FILE *out)
+{
+    fputs("Usage: bayan [OPTIONS] [INPUT...]\n"
+          "Read Arabic news articles about diplomatic meetings and export a\n"
+          "knowledge graph of meetings, states, people, organizations and\n"
+          "resolutions.\n\n"
+          "An INPUT is a file, a directory (read recursively, in sorted\n"
+          "order) or - for standard input. With no INPUT, seeds/ is read.\n\n"
+          "Options:\n"
+          "  -o, --output-dir DIR  write the outputs into DIR (default out/)\n"
+          "  -f, --formats LIST    comma-separated, from turtle, ntriples,\n"
+          "                        nquads, graphml, dot, svg\n"
+          "                        (default turtle,graphml,dot,svg)\n"
+          "      --base IRI        base IRI of resources\n"
+          "                        (default " BAYAN_DEFAULT_BASE ")\n"
+          "      --encoding NAME   read inputs in this encoding\n"
+          "      --lenient         replace invalid bytes with U+FFFD\n"
+          "      --ontology DIR    read bayan.ttl and lexicon/ from DIR\n"
+          "  -q, --quiet           print errors only\n"
+          "  -v, --verbose         say what is read and written\n"
+          "  -h, --help            show this help\n"
+          "      --version         show the version\n\n"
+          "Exit status: 0 success, 1 some inputs failed (the others are\n"
+          "still exported), 2 usage error or no output written.\n",
+          out);
+}
+
+static void print_diagnostic(void *user, const bayan_diagnostic *d)
+{
+    const cli *c = user;
+    static const char *const names[] = {"info", "warning", "error"};
+    if (d->severity == BAYAN_INFO && c->verbosity < 2)
+        return;
+    if (d->severity == BAYAN_WARNING && c->verbosity < 1)
+        return;
+    fprintf(stderr, "bayan: ");
+    if (d->file) {
+        fprintf(stderr, "%s:", d->file);
+        if (d->line > 0)
+            fprintf(stderr, "%ld:%ld:", d->line, d->column);
+        else if (d->offset >= 0)
+            fprintf(stderr, " byte %lld:", d->offset);
+        fputc(' ', stderr);
+    }
+    fprintf(stderr, "%s: %s\n", names[d->severity], d->message);
+}
+
+static bool parse_formats(cli *c, const char *list)
+{
+    memset(c->formats, 0, sizeof c->formats);
+    char *copy = strdup(list);
+    if (!copy)
+        return false;
+    bool ok = true;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        bayan_format f;
+        if (!bayan_format_from_name(tok, &f)) {
+            fprintf(stderr, "bayan: unknown format '%s'\n", tok);
+            ok = false;
+            break;
+        }
+        c->formats[f] = true;
+    }
+    free(copy);
+    bool any = false;
+    for (int i = 0; i < BAYAN_FORMAT_COUNT; i++)
+        any = any || c->formats[i];
+    if (ok && !any)
+        fprintf(stderr, "bayan: --formats names no format\n");
+    return ok && any;
+}
+
+/* ---- inputs ------------------------------------------------------------- */
+
+typedef struct run {
+    const cli *c;
+    const bayan_engine *engine;
+    bayan_graph *graph;
+    int read, failed;
+} run;
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void read_path(run *r, const char *path, int depth);
+
+static void read_stdin(run *r)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = grown;
+        }
+    }
+    if (!buf) {
+        fprintf(stderr, "bayan: <stdin>: error: out of memory\n");
+        r->failed++;
+        return;
+    }
+    if (bayan_read_memory(r->engine, r->graph, "<stdin>", buf, len) == BAYAN_OK)
+        r->read++;
+    else
+        r->failed++;
+    free(buf);
+}
+
+/* Reads a directory's entries in byte order of their names; hidden files
+ * are skipped. Depth bounds symlink loops. */
+static void read_directory(run *r, const char *path, int depth)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "bayan: %s: error: cannot open directory: %s\n", path,
+                strerror(errno));
+        r->failed++;
+        return;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        if (ent->d_name[0] == '.')
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **grown = realloc(names, cap * sizeof *names);
+            if (!grown)
+                break;
+            names = grown;
+        }
+        names[count] = strdup(ent->d_name);
+        if (names[count])
+            count++;
+    }
+    closedir(d);
+    if (names)
+        qsort(names, count, sizeof *names, compare_names);
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(path) + strlen(names[i]) + 2;
+        char *child = malloc(n);
+        if (child) {
+            snprintf(child, n, "%s%s%s", path,
+                     path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+            read_path(r, child, depth + 1);
+            free(child);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void read_path(run *r, const char *path, int depth)
+{
+    if (strcmp(path, "-") == 0 && depth == 0) {
+        read_stdin(r);
+        return;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "bayan: %s: error: %s\n", path, strerror(errno));
+        r->failed++;
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (depth > 32) {
+            fprintf(stderr, "bayan: %s: error: directories nested too deep "
+                            "(a symlink loop?)\n", path);
+            r->failed++;
+            return;
+        }
+        read_directory(r, path, depth);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "bayan: %s: error: not a regular file\n", path);
+        r->failed++;
+        return;
+    }
+    if (r->c->verbosity >= 2)
+        fprintf(stderr, "bayan: reading %s\n", path);
+    if (bayan_read_file(r->engine, r->graph, path) == BAYAN_OK)
+        r->read++;
+    else
+        r->failed++;
+}
+
+/* ---- outputs ------------------------------------------------------------ */
+
+static bool make_directory(const char *dir)
+{
+    char *copy = strdup(dir);
+    if (!copy)
+        return false;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            free(copy);
+            return false;
+        }
+        *p = '/';
+    }
+    bool ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+    free(copy);
+    return ok;
+}
+
+static int write_outputs(const cli *c, const bayan_engine *engine,
+                         const bayan_graph *graph)
+{
+    if (!make_directory(c->output_dir)) {
+        fprintf(stderr, "bayan: %s: error: cannot create directory: %s\n",
+                c->output_dir, strerror(errno));
+        return -1;
+    }
+    int failed = 0;
+    for (int i = 0; i < BAYAN_FORMAT_COUNT; i++) {
+        if (!c->formats[i])
+            continue;
+        const char *name = bayan_format_file((bayan_format)i);
+        size_t n = strlen(c->output_dir) + strlen(name) + 2;
+        char *path = malloc(n);
+        if (!path)
+            return -1;
+        snprintf(path, n, "%s/%s", c->output_dir, name);
+        if (bayan_export_file(engine, graph, (bayan_format)i, path) !=
+            BAYAN_OK)
+            failed++;
+        else if (c->verbosity >= 2)
+            fprintf(stderr, "bayan: wrote %s\n", path);
+        free(path);
+    }
+    return failed;
+}
+
+/* ---- main --------------------------------------------------------------- */
+
+enum { OPT_BASE = 256, OPT_ENCODING, OPT_LENIENT, OPT_ONTOLOGY, OPT_VERSION };
+
+static int parse_arguments(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output-dir", required_argument, NULL, 'o'},
+        {"formats", required_argument, NULL, 'f'},
+        {"base", required_argument, NULL, OPT_BASE},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"lenient", no_argument, NULL, OPT_LENIENT},
+        {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    while ((opt = getopt_long(argc, argv, "o:f:qvh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'o': c->output_dir = optarg; break;
+        case 'f':
+            if (!parse_formats(c, optarg))
+                return EXIT_USAGE;
+            break;
+        case OPT_BASE: c->options.base_iri = optarg; break;
+        case OPT_ENCODING: c->options.encoding = optarg; break;
+        case OPT_LENIENT: c->options.lenient = true; break;
+        case OPT_ONTOLOGY: c->options.ontology_dir = optarg; break;
+        case 'q': c->verbosity = 0; break;
+        case 'v': c->verbosity = 2; break;
+        case 'h': usage(stdout); exit(EXIT_OK);
+        case OPT_VERSION: printf("bayan %s\n", BAYAN_VERSION); exit(EXIT_OK);
+        default:
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (!*c->output_dir) {
+        fprintf(stderr, "bayan: --output-dir is empty\n");
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {.output_dir = "out", .verbosity = 1};
+    c.formats[BAYAN_FORMAT_TURTLE] = c.formats[BAYAN_FORMAT_GRAPHML] = true;
+    c.formats[BAYAN_FORMAT_DOT] = c.formats[BAYAN_FORMAT_SVG] = true;
+    c.options.on_diagnostic = print_diagnostic;
+    c.options.user = &c;
+    int rc = parse_arguments(&c, argc, argv);
+    if (rc != EXIT_OK)
+        return rc;
+
+    bayan_engine *engine;
+    bayan_status st = bayan_engine_new(&c.options, &engine);
+    if (st != BAYAN_OK) {
+        fprintf(stderr, "bayan: cannot start: %s\n", bayan_strerror(st));
+        return EXIT_USAGE;
+    }
+    bayan_graph *graph = bayan_graph_new();
+    if (!graph) {
+        bayan_engine_free(engine);
+        fprintf(stderr, "bayan: out of memory\n");
+        return EXIT_USAGE;
+    }
+    run r = {&c, engine, graph, 0, 0};
+    if (optind >= argc) {
+        struct stat sb;
+        if (stat("seeds", &sb) != 0) {
+            fprintf(stderr, "bayan: no INPUT given and no seeds/ here\n");
+            usage(stderr);
+            rc = EXIT_USAGE;
+        } else {
+            read_path(&r, "seeds", 0);
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        read_path(&r, argv[i], 0);
+
+    if (rc == EXIT_OK) {
+        int failed = write_outputs(&c, engine, graph);
+        if (failed != 0)
+            rc = EXIT_USAGE;
+        else if (r.failed > 0)
+            rc = EXIT_INPUT_FAILED;
+        if (c.verbosity >= 1 && failed == 0)
+            fprintf(stderr, "bayan: %d article(s) read, %d failed, %zu "
+                            "quads written to %s/\n",
+                    r.read, r.failed, bayan_graph_size(graph), c.output_dir);
+    }
+    bayan_graph_free(graph);
+    bayan_engine_free(engine);
+    return rc;
+}

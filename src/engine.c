@@ -1,0 +1,307 @@
+/* The public API: engine life cycle, reading articles, exporting. */
+#include "engine.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "export.h"
+#include "extract.h"
+#include "lexicon.h"
+#include "ontology.h"
+#include "sink.h"
+#include "text.h"
+
+/* ---- statuses and formats ---------------------------------------------- */
+
+const char *bayan_strerror(bayan_status status)
+{
+    switch (status) {
+    case BAYAN_OK: return "success";
+    case BAYAN_ERR_NOMEM: return "out of memory";
+    case BAYAN_ERR_IO: return "input/output error";
+    case BAYAN_ERR_ENCODING: return "invalid text encoding";
+    case BAYAN_ERR_SYNTAX: return "syntax error in a data file";
+    case BAYAN_ERR_ONTOLOGY: return "term not declared in the ontology";
+    case BAYAN_ERR_ARGUMENT: return "invalid argument";
+    case BAYAN_ERR_EMPTY: return "no text to read";
+    case BAYAN_ERR_INTERNAL: return "internal error";
+    }
+    return "unknown status";
+}
+
+typedef struct format_row {
+    const char *name;
+    const char *file;
+} format_row;
+
+static const format_row FORMATS[BAYAN_FORMAT_COUNT] = {
+    [BAYAN_FORMAT_TURTLE] = {"turtle", "graph.ttl"},
+    [BAYAN_FORMAT_NTRIPLES] = {"ntriples", "graph.nt"},
+    [BAYAN_FORMAT_NQUADS] = {"nquads", "graph.nq"},
+    [BAYAN_FORMAT_GRAPHML] = {"graphml", "graph.graphml"},
+    [BAYAN_FORMAT_DOT] = {"dot", "graph.dot"},
+    [BAYAN_FORMAT_SVG] = {"svg", "graph.svg"},
+};
+
+const char *bayan_format_name(bayan_format format)
+{
+    return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].name : NULL;
+}
+
+const char *bayan_format_file(bayan_format format)
+{
+    return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].file : NULL;
+}
+
+bool bayan_format_from_name(const char *name, bayan_format *out)
+{
+    for (int i = 0; name && i < BAYAN_FORMAT_COUNT; i++) {
+        if (strcmp(name, FORMATS[i].name) == 0) {
+            *out = (bayan_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- diagnostics and IRIs ---------------------------------------------- */
+
+void engine_report(const bayan_engine *e, bayan_severity severity,
+                   bayan_status status, const char *file, long long offset,
+                   const char *format, ...)
+{
+    if (!e || !e->on_diagnostic)
+        return;
+    char message[1024];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(message, sizeof message, format, ap);
+    va_end(ap);
+    bayan_diagnostic d = {severity, status, file, offset, 0, 0, message};
+    e->on_diagnostic(e->user, &d);
+}
+
+char *engine_mint(const bayan_engine *e, const char *path)
+{
+    size_t a = strlen(e->base);
+    size_t b = strlen(path);
+    char *iri = malloc(a + b + 1);
+    if (iri) {
+        memcpy(iri, e->base, a);
+        memcpy(iri + a, path, b + 1);
+    }
+    return iri;
+}
+
+const char *bayan_engine_base(const bayan_engine *e)
+{
+    return e->base;
+}
+
+/* ---- engine life cycle -------------------------------------------------- */
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where the ontology lives: the option, the environment, the source tree
+ * this binary was built from, then the installed copy. */
+static const char *find_ontology_dir(const bayan_options *o)
+{
+    if (o && o->ontology_dir)
+        return o->ontology_dir;
+    const char *env = getenv("BAYAN_ONTOLOGY_DIR");
+    if (env && *env)
+        return env;
+    if (is_directory(BAYAN_SOURCE_ONTOLOGY_DIR))
+        return BAYAN_SOURCE_ONTOLOGY_DIR;
+    return BAYAN_INSTALLED_ONTOLOGY_DIR;
+}
+
+/* The base must be an absolute IRI ending in / or # so that paths append. */
+static bool base_is_valid(const char *base)
+{
+    size_t n = strlen(base);
+    return n > 0 && strchr(base, ':') && (base[n - 1] == '/' ||
+                                          base[n - 1] == '#') &&
+           strcspn(base, " \t\r\n<>\"{}|^`\\") == n;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+bayan_status bayan_engine_new(const bayan_options *options,
+                              bayan_engine **out)
+{
+    *out = NULL;
+    bayan_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return BAYAN_ERR_NOMEM;
+    if (options) {
+        e->lenient = options->lenient;
+        e->on_diagnostic = options->on_diagnostic;
+        e->user = options->user;
+    }
+    const char *base = options && options->base_iri ? options->base_iri
+                                                    : BAYAN_DEFAULT_BASE;
+    if (!base_is_valid(base)) {
+        engine_report(e, BAYAN_ERROR, BAYAN_ERR_ARGUMENT, NULL, -1,
+                      "base IRI '%s' must be absolute and end in '/' or '#'",
+                      base);
+        bayan_engine_free(e);
+        return BAYAN_ERR_ARGUMENT;
+    }
+    e->base = strdup(base);
+    e->ontology_dir = strdup(find_ontology_dir(options));
+    if (options && options->encoding)
+        e->encoding = strdup(options->encoding);
+    if (!e->base || !e->ontology_dir ||
+        (options && options->encoding && !e->encoding)) {
+        bayan_engine_free(e);
+        return BAYAN_ERR_NOMEM;
+    }
+    bayan_status st = ontology_load(e);
+    if (st == BAYAN_OK) {
+        char *lexdir = join_path(e->ontology_dir, "lexicon");
+        st = lexdir ? lexicon_load(e, lexdir, &e->lexicon) : BAYAN_ERR_NOMEM;
+        free(lexdir);
+    }
+    if (st != BAYAN_OK) {
+        bayan_engine_free(e);
+        return st;
+    }
+    *out = e;
+    return BAYAN_OK;
+}
+
+void bayan_engine_free(bayan_engine *e)
+{
+    if (!e)
+        return;
+    free(e->base);
+    free(e->ontology_dir);
+    free(e->encoding);
+    bayan_graph_free(e->ontology);
+    bayan_graph_free(e->declared);
+    lexicon_free(e->lexicon);
+    free(e);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
+                               const char *name, const void *bytes,
+                               size_t len)
+{
+    text_doc doc;
+    bayan_status st = text_decode(e, name, bytes, len, &doc);
+    if (st != BAYAN_OK)
+        return st;
+    /* Build the article's facts apart, so a failure leaves graph as it was. */
+    bayan_graph *part = bayan_graph_new();
+    article_ids ids = {NULL, NULL};
+    if (!part)
+        st = BAYAN_ERR_NOMEM;
+    if (st == BAYAN_OK)
+        st = article_add(e, name, &doc, part, &ids);
+    if (st == BAYAN_OK)
+        st = extract_entities(e, &doc, &ids, part);
+    if (st == BAYAN_OK)
+        st = graph_merge(graph, part);
+    if (st != BAYAN_OK && st != BAYAN_ERR_NOMEM)
+        engine_report(e, BAYAN_ERROR, st, name, -1, "%s", bayan_strerror(st));
+    article_ids_clear(&ids);
+    bayan_graph_free(part);
+    text_doc_clear(&doc);
+    return st;
+}
+
+bayan_status bayan_read_file(const bayan_engine *e, bayan_graph *graph,
+                             const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        engine_report(e, BAYAN_ERROR, BAYAN_ERR_IO, path, -1,
+                      "cannot open: %s", strerror(errno));
+        return BAYAN_ERR_IO;
+    }
+    membuf buf = {NULL, 0, 0};
+    char chunk[65536];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ok = membuf_write(&buf, chunk, n);
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!ok || read_error) {
+        free(buf.data);
+        engine_report(e, BAYAN_ERROR, ok ? BAYAN_ERR_IO : BAYAN_ERR_NOMEM,
+                      path, -1, ok ? "read error" : "out of memory");
+        return ok ? BAYAN_ERR_IO : BAYAN_ERR_NOMEM;
+    }
+    bayan_status st = bayan_read_memory(e, graph, path, buf.data, buf.length);
+    free(buf.data);
+    return st;
+}
+
+/* ---- exporting ---------------------------------------------------------- */
+
+bayan_status bayan_export(const bayan_engine *e, const bayan_graph *graph,
+                          bayan_format format, bayan_write_fn write,
+                          void *user)
+{
+    bayan_status st = ontology_check(e, graph);
+    if (st != BAYAN_OK)
+        return st;
+    switch (format) {
+    case BAYAN_FORMAT_TURTLE:
+    case BAYAN_FORMAT_NTRIPLES:
+    case BAYAN_FORMAT_NQUADS:
+        return export_rdf(e, graph, format, write, user);
+    case BAYAN_FORMAT_GRAPHML:
+        return export_graphml(e, graph, write, user);
+    case BAYAN_FORMAT_DOT:
+    case BAYAN_FORMAT_SVG:
+        return export_dot(e, graph, format, write, user);
+    case BAYAN_FORMAT_COUNT:
+        break;
+    }
+    return BAYAN_ERR_ARGUMENT;
+}
+
+bayan_status bayan_export_file(const bayan_engine *e,
+                               const bayan_graph *graph, bayan_format format,
+                               const char *path)
+{
+    atomic_file *f;
+    bayan_status st = atomic_open(path, &f);
+    if (st != BAYAN_OK) {
+        engine_report(e, BAYAN_ERROR, st, path, -1,
+                      "cannot create a file beside it: %s", strerror(errno));
+        return st;
+    }
+    st = bayan_export(e, graph, format, atomic_write, f);
+    if (st != BAYAN_OK) {
+        atomic_abort(f);
+        engine_report(e, BAYAN_ERROR, st, path, -1, "export failed: %s",
+                      bayan_strerror(st));
+        return st;
+    }
+    st = atomic_commit(f);
+    if (st != BAYAN_OK)
+        engine_report(e, BAYAN_ERROR, st, path, -1, "write failed");
+    return st;
+}

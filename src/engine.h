@@ -1,0 +1,31 @@
+/* The engine's internals, shared by the library's modules (not public). */
+#ifndef BAYAN_ENGINE_H
+#define BAYAN_ENGINE_H
+
+#include "bayan/bayan.h"
+#include "graph.h"
+
+typedef struct lexicon lexicon;
+
+struct bayan_engine {
+    char *base;          /**< base IRI, ends with '/' or '#' */
+    char *ontology_dir;  /**< where bayan.ttl and lexicon/ were read */
+    char *encoding;      /**< forced input encoding or NULL */
+    bool lenient;
+    bayan_diagnostic_fn on_diagnostic;
+    void *user;
+    bayan_graph *ontology; /**< the triples of ontology/bayan.ttl */
+    bayan_graph *declared; /**< used as a set: the terms it declares */
+    lexicon *lexicon;      /**< entries read from ontology/lexicon/ */
+};
+
+/** Reports a diagnostic through the engine's callback (printf-style). */
+void engine_report(const bayan_engine *e, bayan_severity severity,
+                   bayan_status status, const char *file, long long offset,
+                   const char *format, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/** A new string: the engine's base IRI followed by path (e.g. "state/IQ"). */
+char *engine_mint(const bayan_engine *e, const char *path);
+
+#endif

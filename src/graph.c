@@ -1,0 +1,513 @@
+/* The graph model: term interning, term repair and the quad set. */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* An open-addressing table of ids; slot value 0 means empty. */
+typedef struct id_table {
+    uint32_t *slots;
+    size_t capacity; /* a power of two */
+    size_t used;
+} id_table;
+
+struct bayan_graph {
+    term *terms; /* terms[0] is unused so that id 0 means "none" */
+    size_t term_count;
+    size_t term_capacity;
+    id_table term_index;
+
+    quad *quads; /* quads[0] is unused for the same reason */
+    size_t quad_count;
+    size_t quad_capacity;
+    id_table quad_index;
+};
+
+/* FNV-1a: small, good enough for hashing, and stable across runs. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    if (!s)
+        return hash_bytes(h, "\x01", 1);
+    return hash_bytes(hash_bytes(h, s, strlen(s)), "", 1);
+}
+
+static uint64_t term_hash(const term *t)
+{
+    uint64_t h = 14695981039346656037ULL;
+    unsigned char kind = (unsigned char)t->kind;
+    h = hash_bytes(h, &kind, 1);
+    h = hash_bytes(h, t->value, t->length);
+    h = hash_str(h, t->datatype);
+    return hash_str(h, t->lang);
+}
+
+static uint64_t quad_hash(const quad *q)
+{
+    uint32_t v[4] = {q->s, q->p, q->o, q->g};
+    return hash_bytes(14695981039346656037ULL, v, sizeof v);
+}
+
+static bool opt_equal(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static bool term_equal(const term *a, const term *b)
+{
+    return a->kind == b->kind && a->length == b->length &&
+           memcmp(a->value, b->value, a->length) == 0 &&
+           opt_equal(a->datatype, b->datatype) && opt_equal(a->lang, b->lang);
+}
+
+static bool quad_equal(const quad *a, const quad *b)
+{
+    return a->s == b->s && a->p == b->p && a->o == b->o && a->g == b->g;
+}
+
+/* ---- id tables ---------------------------------------------------------- */
+
+static bool table_grow(id_table *t, const bayan_graph *g, bool terms)
+{
+    size_t cap = t->capacity ? t->capacity * 2 : 64;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < t->capacity; i++) {
+        uint32_t id = t->slots[i];
+        if (!id)
+            continue;
+        uint64_t h = terms ? term_hash(&g->terms[id]) : quad_hash(&g->quads[id]);
+        size_t j = (size_t)h & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = id;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->capacity = cap;
+    return true;
+}
+
+/* Finds the slot holding an equal item, or the empty slot where it goes. */
+static size_t term_slot(const bayan_graph *g, const term *t)
+{
+    const id_table *tab = &g->term_index;
+    size_t j = (size_t)term_hash(t) & (tab->capacity - 1);
+    while (tab->slots[j] && !term_equal(&g->terms[tab->slots[j]], t))
+        j = (j + 1) & (tab->capacity - 1);
+    return j;
+}
+
+static size_t quad_slot(const bayan_graph *g, const quad *q)
+{
+    const id_table *tab = &g->quad_index;
+    size_t j = (size_t)quad_hash(q) & (tab->capacity - 1);
+    while (tab->slots[j] && !quad_equal(&g->quads[tab->slots[j]], q))
+        j = (j + 1) & (tab->capacity - 1);
+    return j;
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+bayan_graph *bayan_graph_new(void)
+{
+    bayan_graph *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->term_count = 1;
+    g->quad_count = 1;
+    if (!table_grow(&g->term_index, g, true) ||
+        !table_grow(&g->quad_index, g, false)) {
+        bayan_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void bayan_graph_free(bayan_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 1; i < g->term_count; i++) {
+        free((char *)g->terms[i].value);
+        free((char *)g->terms[i].datatype);
+        free((char *)g->terms[i].lang);
+    }
+    free(g->terms);
+    free(g->quads);
+    free(g->term_index.slots);
+    free(g->quad_index.slots);
+    free(g);
+}
+
+size_t bayan_graph_size(const bayan_graph *g)
+{
+    return g ? g->quad_count - 1 : 0;
+}
+
+/* ---- term repair -------------------------------------------------------- */
+
+/* RDF 1.1 forbids these in IRIREF; we also encode every non-ASCII byte so
+ * that every output format carries the IRI unchanged. */
+static bool iri_byte_needs_escape(unsigned char c)
+{
+    return c <= 0x20 || c >= 0x7f || strchr("\"<>{}|^`\\", c) != NULL;
+}
+
+static char *repair_iri(const char *iri)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
+        n += iri_byte_needs_escape(*p) ? 3 : 1;
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    char *w = out;
+    for (const unsigned char *p = (const unsigned char *)iri; *p; p++) {
+        if (iri_byte_needs_escape(*p)) {
+            *w++ = '%';
+            *w++ = hex[*p >> 4];
+            *w++ = hex[*p & 15];
+        } else {
+            *w++ = (char)*p;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+/* An absolute IRI starts with a scheme: ALPHA *( ALPHA / DIGIT / + - . ) ":" */
+static bool iri_is_absolute(const char *iri)
+{
+    const char *p = iri;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return false;
+    for (p++; *p && *p != ':'; p++) {
+        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+                  *p == '.';
+        if (!ok)
+            return false;
+    }
+    return *p == ':';
+}
+
+/* BCP 47 shape: 1-8 letters, then -subtags of 1-8 letters or digits. */
+static char *repair_lang(const char *lang)
+{
+    size_t n = strlen(lang);
+    size_t run = 0;
+    bool first = true;
+    if (n == 0)
+        return NULL;
+    for (size_t i = 0; i <= n; i++) {
+        char c = lang[i];
+        if (c == '-' || c == '\0') {
+            if (run == 0 || run > 8)
+                return NULL;
+            run = 0;
+            first = false;
+            continue;
+        }
+        bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool digit = c >= '0' && c <= '9';
+        if (!(alpha || (digit && !first)))
+            return NULL;
+        run++;
+    }
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        out[i] = (lang[i] >= 'A' && lang[i] <= 'Z') ? (char)(lang[i] + 32)
+                                                     : lang[i];
+    return out;
+}
+
+/* ---- interning ---------------------------------------------------------- */
+
+/* Takes ownership of value, datatype and lang (freed when already known). */
+static bayan_status intern(bayan_graph *g, term_kind kind, char *value,
+                           char *datatype, char *lang, term_id *out)
+{
+    term t = {kind, value, strlen(value), datatype, lang};
+    size_t slot = term_slot(g, &t);
+    if (g->term_index.slots[slot]) {
+        *out = g->term_index.slots[slot];
+        free(value);
+        free(datatype);
+        free(lang);
+        return BAYAN_OK;
+    }
+    if (g->term_count >= UINT32_MAX)
+        goto nomem;
+    if (g->term_count >= g->term_capacity) {
+        size_t cap = g->term_capacity ? g->term_capacity * 2 : 256;
+        term *terms = realloc(g->terms, cap * sizeof *terms);
+        if (!terms)
+            goto nomem;
+        g->terms = terms;
+        g->term_capacity = cap;
+    }
+    /* Keep the load factor under one half. */
+    if ((g->term_index.used + 1) * 2 > g->term_index.capacity) {
+        if (!table_grow(&g->term_index, g, true))
+            goto nomem;
+        slot = term_slot(g, &t);
+    }
+    term_id id = (term_id)g->term_count++;
+    g->terms[id] = t;
+    g->term_index.slots[slot] = id;
+    g->term_index.used++;
+    *out = id;
+    return BAYAN_OK;
+nomem:
+    free(value);
+    free(datatype);
+    free(lang);
+    return BAYAN_ERR_NOMEM;
+}
+
+bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
+{
+    if (!iri || !iri_is_absolute(iri))
+        return BAYAN_ERR_ARGUMENT;
+    char *value = repair_iri(iri);
+    if (!value)
+        return BAYAN_ERR_NOMEM;
+    return intern(g, TERM_IRI, value, NULL, NULL, out);
+}
+
+bayan_status graph_literal(bayan_graph *g, const char *value,
+                           const char *datatype, const char *lang,
+                           term_id *out)
+{
+    if (!value || (datatype && lang))
+        return BAYAN_ERR_ARGUMENT;
+    if (datatype && !iri_is_absolute(datatype))
+        return BAYAN_ERR_ARGUMENT;
+    char *l = NULL;
+    if (lang) {
+        l = repair_lang(lang);
+        if (!l)
+            return BAYAN_ERR_ARGUMENT;
+    }
+    char *v = utf8_repair(value, strlen(value), NULL);
+    char *d = datatype ? repair_iri(datatype) : NULL;
+    if (!v || (datatype && !d)) {
+        free(v);
+        free(d);
+        free(l);
+        return BAYAN_ERR_NOMEM;
+    }
+    return intern(g, TERM_LITERAL, v, d, l, out);
+}
+
+bayan_status graph_add(bayan_graph *g, term_id graph_name, term_id s,
+                       term_id p, term_id o)
+{
+    if (!s || !p || !o || s >= g->term_count || p >= g->term_count ||
+        o >= g->term_count || graph_name >= g->term_count)
+        return BAYAN_ERR_ARGUMENT;
+    if (g->terms[s].kind != TERM_IRI || g->terms[p].kind != TERM_IRI ||
+        (graph_name && g->terms[graph_name].kind != TERM_IRI))
+        return BAYAN_ERR_ARGUMENT;
+    quad q = {s, p, o, graph_name};
+    size_t slot = quad_slot(g, &q);
+    if (g->quad_index.slots[slot])
+        return BAYAN_OK;
+    if (g->quad_count >= UINT32_MAX)
+        return BAYAN_ERR_NOMEM;
+    if (g->quad_count >= g->quad_capacity) {
+        size_t cap = g->quad_capacity ? g->quad_capacity * 2 : 256;
+        quad *quads = realloc(g->quads, cap * sizeof *quads);
+        if (!quads)
+            return BAYAN_ERR_NOMEM;
+        g->quads = quads;
+        g->quad_capacity = cap;
+    }
+    if ((g->quad_index.used + 1) * 2 > g->quad_index.capacity) {
+        if (!table_grow(&g->quad_index, g, false))
+            return BAYAN_ERR_NOMEM;
+        slot = quad_slot(g, &q);
+    }
+    uint32_t id = (uint32_t)g->quad_count++;
+    g->quads[id] = q;
+    g->quad_index.slots[slot] = id;
+    g->quad_index.used++;
+    return BAYAN_OK;
+}
+
+static bayan_status optional_iri(bayan_graph *g, const char *iri,
+                                 term_id *out)
+{
+    *out = 0;
+    return iri ? graph_iri(g, iri, out) : BAYAN_OK;
+}
+
+bayan_status graph_add_iri(bayan_graph *g, const char *graph_name,
+                           const char *s, const char *p, const char *o)
+{
+    term_id gi, si, pi, oi;
+    bayan_status st;
+    if ((st = optional_iri(g, graph_name, &gi)) ||
+        (st = graph_iri(g, s, &si)) || (st = graph_iri(g, p, &pi)) ||
+        (st = graph_iri(g, o, &oi)))
+        return st;
+    return graph_add(g, gi, si, pi, oi);
+}
+
+bayan_status graph_add_literal(bayan_graph *g, const char *graph_name,
+                               const char *s, const char *p,
+                               const char *value, const char *datatype,
+                               const char *lang)
+{
+    term_id gi, si, pi, oi;
+    bayan_status st;
+    if ((st = optional_iri(g, graph_name, &gi)) ||
+        (st = graph_iri(g, s, &si)) || (st = graph_iri(g, p, &pi)) ||
+        (st = graph_literal(g, value, datatype, lang, &oi)))
+        return st;
+    return graph_add(g, gi, si, pi, oi);
+}
+
+/* Re-interns a term of another graph into this one. */
+static bayan_status copy_term(bayan_graph *dst, const bayan_graph *src,
+                              term_id id, term_id *out)
+{
+    if (!id) {
+        *out = 0;
+        return BAYAN_OK;
+    }
+    const term *t = &src->terms[id];
+    if (t->kind == TERM_IRI)
+        return graph_iri(dst, t->value, out);
+    return graph_literal(dst, t->value, t->datatype, t->lang, out);
+}
+
+bayan_status graph_merge(bayan_graph *dst, const bayan_graph *src)
+{
+    for (size_t i = 1; i < src->quad_count; i++) {
+        const quad *q = &src->quads[i];
+        term_id g, s, p, o;
+        bayan_status st;
+        if ((st = copy_term(dst, src, q->g, &g)) ||
+            (st = copy_term(dst, src, q->s, &s)) ||
+            (st = copy_term(dst, src, q->p, &p)) ||
+            (st = copy_term(dst, src, q->o, &o)) ||
+            (st = graph_add(dst, g, s, p, o)))
+            return st;
+    }
+    return BAYAN_OK;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+const term *graph_term(const bayan_graph *g, term_id id)
+{
+    return (id && id < g->term_count) ? &g->terms[id] : NULL;
+}
+
+term_id graph_find_iri(const bayan_graph *g, const char *iri)
+{
+    char *value = repair_iri(iri);
+    if (!value)
+        return 0;
+    term t = {TERM_IRI, value, strlen(value), NULL, NULL};
+    term_id id = g->term_index.slots[term_slot(g, &t)];
+    free(value);
+    return id;
+}
+
+const quad *graph_quads(const bayan_graph *g, size_t *count)
+{
+    *count = g->quad_count - 1;
+    return g->quads ? g->quads + 1 : NULL;
+}
+
+static int opt_compare(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+int term_compare(const term *a, const term *b)
+{
+    if (a == b)
+        return 0;
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    size_t n = a->length < b->length ? a->length : b->length;
+    int c = memcmp(a->value, b->value, n);
+    if (c)
+        return c;
+    if (a->length != b->length)
+        return a->length < b->length ? -1 : 1;
+    c = opt_compare(a->datatype, b->datatype);
+    return c ? c : opt_compare(a->lang, b->lang);
+}
+
+/* qsort has no context argument in C99, so we sort (quad, graph) pairs. */
+typedef struct sort_item {
+    quad q;
+    const bayan_graph *g;
+} sort_item;
+
+static int sort_item_compare(const void *pa, const void *pb)
+{
+    const sort_item *a = pa;
+    const sort_item *b = pb;
+    const bayan_graph *g = a->g;
+    int c = term_compare(graph_term(g, a->q.s), graph_term(g, b->q.s));
+    if (!c)
+        c = term_compare(graph_term(g, a->q.p), graph_term(g, b->q.p));
+    if (!c)
+        c = term_compare(graph_term(g, a->q.o), graph_term(g, b->q.o));
+    if (!c)
+        c = term_compare(graph_term(g, a->q.g), graph_term(g, b->q.g));
+    return c;
+}
+
+bayan_status graph_sorted_quads(const bayan_graph *g, quad **out,
+                                size_t *count)
+{
+    size_t n = g->quad_count - 1;
+    *out = NULL;
+    *count = 0;
+    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    quad *quads = malloc((n ? n : 1) * sizeof *quads);
+    if (!items || !quads) {
+        free(items);
+        free(quads);
+        return BAYAN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        items[i].q = g->quads[i + 1];
+        items[i].g = g;
+    }
+    qsort(items, n, sizeof *items, sort_item_compare);
+    for (size_t i = 0; i < n; i++)
+        quads[i] = items[i].q;
+    free(items);
+    *out = quads;
+    *count = n;
+    return BAYAN_OK;
+}

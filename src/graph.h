@@ -1,0 +1,81 @@
+/* The graph model: interned RDF terms and a deduplicated set of quads.
+ *
+ * Terms are stored once and named by a small integer id (0 means "none",
+ * used for the default graph). Terms are checked and repaired on the way in,
+ * so that every exporter can trust them:
+ *  - IRIs must be absolute; bytes RDF forbids in an IRI (space, controls,
+ *    "<>{}|^`\ ) and every non-ASCII byte are percent-encoded;
+ *  - literal values are valid UTF-8 (bad sequences become U+FFFD);
+ *  - language tags are BCP 47 shaped and folded to lower case.
+ * Quads come out sorted by (subject, predicate, object, graph) in byte
+ * order of their terms, so every output depends on content alone. */
+#ifndef BAYAN_GRAPH_H
+#define BAYAN_GRAPH_H
+
+#include "bayan/bayan.h"
+
+typedef uint32_t term_id;
+
+typedef enum term_kind { TERM_IRI = 1, TERM_LITERAL = 2 } term_kind;
+
+typedef struct term {
+    term_kind kind;
+    const char *value;    /**< IRI or lexical form, NUL-terminated UTF-8 */
+    size_t length;        /**< strlen(value) */
+    const char *datatype; /**< literal datatype IRI, NULL for plain/lang */
+    const char *lang;     /**< literal language tag (lower case) or NULL */
+} term;
+
+typedef struct quad {
+    term_id s, p, o;
+    term_id g; /**< 0 for the default graph */
+} quad;
+
+/** Interns an IRI; *out receives its id. BAYAN_ERR_ARGUMENT when the IRI is
+ *  not absolute (no scheme). */
+bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out);
+
+/** Interns a literal. datatype (an IRI) and lang are optional and exclusive;
+ *  BAYAN_ERR_ARGUMENT for a malformed language tag or both given. */
+bayan_status graph_literal(bayan_graph *g, const char *value,
+                           const char *datatype, const char *lang,
+                           term_id *out);
+
+/** Adds a quad of interned terms (duplicates are ignored). */
+bayan_status graph_add(bayan_graph *g, term_id graph_name, term_id s,
+                       term_id p, term_id o);
+
+/** Convenience: adds <s> <p> <o> in graph graph_name (NULL: default). */
+bayan_status graph_add_iri(bayan_graph *g, const char *graph_name,
+                           const char *s, const char *p, const char *o);
+
+/** Convenience: adds <s> <p> "value"^^datatype / @lang. */
+bayan_status graph_add_literal(bayan_graph *g, const char *graph_name,
+                               const char *s, const char *p,
+                               const char *value, const char *datatype,
+                               const char *lang);
+
+/** Copies every quad of src into dst. */
+bayan_status graph_merge(bayan_graph *dst, const bayan_graph *src);
+
+/** The term with that id (borrowed; valid until the graph is freed). */
+const term *graph_term(const bayan_graph *g, term_id id);
+
+/** The id of an already interned IRI, or 0. The IRI is looked up as given
+ *  (after the same repair graph_iri applies). */
+term_id graph_find_iri(const bayan_graph *g, const char *iri);
+
+/** The quads in insertion order (borrowed; invalidated by graph_add). Use
+ *  only where order cannot show in an output. */
+const quad *graph_quads(const bayan_graph *g, size_t *count);
+
+/** A new array of every quad, sorted; *count receives its length.
+ *  The caller frees the array with free(). */
+bayan_status graph_sorted_quads(const bayan_graph *g, quad **out,
+                                size_t *count);
+
+/** Byte-order comparison of two terms: IRIs before literals, then value,
+ *  datatype and language. */
+int term_compare(const term *a, const term *b);
+
+#endif

@@ -1,0 +1,2 @@
+/* HTML input through libxml2's HTML parser (to come with the text layer). */
+#include "text.h"

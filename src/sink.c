@@ -1,0 +1,112 @@
+/* Output sinks: an in-memory buffer and an atomically replaced file.
+ * Every output file goes through atomic_file so that a failed or
+ * interrupted export never leaves a half-written file behind. */
+#include "sink.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool membuf_write(void *user, const void *bytes, size_t len)
+{
+    membuf *b = user;
+    if (b->length + len + 1 > b->capacity) {
+        size_t cap = b->capacity ? b->capacity : 4096;
+        while (cap < b->length + len + 1)
+            cap *= 2;
+        char *data = realloc(b->data, cap);
+        if (!data)
+            return false;
+        b->data = data;
+        b->capacity = cap;
+    }
+    memcpy(b->data + b->length, bytes, len);
+    b->length += len;
+    b->data[b->length] = '\0';
+    return true;
+}
+
+struct atomic_file {
+    char *path;
+    char *temp_path;
+    FILE *stream;
+    bool failed;
+};
+
+bayan_status atomic_open(const char *path, atomic_file **out)
+{
+    *out = NULL;
+    atomic_file *f = calloc(1, sizeof *f);
+    if (!f)
+        return BAYAN_ERR_NOMEM;
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dir_len;
+    size_t n = strlen(path) + 16;
+    f->path = strdup(path);
+    f->temp_path = malloc(n);
+    if (!f->path || !f->temp_path) {
+        atomic_abort(f);
+        return BAYAN_ERR_NOMEM;
+    }
+    snprintf(f->temp_path, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    int fd = mkstemp(f->temp_path);
+    if (fd < 0) {
+        free(f->temp_path);
+        f->temp_path = NULL;
+        atomic_abort(f);
+        return BAYAN_ERR_IO;
+    }
+    f->stream = fdopen(fd, "wb");
+    if (!f->stream) {
+        close(fd);
+        atomic_abort(f);
+        return BAYAN_ERR_IO;
+    }
+    *out = f;
+    return BAYAN_OK;
+}
+
+bool atomic_write(void *user, const void *bytes, size_t len)
+{
+    atomic_file *f = user;
+    if (f->failed)
+        return false;
+    if (len && fwrite(bytes, 1, len, f->stream) != len)
+        f->failed = true;
+    return !f->failed;
+}
+
+bayan_status atomic_commit(atomic_file *f)
+{
+    /* mkstemp creates 0600; outputs are meant to be shared (no umask
+     * dance: it is process-wide state). */
+    bool ok = !f->failed && fflush(f->stream) == 0 &&
+              fchmod(fileno(f->stream), 0644) == 0 &&
+              fsync(fileno(f->stream)) == 0;
+    ok = (fclose(f->stream) == 0) && ok;
+    f->stream = NULL;
+    ok = ok && rename(f->temp_path, f->path) == 0;
+    if (ok) {
+        free(f->temp_path);
+        f->temp_path = NULL;
+    }
+    atomic_abort(f);
+    return ok ? BAYAN_OK : BAYAN_ERR_IO;
+}
+
+void atomic_abort(atomic_file *f)
+{
+    if (!f)
+        return;
+    if (f->stream)
+        fclose(f->stream);
+    if (f->temp_path)
+        unlink(f->temp_path);
+    free(f->temp_path);
+    free(f->path);
+    free(f);
+}

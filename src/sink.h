@@ -1,0 +1,30 @@
+/* Output sinks: an in-memory buffer and an atomically replaced file. */
+#ifndef BAYAN_SINK_H
+#define BAYAN_SINK_H
+
+#include "bayan/bayan.h"
+
+/** A growable byte buffer; a bayan_write_fn when passed as user data. */
+typedef struct membuf {
+    char *data; /**< NUL-terminated after every write; free() it */
+    size_t length;
+    size_t capacity;
+} membuf;
+
+/** Appends bytes to a membuf (user). False when out of memory. */
+bool membuf_write(void *user, const void *bytes, size_t len);
+
+/** A file being written under a temporary name beside its final path. */
+typedef struct atomic_file atomic_file;
+
+/** Creates "DIR/.NAME.XXXXXX" next to path. */
+bayan_status atomic_open(const char *path, atomic_file **out);
+/** A bayan_write_fn over an atomic_file (user). */
+bool atomic_write(void *user, const void *bytes, size_t len);
+/** Flushes, syncs and renames the temporary file over path; frees f. On
+ *  failure the temporary file is removed and path is untouched. */
+bayan_status atomic_commit(atomic_file *f);
+/** Removes the temporary file and frees f (NULL is a no-op). */
+void atomic_abort(atomic_file *f);
+
+#endif

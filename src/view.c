@@ -1,0 +1,2 @@
+/* The property-graph view shared by GraphML and DOT. */
+#include "view.h"
