@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Integration checks: run the bayan CLI on the seeds and let independent
+# consumers judge each output. Usage: check.sh NAME (one check per meson
+# test). Exit 77 means skipped (a judge is not installed).
+set -euo pipefail
+
+: "${BAYAN:?path to the bayan binary}"
+: "${SOURCE_ROOT:?path to the source tree}"
+SHARED=${SHARED:-$SOURCE_ROOT/../shared}
+SEEDS=$SOURCE_ROOT/seeds
+NODE_CHECK=$SOURCE_ROOT/tests/oxigraph/check.js
+ALL=turtle,ntriples,nquads,graphml,dot,svg
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+skip() { printf 'SKIP: %s\n' "$*" >&2; exit 77; }
+need() { command -v "$1" >/dev/null || skip "$1 is not installed"; }
+
+# Exports the seeds (or the given inputs) into $WORK/$1 in every format.
+export_seeds() {
+    local dir=$WORK/$1
+    shift
+    "$BAYAN" -q -f "$ALL" -o "$dir" "${@:-$SEEDS}" || fail "bayan exit $?"
+}
+
+count_nt() { grep -c . "$1" || true; }
+
+check_turtle_serdi() {
+    need serdi
+    export_seeds o
+    local n t
+    n=$(serdi -i ntriples -o ntriples "$WORK/o/graph.nt" | grep -c .) ||
+        fail "serdi rejects graph.nt"
+    t=$(serdi -i turtle -o ntriples "$WORK/o/graph.ttl" | grep -c .) ||
+        fail "serdi rejects graph.ttl"
+    [ "$n" -gt 0 ] || fail "graph.nt is empty"
+    [ "$t" = "$n" ] || fail "serdi: $t triples in graph.ttl, $n in graph.nt"
+    echo "serdi: $t triples"
+}
+
+check_turtle_rapper() {
+    need rapper
+    export_seeds o
+    local t n q
+    t=$(rapper -q -i turtle -c "$WORK/o/graph.ttl" 2>&1 | grep -o '[0-9]* triples' | grep -o '[0-9]*') ||
+        fail "rapper rejects graph.ttl"
+    n=$(count_nt "$WORK/o/graph.nt")
+    [ "$t" = "$n" ] || fail "rapper: $t triples in graph.ttl, $n lines in graph.nt"
+    q=$(rapper -q -i nquads -c "$WORK/o/graph.nq" 2>&1 | grep -o '[0-9]* triples' | grep -o '[0-9]*') ||
+        fail "rapper rejects graph.nq"
+    [ "$q" = "$(count_nt "$WORK/o/graph.nq")" ] || fail "rapper: graph.nq count"
+    echo "rapper: $t triples, $q quads"
+}
+
+check_turtle_oxigraph() {
+    need node
+    [ -d "$SOURCE_ROOT/tests/oxigraph/node_modules/oxigraph" ] ||
+        skip "oxigraph is not installed (scripts/test installs it)"
+    export_seeds o
+    local t n q
+    t=$(node "$NODE_CHECK" "$WORK/o/graph.ttl" turtle) || fail "oxigraph rejects graph.ttl"
+    n=$(node "$NODE_CHECK" "$WORK/o/graph.nt" ntriples) || fail "oxigraph rejects graph.nt"
+    q=$(node "$NODE_CHECK" "$WORK/o/graph.nq" nquads) || fail "oxigraph rejects graph.nq"
+    [ "$t" = "$n" ] || fail "oxigraph: $t triples in graph.ttl, $n in graph.nt"
+    [ "$n" = "$(count_nt "$WORK/o/graph.nt")" ] || fail "oxigraph: graph.nt count"
+    [ "$q" = "$(count_nt "$WORK/o/graph.nq")" ] || fail "oxigraph: graph.nq count"
+    echo "oxigraph: $t triples, $q quads"
+}
+
+check_graphml_schema() {
+    need xmllint
+    [ -f "$SHARED/schemas/graphml.xsd" ] || skip "no GraphML schema in $SHARED"
+    export_seeds o
+    XML_CATALOG_FILES=$SHARED/schemas/catalog.xml \
+        xmllint --nonet --noout --schema "$SHARED/schemas/graphml.xsd" \
+        "$WORK/o/graph.graphml" || fail "graph.graphml does not validate"
+}
+
+check_graphml_networkx() {
+    /usr/bin/python3 -c 'import networkx' 2>/dev/null || skip "no networkx"
+    export_seeds o
+    /usr/bin/python3 - "$WORK/o/graph.graphml" <<'PY' || fail "networkx"
+import sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+assert g.number_of_nodes() > 0, "no nodes"
+types = {d.get("type") for _, d in g.nodes(data=True)}
+assert "Article" in types, types
+for n, d in g.nodes(data=True):
+    assert d.get("iri", "").startswith("https://"), (n, d)
+    assert d.get("type"), (n, d)
+for u, v, d in g.edges(data=True):
+    assert ":" in d.get("predicate", ""), (u, v, d)
+arts = [n for n, d in g.nodes(data=True) if d["type"] == "Article"]
+assert len(arts) == 5, len(arts)
+print(f"networkx: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, types {sorted(types)}")
+PY
+}
+
+check_dot() {
+    need dot
+    export_seeds o
+    dot -Tsvg "$WORK/o/graph.dot" -o "$WORK/layout.svg" || fail "dot rejects graph.dot"
+    if command -v acyclic >/dev/null; then
+        local rc=0
+        acyclic -n "$WORK/o/graph.dot" || rc=$?
+        [ "$rc" -ne 255 ] || fail "acyclic: syntax error in graph.dot"
+    fi
+    echo "dot: graph.dot lays out"
+}
+
+check_svg() {
+    need xmllint
+    export_seeds o
+    xmllint --nonet --noout "$WORK/o/graph.svg" || fail "graph.svg is not XML"
+    grep -q '<svg' "$WORK/o/graph.svg" || fail "graph.svg has no <svg>"
+}
+
+check_sparql_roqet() {
+    need roqet
+    export_seeds o
+    local out
+    out=$(roqet -q -r csv -D "$WORK/o/graph.ttl" -e '
+        PREFIX bayan: <https://w3id.org/bayan/ontology#>
+        SELECT (COUNT(?a) AS ?n) WHERE { ?a a bayan:Article }') ||
+        fail "roqet failed"
+    echo "$out"
+    printf '%s\n' "$out" | tail -n 1 | grep -q '^"\?5' || fail "expected 5 articles"
+}
+
+# Identical inputs give byte-identical files, whatever their order.
+check_deterministic() {
+    local files=("$SEEDS"/*.txt) reversed=() i
+    for ((i = ${#files[@]} - 1; i >= 0; i--)); do reversed+=("${files[i]}"); done
+    export_seeds a "${files[@]}"
+    export_seeds b "${reversed[@]}"
+    export_seeds c "$SEEDS"
+    for f in "$WORK"/a/graph.*; do
+        cmp "$f" "$WORK/b/$(basename "$f")" || fail "$(basename "$f") depends on input order"
+        cmp "$f" "$WORK/c/$(basename "$f")" || fail "$(basename "$f") differs between runs"
+    done
+    echo "deterministic: $(ls "$WORK"/a | tr '\n' ' ')"
+}
+
+# Exit statuses and messages of the CLI.
+check_cli() {
+    local rc
+    "$BAYAN" --help | grep -q 'Usage: bayan' || fail "--help"
+    "$BAYAN" --version | grep -q '^bayan [0-9]' || fail "--version"
+    rc=0; "$BAYAN" -f nosuchformat -o "$WORK/x" "$SEEDS" 2>"$WORK/err" || rc=$?
+    [ "$rc" = 2 ] || fail "unknown format: exit $rc, expected 2"
+    grep -q nosuchformat "$WORK/err" || fail "unknown format not named"
+    rc=0; "$BAYAN" --no-such-option 2>/dev/null || rc=$?
+    [ "$rc" = 2 ] || fail "unknown option: exit $rc, expected 2"
+    # A missing input fails, is named, and the others are still exported.
+    rc=0; "$BAYAN" -f ntriples -o "$WORK/m" "$WORK/missing.txt" "$SEEDS" 2>"$WORK/err" || rc=$?
+    [ "$rc" = 1 ] || fail "missing input: exit $rc, expected 1"
+    grep -q "missing.txt" "$WORK/err" || fail "missing input not named"
+    [ "$(grep -c 'bayan/ontology#Article>' "$WORK/m/graph.nt")" -ge 5 ] ||
+        fail "other inputs not exported"
+    # Standard input.
+    "$BAYAN" -q -f ntriples -o "$WORK/s" - < "${SEEDS}/$(ls "$SEEDS" | head -n 1)" ||
+        fail "stdin"
+    grep -q '"[^"]*\.txt"\|"<stdin>"' "$WORK/s/graph.nt" || fail "stdin source file"
+    # No temporary files are left beside the outputs.
+    [ -z "$(ls -A "$WORK/m" | grep -v '^graph\.nt$')" ] || fail "stray files in output dir"
+    echo "cli: ok"
+}
+
+name=${1:?check name}
+"check_${name//-/_}"
