@@ -13,7 +13,7 @@
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
-#define GRAPHML_LOCATION \
+#define GRAPHML_LOCATION                                                      \
     GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 
 /* The declared attributes, in output order (the vocabulary's contract);
@@ -44,10 +44,10 @@ typedef struct graphml_errors {
 } graphml_errors;
 
 /* A libxml2 call failed: usually the sink, else libxml2 itself. */
-#define TRY_XML(call)                      \
-    do {                                   \
-        if ((call) < 0)                    \
-            return BAYAN_ERR_INTERNAL;     \
+#define TRY_XML(call)                                                         \
+    do {                                                                      \
+        if ((call) < 0)                                                       \
+            return BAYAN_ERR_INTERNAL;                                        \
     } while (0)
 
 static int sink_write(void *ctx, const char *buf, int len)
@@ -192,10 +192,10 @@ static bayan_status write_edge(xmlTextWriterPtr w, const view_edge *edge,
     node_id(edge->target, target);
     TRY_XML(xmlTextWriterStartElement(w, BAD_CAST "edge"));
     TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id));
-    TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "source",
-                                        BAD_CAST source));
-    TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "target",
-                                        BAD_CAST target));
+    TRY_XML(
+        xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST source));
+    TRY_XML(
+        xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST target));
     bayan_status st = write_data(w, "predicate", edge->curie);
     if (st != BAYAN_OK)
         return st;
@@ -210,10 +210,10 @@ static bayan_status write_document(xmlTextWriterPtr w, const bayan_graph *g,
     TRY_XML(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
     TRY_XML(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
     TRY_XML(xmlTextWriterStartElement(w, BAD_CAST "graphml"));
-    TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
-                                        BAD_CAST GRAPHML_NS));
-    TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi",
-                                        BAD_CAST XSI_NS));
+    TRY_XML(
+        xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST GRAPHML_NS));
+    TRY_XML(
+        xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi", BAD_CAST XSI_NS));
     TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "xsi:schemaLocation",
                                         BAD_CAST GRAPHML_LOCATION));
     bayan_status st = write_keys(w);

@@ -50,10 +50,14 @@ static const hostile_case CASES[] = {
      "مجلس الأمن الدولي ٢٠١٤ \xe2\x80\x8f\xd9\x80", "Security Council",
      "Security Council"},
     /* XML 1.0 forbids U+FFFE and U+FFFF; bad UTF-8 is repaired upstream. */
-    {"state/nonchars", "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c",
-     "a" FFFD "b" FFFD "c", "bad \xff\xfe utf8 \xc3", "bad " FFFD FFFD
-     " utf8 " FFFD},
-    {"state/empty", "", "", "\x7f\xc2\x80 C1 allowed", "\x7f\xc2\x80 C1 allowed"},
+    {"state/nonchars",
+     "a\xef\xbf\xbe"
+     "b\xef\xbf\xbf"
+     "c",
+     "a" FFFD "b" FFFD "c", "bad \xff\xfe utf8 \xc3",
+     "bad " FFFD FFFD " utf8 " FFFD},
+    {"state/empty", "", "", "\x7f\xc2\x80 C1 allowed",
+     "\x7f\xc2\x80 C1 allowed"},
 };
 #define CASE_COUNT (sizeof CASES / sizeof CASES[0])
 
@@ -103,11 +107,13 @@ static void add_state(bayan_graph *g, const char *local, const char *ar,
     snprintf(iri, sizeof iri, BASE "%s", local);
     assert_int_equal(graph_add_iri(g, NULL, iri, P_TYPE, C_STATE), BAYAN_OK);
     if (ar)
-        assert_int_equal(graph_add_literal(g, NULL, iri, P_LABEL, ar, NULL,
-                                           "ar"), BAYAN_OK);
+        assert_int_equal(
+            graph_add_literal(g, NULL, iri, P_LABEL, ar, NULL, "ar"),
+            BAYAN_OK);
     if (en)
-        assert_int_equal(graph_add_literal(g, NULL, iri, P_LABEL, en, NULL,
-                                           "en"), BAYAN_OK);
+        assert_int_equal(
+            graph_add_literal(g, NULL, iri, P_LABEL, en, NULL, "en"),
+            BAYAN_OK);
 }
 
 static void add_edge(bayan_graph *g, const char *from, const char *p,
@@ -136,19 +142,22 @@ static bayan_graph *hostile_graph(char **long_expected)
     long_strings(&long_in, long_expected);
     add_state(g, "state/long", long_in, NULL);
     free(long_in);
-    assert_int_equal(graph_add_iri(g, NULL, BASE "article/a&b<c>", P_TYPE,
-                                   C_ARTICLE), BAYAN_OK);
+    assert_int_equal(
+        graph_add_iri(g, NULL, BASE "article/a&b<c>", P_TYPE, C_ARTICLE),
+        BAYAN_OK);
     add_edge(g, "article/a&b<c>", P_MENTIONS, "state/arabic");
     add_edge(g, "article/a&b<c>", P_MENTIONS, "state/c0");
     /* The same edge in a named graph is still one edge. */
     assert_int_equal(graph_add_iri(g, BASE "graph/1", BASE "article/a&b<c>",
-                                   P_MENTIONS, BASE "state/c0"), BAYAN_OK);
+                                   P_MENTIONS, BASE "state/c0"),
+                     BAYAN_OK);
     /* A predicate outside the vocabulary keeps its full IRI. */
     add_edge(g, "state/quotes", "http://e.org/p?x=<1>&y=\"2\"", "state/long");
     add_edge(g, "state/long", P_MENTIONS, "state/long");
     /* No edges: a literal, an untyped object, an rdf:type. */
     assert_int_equal(graph_add_literal(g, NULL, BASE "state/c0", P_ISO_CODE,
-                                       "C0", NULL, NULL), BAYAN_OK);
+                                       "C0", NULL, NULL),
+                     BAYAN_OK);
     add_edge(g, "state/c0", P_SAME_AS, "elsewhere/x");
     return g;
 }
@@ -251,8 +260,7 @@ static void read_data(const xmlNode *n, const char *const keys[],
 
 static void read_node(const xmlNode *n, parsed_node *p)
 {
-    static const char *const keys[] = {"iri", "type", "label_ar",
-                                       "label_en"};
+    static const char *const keys[] = {"iri", "type", "label_ar", "label_en"};
     char **slots[] = {&p->iri, &p->type, &p->label_ar, &p->label_en};
     memset(p, 0, sizeof *p);
     p->id = attr(n, "id");
@@ -423,8 +431,8 @@ static void test_matches_view(void **state)
     }
     bool found_full_iri = false;
     for (size_t i = 0; i < p.edge_count; i++)
-        if (strcmp(p.edges[i].predicate, "http://e.org/p?x=%3C1%3E&y=%222%22")
-            == 0)
+        if (strcmp(p.edges[i].predicate,
+                   "http://e.org/p?x=%3C1%3E&y=%222%22") == 0)
             found_full_iri = true;
     assert_true(found_full_iri);
     assert_string_equal(p.edges[0].predicate, "schema:mentions");
@@ -444,7 +452,8 @@ static void test_empty_graph(void **state)
     parse_output(&b, &p);
     assert_int_equal(p.node_count, 0);
     assert_int_equal(p.edge_count, 0);
-    assert_non_null(strstr(b.data, "<graph id=\"bayan\" edgedefault=\"directed\""));
+    assert_non_null(
+        strstr(b.data, "<graph id=\"bayan\" edgedefault=\"directed\""));
     parsed_free(&p);
     free(b.data);
     bayan_graph_free(g);
@@ -584,8 +593,9 @@ static void test_failing_write(void **state)
     free(long_expected);
     membuf full;
     export_ok(g, &full);
-    const size_t limits[] = {0,    1,     38,    100,   3999,  4000, 4001,
-                             4096, 10000, 65536, 200000, full.length - 1};
+    const size_t limits[] = {0,     1,     38,     100,
+                             3999,  4000,  4001,   4096,
+                             10000, 65536, 200000, full.length - 1};
     for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
         diag_log log;
         assert_true(limits[i] < full.length);
@@ -600,7 +610,8 @@ static void test_failing_write(void **state)
     bayan_graph_free(g);
 }
 
-/* ---- independent judges: xmllint with the schema, networkx ---------------- */
+/* ---- independent judges: xmllint with the schema, networkx ----------------
+ */
 
 /* Runs argv (PATH searched); returns its exit status, -1 when it could not
  * run or was killed. */
@@ -619,8 +630,8 @@ static int run(char *const argv[])
 
 static bool on_path(const char *program)
 {
-    char *argv[] = {"sh", "-c", "command -v \"$0\" >/dev/null", (char *)program,
-                    NULL};
+    char *argv[] = {"sh", "-c", "command -v \"$0\" >/dev/null",
+                    (char *)program, NULL};
     return run(argv) == 0;
 }
 
@@ -649,8 +660,8 @@ static void validate_schema(const membuf *b)
     assert_int_equal(setenv("XML_CATALOG_FILES", catalog, 1), 0);
     char path[64];
     save(b, path);
-    char *argv[] = {"xmllint", "--nonet", "--noout", "--schema", schema,
-                    path, NULL};
+    char *argv[] = {"xmllint", "--nonet", "--noout", "--schema",
+                    schema,    path,      NULL};
     int rc = run(argv);
     unlink(path);
     assert_int_equal(rc, 0);
@@ -713,12 +724,20 @@ static void test_networkx(void **state)
     char nodes[16], edges[16];
     snprintf(nodes, sizeof nodes, "%zu", (size_t)HOSTILE_NODES);
     snprintf(edges, sizeof edges, "%d", HOSTILE_EDGES);
-    char *argv[] = {"/usr/bin/python3", "-c", (char *)NETWORKX_CHECK, path,
-                    nodes, edges,
-                    BASE "state/arabic", (char *)CASES[4].ar_expected,
-                    BASE "state/space", (char *)CASES[1].ar_expected,
-                    BASE "state/markup", (char *)CASES[2].ar_expected,
-                    BASE "state/nonchars", (char *)CASES[5].ar_expected,
+    char *argv[] = {"/usr/bin/python3",
+                    "-c",
+                    (char *)NETWORKX_CHECK,
+                    path,
+                    nodes,
+                    edges,
+                    BASE "state/arabic",
+                    (char *)CASES[4].ar_expected,
+                    BASE "state/space",
+                    (char *)CASES[1].ar_expected,
+                    BASE "state/markup",
+                    (char *)CASES[2].ar_expected,
+                    BASE "state/nonchars",
+                    (char *)CASES[5].ar_expected,
                     NULL};
     int rc = run(argv);
     unlink(path);
@@ -739,8 +758,8 @@ static void test_public_export(void **state)
     add_state(g, "state/SY", "سوريا", "Syria");
     add_edge(g, "state/IQ", P_MENTIONS, "state/SY");
     membuf b = {NULL, 0, 0};
-    assert_int_equal(bayan_export(e, g, BAYAN_FORMAT_GRAPHML, membuf_write,
-                                  &b), BAYAN_OK);
+    assert_int_equal(
+        bayan_export(e, g, BAYAN_FORMAT_GRAPHML, membuf_write, &b), BAYAN_OK);
     parsed p;
     parse_output(&b, &p);
     assert_int_equal(p.node_count, 2);
