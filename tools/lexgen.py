@@ -113,3 +113,15 @@ def slug(name):
     import unicodedata
     s = unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode()
     return re.sub(r'[^a-z0-9]+', '-', s.lower()).strip('-')
+
+
+def expand(form):
+    """Every string a form with {a/b/} alternations stands for, with runs of
+    spaces collapsed."""
+    m = re.search(r'\{([^{}]*)\}', form)
+    if not m:
+        return {' '.join(form.split())}
+    out = set()
+    for alt in m.group(1).split('/'):
+        out |= expand(form[:m.start()] + alt + form[m.end():])
+    return out
