@@ -450,7 +450,8 @@ def show_field(name, om):
 
 def check_nif(g):
     """Every nif:Phrase's anchorOf must equal its context's isString over
-    [beginIndex, endIndex) in code points. Returns (checked, problems)."""
+    [beginIndex, endIndex) in code points. Returns (phrases checked,
+    contexts checked, problems)."""
     checked, problems = 0, []
     for ph in sorted(set(g.subjects(RDF.type, NIF.Phrase))):
         checked += 1
@@ -471,7 +472,15 @@ def check_nif(g):
         elif text[b:e] != anchor:
             problems.append((str(ph), "anchor %r but text has %r"
                              % (anchor, text[b:e])))
-    return checked, problems
+    contexts = sorted(set(g.subjects(RDF.type, NIF.Context)))
+    for c in contexts:  # a context's own span must cover its whole text
+        text = first(literals(g, c, NIF.isString))
+        end = first(literals(g, c, NIF.endIndex))
+        if text is not None and end is not None and end.strip() != str(
+                len(text)):
+            problems.append((str(c), "context endIndex %s but its text has "
+                             "%d code points" % (end, len(text))))
+    return checked, len(contexts), problems
 
 
 # --------------------------------------------------------------- scoring --
@@ -495,6 +504,10 @@ def gold_show(kind):
             return x
         if kind == "organizations":
             return x.get("id")
+        if kind == "states":
+            return x.get("iso", "?").upper()
+        if kind == "resolutions":
+            return "%s %s" % (x.get("issuer"), x.get("number"))
         return x.get("name_en") or first(x.get("forms", [])) or "?"
     return show
 
@@ -610,7 +623,7 @@ def score(graph_path, gold_dir, inputs=None, only_present=True):
     return summarize(per_article, *check_nif(g))
 
 
-def summarize(per_article, nif_checked, nif_problems):
+def summarize(per_article, nif_checked, nif_contexts, nif_problems):
     totals = {k: {"tp": 0, "fp": 0, "fn": 0} for k in TYPES + ("meetings",)}
     fields = {f: {"correct": 0, "matched": 0} for f in MEETING_FIELDS}
     for r in per_article:
@@ -625,8 +638,11 @@ def summarize(per_article, nif_checked, nif_problems):
         f["accuracy"] = ratio(f["correct"], f["matched"])
     figures["meeting_fields"] = fields
     figures["nif"] = {
-        "checked": nif_checked, "mismatches": len(nif_problems),
-        "integrity": ratio(nif_checked - len(nif_problems), nif_checked),
+        "checked": nif_checked, "contexts": nif_contexts,
+        "mismatches": len(nif_problems),
+        "integrity": ratio(max(0, nif_checked + nif_contexts
+                               - len(nif_problems)),
+                           nif_checked + nif_contexts),
         "problems": [{"phrase": p, "problem": why}
                      for p, why in nif_problems[:50]]}
     figures["articles"] = len(per_article)
@@ -655,9 +671,10 @@ def print_table(fig, per_article, out=sys.stdout):
         w("  %-18s %3d/%-3d %s\n" % (name, f["correct"], f["matched"],
                                      fmt(f["accuracy"])))
     n = fig["nif"]
-    w("NIF integrity: %d phrases checked, %d mismatches%s\n"
+    w("NIF integrity: %d phrases checked, %d mismatches%s"
+      " (%d contexts checked)\n"
       % (n["checked"], n["mismatches"],
-         " (bugs in bayan)" if n["mismatches"] else ""))
+         " (bugs in bayan)" if n["mismatches"] else "", n["contexts"]))
     for p in n["problems"][:10]:
         w("  %s: %s\n" % (p["phrase"], p["problem"]))
     if per_article:
