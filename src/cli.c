@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,6 +111,22 @@ static int compare_names(const void *a, const void *b)
 
 static void read_path(run *r, const char *path, int depth);
 
+/* In a directory, only files that look like articles are read (a named
+ * file is always read): text and HTML by extension, or no extension. */
+static bool looks_like_article(const char *name)
+{
+    static const char *const EXTENSIONS[] = {".txt", ".text", ".html",
+                                             ".htm", ".xhtml"};
+    const char *slash = strrchr(name, '/');
+    const char *dot = strrchr(slash ? slash + 1 : name, '.');
+    if (!dot)
+        return true;
+    for (size_t i = 0; i < sizeof EXTENSIONS / sizeof *EXTENSIONS; i++)
+        if (strcasecmp(dot, EXTENSIONS[i]) == 0)
+            return true;
+    return false;
+}
+
 static void read_stdin(run *r)
 {
     size_t cap = 65536, len = 0;
@@ -208,6 +225,11 @@ static void read_path(run *r, const char *path, int depth)
     if (!S_ISREG(st.st_mode)) {
         fprintf(stderr, "bayan: %s: error: not a regular file\n", path);
         r->failed++;
+        return;
+    }
+    if (depth > 0 && !looks_like_article(path)) {
+        if (r->c->verbosity >= 2)
+            fprintf(stderr, "bayan: %s: skipped (not an article)\n", path);
         return;
     }
     if (r->c->verbosity >= 2)
