@@ -190,15 +190,124 @@ static const raptor_iostream_handler OUT_HANDLER = {
     .write_bytes = out_write_bytes,
 };
 
+/* raptor's Turtle writer logs this, at error level, for a typed literal it
+ * declines to abbreviate, and then writes it in full, which is correct. */
+static const char ILLEGAL_LITERAL[] = "Illegal value for xsd:";
+
 static void out_log(void *user, raptor_log_message *m)
 {
     out_state *os = user;
     if (m->level < RAPTOR_LOG_LEVEL_ERROR)
         return;
+    if (m->text && strncmp(m->text, ILLEGAL_LITERAL,
+                           sizeof ILLEGAL_LITERAL - 1) == 0) {
+        engine_report(os->engine, BAYAN_WARNING, BAYAN_OK, NULL, -1,
+                      "raptor: %s (written in full)", m->text);
+        return;
+    }
     engine_report(os->engine, BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
                   "raptor: %s", m->text ? m->text : "serializer error");
     os->raptor_failed = true;
 }
+
+/* ---- typed literals raptor abbreviates ----------------------------------- */
+
+/* raptor's Turtle writer prints an xsd:integer, decimal, double or boolean
+ * literal as a bare token whenever strtol or strtod consumes its lexical
+ * form, or it is "0", "1", "true" or "false". That token can mean another
+ * literal: "5"^^xsd:decimal comes back as an integer, "1.5"^^xsd:double as
+ * a decimal, " 7" loses its space, "1"^^xsd:boolean becomes "true", and
+ * "5.", "INF" or "NaN" do not parse at all. Such literals are refused
+ * rather than written wrong. */
+
+static size_t digits(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+static const char *skip_sign(const char *s)
+{
+    return *s == '+' || *s == '-' ? s + 1 : s;
+}
+
+/* Turtle's INTEGER: [+-]?[0-9]+ */
+static bool turtle_integer(const char *s)
+{
+    s = skip_sign(s);
+    size_t n = digits(s);
+    return n > 0 && s[n] == '\0';
+}
+
+/* Turtle's DECIMAL: [+-]?[0-9]*\.[0-9]+ */
+static bool turtle_decimal(const char *s)
+{
+    s = skip_sign(s);
+    s += digits(s);
+    if (*s != '.')
+        return false;
+    size_t n = digits(s + 1);
+    return n > 0 && s[1 + n] == '\0';
+}
+
+/* Turtle's DOUBLE: mantissa [0-9]+(\.[0-9]*)? or \.[0-9]+, then an
+ * exponent [eE][+-]?[0-9]+ that is not optional. */
+static bool turtle_double(const char *s)
+{
+    s = skip_sign(s);
+    size_t whole = digits(s);
+    s += whole;
+    size_t frac = 0;
+    if (*s == '.') {
+        frac = digits(s + 1);
+        s += 1 + frac;
+    }
+    if (whole == 0 && frac == 0)
+        return false;
+    if (*s != 'e' && *s != 'E')
+        return false;
+    s = skip_sign(s + 1);
+    size_t n = digits(s);
+    return n > 0 && s[n] == '\0';
+}
+
+/* Whether raptor would write the literal bare, and whether that bare token
+ * reads back as the same literal. */
+static bool abbreviation_is_safe(const term *t)
+{
+    const char *v = t->value;
+    char *end = NULL;
+    if (strcmp(t->datatype, XSD_INTEGER) == 0) {
+        (void)strtol(v, &end, 10);
+        return end == v || *end != '\0' || turtle_integer(v);
+    }
+    if (strcmp(t->datatype, NS_XSD "decimal") == 0 ||
+        strcmp(t->datatype, NS_XSD "double") == 0) {
+        (void)strtod(v, &end);
+        if (end == v || *end != '\0')
+            return true;
+        return strcmp(t->datatype, NS_XSD "decimal") == 0 ? turtle_decimal(v)
+                                                          : turtle_double(v);
+    }
+    if (strcmp(t->datatype, XSD_BOOLEAN) == 0)
+        return strcmp(v, "0") != 0 && strcmp(v, "1") != 0;
+    return true;
+}
+
+static bayan_status check_turtle_literal(const bayan_engine *e, const term *t)
+{
+    if (t->kind != TERM_LITERAL || !t->datatype || abbreviation_is_safe(t))
+        return BAYAN_OK;
+    engine_report(e, BAYAN_ERROR, BAYAN_ERR_ARGUMENT, NULL, -1,
+                  "the literal \"%.80s\"^^<%s> cannot be written as Turtle "
+                  "without changing it: use the canonical lexical form",
+                  t->value, t->datatype);
+    return BAYAN_ERR_ARGUMENT;
+}
+
+/* ---- serializing --------------------------------------------------------- */
 
 /* A new raptor term for a graph term; NULL when out of memory. */
 static raptor_term *make_term(raptor_world *w, const term *t)
@@ -292,7 +401,8 @@ static bool same_triple(const quad *a, const quad *b)
 }
 
 static bayan_status serialize_all(raptor_world *w, raptor_serializer *ser,
-                                  const bayan_graph *g, const rdf_syntax *sx)
+                                  const bayan_engine *e, const bayan_graph *g,
+                                  const rdf_syntax *sx)
 {
     quad *quads;
     size_t count;
@@ -300,7 +410,10 @@ static bayan_status serialize_all(raptor_world *w, raptor_serializer *ser,
     for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
         if (!sx->quads && i > 0 && same_triple(&quads[i - 1], &quads[i]))
             continue;
-        if (!serialize_quad(w, ser, g, &quads[i], sx->quads))
+        if (sx->format == BAYAN_FORMAT_TURTLE)
+            st = check_turtle_literal(e, graph_term(g, quads[i].o));
+        if (st == BAYAN_OK &&
+            !serialize_quad(w, ser, g, &quads[i], sx->quads))
             st = BAYAN_ERR_NOMEM;
     }
     free(quads);
@@ -330,7 +443,7 @@ static bayan_status run_serializer(raptor_world *w, const bayan_engine *e,
     if (st == BAYAN_OK && raptor_serializer_start_to_iostream(ser, NULL, io))
         st = BAYAN_ERR_INTERNAL;
     if (st == BAYAN_OK)
-        st = serialize_all(w, ser, g, sx);
+        st = serialize_all(w, ser, e, g, sx);
     if (st == BAYAN_OK && raptor_serializer_serialize_end(ser) != 0)
         st = BAYAN_ERR_INTERNAL;
     if (ser)
