@@ -4,11 +4,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <raptor2.h>
 
 #include "export.h"
+#include "vocab.h"
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -110,13 +112,370 @@ done:
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* The serializer raptor names for each RDF format. */
+typedef struct rdf_syntax {
+    bayan_format format;
+    const char *serializer;
+    bool quads;     /* pass the graph name on */
+    bool escape_cr; /* raptor's Turtle writer leaves CR raw: see cr_write */
+} rdf_syntax;
+
+static const rdf_syntax RDF_SYNTAXES[] = {
+    {BAYAN_FORMAT_TURTLE, "turtle", false, true},
+    {BAYAN_FORMAT_NTRIPLES, "ntriples", false, false},
+    {BAYAN_FORMAT_NQUADS, "nquads", true, false},
+};
+
+/* Where raptor's output goes: the caller's sink, plus what went wrong. */
+typedef struct out_state {
+    const bayan_engine *engine;
+    bayan_write_fn write;
+    void *user;
+    bool escape_cr;
+    bool write_failed;
+    bool raptor_failed;
+} out_state;
+
+static void out_write(out_state *os, const void *bytes, size_t len)
+{
+    if (!os->write_failed && len > 0 && !os->write(os->user, bytes, len))
+        os->write_failed = true;
+}
+
+/* raptor 2.0.15 writes a carriage return raw inside a short "..." Turtle
+ * string, which the grammar forbids. Raptor never writes a CR anywhere
+ * else (its line ends are LF, and IRIs reach it percent-encoded), so every
+ * 0x0D byte it emits is inside a literal, where the escape \r means the
+ * same character in both short and long strings. */
+static void cr_write(out_state *os, const char *bytes, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (bytes[i] == '\r') {
+            out_write(os, bytes + start, i - start);
+            out_write(os, "\\r", 2);
+            start = i + 1;
+        }
+    }
+    out_write(os, bytes + start, len - start);
+}
+
+static void out_bytes(out_state *os, const void *bytes, size_t len)
+{
+    if (os->escape_cr)
+        cr_write(os, bytes, len);
+    else
+        out_write(os, bytes, len);
+}
+
+static int out_write_byte(void *context, const int byte)
+{
+    out_state *os = context;
+    const char c = (char)byte;
+    out_bytes(os, &c, 1);
+    return os->write_failed ? 1 : 0;
+}
+
+static int out_write_bytes(void *context, const void *ptr, size_t size,
+                           size_t nmemb)
+{
+    out_state *os = context;
+    out_bytes(os, ptr, size * nmemb);
+    return os->write_failed ? 0 : (int)nmemb;
+}
+
+static const raptor_iostream_handler OUT_HANDLER = {
+    .version = 2, /* raptor accepts writers from version 2 on */
+    .write_byte = out_write_byte,
+    .write_bytes = out_write_bytes,
+};
+
+/* raptor's Turtle writer logs this, at error level, for a typed literal it
+ * declines to abbreviate, and then writes it in full, which is correct. */
+static const char ILLEGAL_LITERAL[] = "Illegal value for xsd:";
+
+static void out_log(void *user, raptor_log_message *m)
+{
+    out_state *os = user;
+    if (m->level < RAPTOR_LOG_LEVEL_ERROR)
+        return;
+    if (m->text && strncmp(m->text, ILLEGAL_LITERAL,
+                           sizeof ILLEGAL_LITERAL - 1) == 0) {
+        engine_report(os->engine, BAYAN_WARNING, BAYAN_OK, NULL, -1,
+                      "raptor: %s (written in full)", m->text);
+        return;
+    }
+    engine_report(os->engine, BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
+                  "raptor: %s", m->text ? m->text : "serializer error");
+    os->raptor_failed = true;
+}
+
+/* ---- typed literals raptor abbreviates ----------------------------------- */
+
+/* raptor's Turtle writer prints an xsd:integer, decimal, double or boolean
+ * literal as a bare token whenever strtol or strtod consumes its lexical
+ * form, or it is "0", "1", "true" or "false". That token can mean another
+ * literal: "5"^^xsd:decimal comes back as an integer, "1.5"^^xsd:double as
+ * a decimal, " 7" loses its space, "1"^^xsd:boolean becomes "true", and
+ * "5.", "INF" or "NaN" do not parse at all. Such literals are refused
+ * rather than written wrong. */
+
+static size_t digits(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+static const char *skip_sign(const char *s)
+{
+    return *s == '+' || *s == '-' ? s + 1 : s;
+}
+
+/* Turtle's INTEGER: [+-]?[0-9]+ */
+static bool turtle_integer(const char *s)
+{
+    s = skip_sign(s);
+    size_t n = digits(s);
+    return n > 0 && s[n] == '\0';
+}
+
+/* Turtle's DECIMAL: [+-]?[0-9]*\.[0-9]+ */
+static bool turtle_decimal(const char *s)
+{
+    s = skip_sign(s);
+    s += digits(s);
+    if (*s != '.')
+        return false;
+    size_t n = digits(s + 1);
+    return n > 0 && s[1 + n] == '\0';
+}
+
+/* Turtle's DOUBLE: mantissa [0-9]+(\.[0-9]*)? or \.[0-9]+, then an
+ * exponent [eE][+-]?[0-9]+ that is not optional. */
+static bool turtle_double(const char *s)
+{
+    s = skip_sign(s);
+    size_t whole = digits(s);
+    s += whole;
+    size_t frac = 0;
+    if (*s == '.') {
+        frac = digits(s + 1);
+        s += 1 + frac;
+    }
+    if (whole == 0 && frac == 0)
+        return false;
+    if (*s != 'e' && *s != 'E')
+        return false;
+    s = skip_sign(s + 1);
+    size_t n = digits(s);
+    return n > 0 && s[n] == '\0';
+}
+
+/* Whether raptor would write the literal bare, and whether that bare token
+ * reads back as the same literal. */
+static bool abbreviation_is_safe(const term *t)
+{
+    const char *v = t->value;
+    char *end = NULL;
+    if (strcmp(t->datatype, XSD_INTEGER) == 0) {
+        (void)strtol(v, &end, 10);
+        return end == v || *end != '\0' || turtle_integer(v);
+    }
+    if (strcmp(t->datatype, NS_XSD "decimal") == 0 ||
+        strcmp(t->datatype, NS_XSD "double") == 0) {
+        (void)strtod(v, &end);
+        if (end == v || *end != '\0')
+            return true;
+        return strcmp(t->datatype, NS_XSD "decimal") == 0 ? turtle_decimal(v)
+                                                          : turtle_double(v);
+    }
+    if (strcmp(t->datatype, XSD_BOOLEAN) == 0)
+        return strcmp(v, "0") != 0 && strcmp(v, "1") != 0;
+    return true;
+}
+
+static bayan_status check_turtle_literal(const bayan_engine *e, const term *t)
+{
+    if (t->kind != TERM_LITERAL || !t->datatype || abbreviation_is_safe(t))
+        return BAYAN_OK;
+    engine_report(e, BAYAN_ERROR, BAYAN_ERR_ARGUMENT, NULL, -1,
+                  "the literal \"%.80s\"^^<%s> cannot be written as Turtle "
+                  "without changing it: use the canonical lexical form",
+                  t->value, t->datatype);
+    return BAYAN_ERR_ARGUMENT;
+}
+
+/* ---- serializing --------------------------------------------------------- */
+
+/* A new raptor term for a graph term; NULL when out of memory. */
+static raptor_term *make_term(raptor_world *w, const term *t)
+{
+    if (t->kind == TERM_IRI)
+        return raptor_new_term_from_uri_string(
+            w, (const unsigned char *)t->value);
+    raptor_uri *dt = NULL;
+    if (t->datatype) {
+        dt = raptor_new_uri(w, (const unsigned char *)t->datatype);
+        if (!dt)
+            return NULL;
+    }
+    raptor_term *r = raptor_new_term_from_counted_literal(
+        w, (const unsigned char *)t->value, t->length, dt,
+        (const unsigned char *)t->lang,
+        t->lang ? (unsigned char)strlen(t->lang) : 0);
+    if (dt)
+        raptor_free_uri(dt);
+    return r;
+}
+
+/* raptor_free_term complains on stderr about NULL, so skip those. */
+static void free_terms(raptor_term *a, raptor_term *b, raptor_term *c,
+                       raptor_term *d)
+{
+    raptor_term *all[] = {a, b, c, d};
+    for (size_t i = 0; i < 4; i++)
+        if (all[i])
+            raptor_free_term(all[i]);
+}
+
+/* Hands one quad to the serializer; false when out of memory. */
+static bool serialize_quad(raptor_world *w, raptor_serializer *ser,
+                           const bayan_graph *g, const quad *q, bool quads)
+{
+    raptor_term *s = make_term(w, graph_term(g, q->s));
+    raptor_term *p = make_term(w, graph_term(g, q->p));
+    raptor_term *o = make_term(w, graph_term(g, q->o));
+    raptor_term *gn = quads && q->g ? make_term(w, graph_term(g, q->g)) : NULL;
+    if (!s || !p || !o || (quads && q->g && !gn)) {
+        free_terms(s, p, o, gn);
+        return false;
+    }
+    /* The statement takes ownership of the four terms. */
+    raptor_statement *st = raptor_new_statement_from_nodes(w, s, p, o, gn);
+    if (!st)
+        return false;
+    int rc = raptor_serializer_serialize_statement(ser, st);
+    raptor_free_statement(st);
+    return rc == 0;
+}
+
+/* Declares the vocabulary's prefixes, in their fixed order, and id: for
+ * the resource base unless the base is one of them. */
+static bool declare_prefixes(raptor_world *w, raptor_serializer *ser,
+                             const bayan_engine *e)
+{
+    bool base_taken = !e || !e->base;
+    for (size_t i = 0; i < VOCAB_PREFIX_COUNT; i++) {
+        const vocab_prefix *vp = &VOCAB_PREFIXES[i];
+        if (!base_taken && strcmp(vp->iri, e->base) == 0)
+            base_taken = true;
+        /* raptor's Turtle writer declares rdf: itself and refuses it twice. */
+        if (strcmp(vp->iri, NS_RDF) == 0)
+            continue;
+        raptor_uri *u = raptor_new_uri(w, (const unsigned char *)vp->iri);
+        if (!u)
+            return false;
+        int rc = raptor_serializer_set_namespace(
+            ser, u, (const unsigned char *)vp->prefix);
+        raptor_free_uri(u);
+        if (rc != 0)
+            return false;
+    }
+    if (base_taken)
+        return true;
+    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)e->base);
+    if (!u)
+        return false;
+    int rc = raptor_serializer_set_namespace(ser, u,
+                                             (const unsigned char *)"id");
+    raptor_free_uri(u);
+    return rc == 0;
+}
+
+/* Two quads that differ only in their graph name are one triple. */
+static bool same_triple(const quad *a, const quad *b)
+{
+    return a->s == b->s && a->p == b->p && a->o == b->o;
+}
+
+static bayan_status serialize_all(raptor_world *w, raptor_serializer *ser,
+                                  const bayan_engine *e, const bayan_graph *g,
+                                  const rdf_syntax *sx)
+{
+    quad *quads;
+    size_t count;
+    bayan_status st = graph_sorted_quads(g, &quads, &count);
+    for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
+        if (!sx->quads && i > 0 && same_triple(&quads[i - 1], &quads[i]))
+            continue;
+        if (sx->format == BAYAN_FORMAT_TURTLE)
+            st = check_turtle_literal(e, graph_term(g, quads[i].o));
+        if (st == BAYAN_OK &&
+            !serialize_quad(w, ser, g, &quads[i], sx->quads))
+            st = BAYAN_ERR_NOMEM;
+    }
+    free(quads);
+    return st;
+}
+
+static const rdf_syntax *find_syntax(bayan_format format)
+{
+    for (size_t i = 0; i < sizeof RDF_SYNTAXES / sizeof *RDF_SYNTAXES; i++)
+        if (RDF_SYNTAXES[i].format == format)
+            return &RDF_SYNTAXES[i];
+    return NULL;
+}
+
+/* Runs one serializer over the graph into os; the world is the caller's. */
+static bayan_status run_serializer(raptor_world *w, const bayan_engine *e,
+                                   const bayan_graph *g, const rdf_syntax *sx,
+                                   out_state *os)
+{
+    raptor_serializer *ser = raptor_new_serializer(w, sx->serializer);
+    raptor_iostream *io = raptor_new_iostream_from_handler(w, os, &OUT_HANDLER);
+    bayan_status st = ser && io ? BAYAN_OK : BAYAN_ERR_INTERNAL;
+    if (st == BAYAN_OK && sx->format == BAYAN_FORMAT_TURTLE &&
+        !declare_prefixes(w, ser, e))
+        st = BAYAN_ERR_NOMEM;
+    /* No base URI: every IRI is written absolute. */
+    if (st == BAYAN_OK && raptor_serializer_start_to_iostream(ser, NULL, io))
+        st = BAYAN_ERR_INTERNAL;
+    if (st == BAYAN_OK)
+        st = serialize_all(w, ser, e, g, sx);
+    if (st == BAYAN_OK && raptor_serializer_serialize_end(ser) != 0)
+        st = BAYAN_ERR_INTERNAL;
+    if (ser)
+        raptor_free_serializer(ser);
+    if (io)
+        raptor_free_iostream(io);
+    return st;
+}
+
 bayan_status export_rdf(const bayan_engine *e, const bayan_graph *g,
                         bayan_format format, bayan_write_fn write, void *user)
 {
-    (void)e;
-    (void)g;
-    (void)format;
-    (void)write;
-    (void)user;
-    return BAYAN_ERR_INTERNAL; /* to come */
+    const rdf_syntax *sx = find_syntax(format);
+    if (!sx || !g || !write)
+        return BAYAN_ERR_ARGUMENT;
+    out_state os = {e, write, user, sx->escape_cr, false, false};
+    raptor_world *w = raptor_new_world();
+    bayan_status st = BAYAN_OK;
+    if (!w || raptor_world_open(w) != 0)
+        st = BAYAN_ERR_INTERNAL;
+    if (st == BAYAN_OK) {
+        raptor_world_set_log_handler(w, &os, out_log);
+        st = run_serializer(w, e, g, sx, &os);
+    }
+    if (w)
+        raptor_free_world(w);
+    if (st == BAYAN_OK && os.write_failed) {
+        engine_report(e, BAYAN_ERROR, BAYAN_ERR_IO, NULL, -1,
+                      "writing %s output failed", sx->serializer);
+        st = BAYAN_ERR_IO;
+    }
+    if (st == BAYAN_OK && os.raptor_failed)
+        st = BAYAN_ERR_INTERNAL;
+    return st;
 }
