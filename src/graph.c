@@ -168,23 +168,48 @@ static bool iri_byte_needs_escape(unsigned char c)
     return c <= 0x20 || c >= 0x7f || strchr("\"<>{}|^`\\", c) != NULL;
 }
 
+static bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+           (c >= 'A' && c <= 'F');
+}
+
+/* Whether byte i of iri must be percent-encoded: forbidden bytes, a '%'
+ * that does not start an escape, and any '#' after the first (an IRI has
+ * one fragment; strict parsers such as Oxigraph reject a second). */
+static bool needs_escape(const char *iri, size_t i, bool *seen_hash)
+{
+    unsigned char c = (unsigned char)iri[i];
+    if (c == '%')
+        return !(is_hex(iri[i + 1]) && is_hex(iri[i + 2]));
+    if (c == '#') {
+        bool again = *seen_hash;
+        *seen_hash = true;
+        return again;
+    }
+    return iri_byte_needs_escape(c);
+}
+
 static char *repair_iri(const char *iri)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
-        n += iri_byte_needs_escape(*p) ? 3 : 1;
+    bool seen_hash = false;
+    for (size_t i = 0; iri[i]; i++)
+        n += needs_escape(iri, i, &seen_hash) ? 3 : 1;
     char *out = malloc(n + 1);
     if (!out)
         return NULL;
     char *w = out;
-    for (const unsigned char *p = (const unsigned char *)iri; *p; p++) {
-        if (iri_byte_needs_escape(*p)) {
+    seen_hash = false;
+    for (size_t i = 0; iri[i]; i++) {
+        unsigned char c = (unsigned char)iri[i];
+        if (needs_escape(iri, i, &seen_hash)) {
             *w++ = '%';
-            *w++ = hex[*p >> 4];
-            *w++ = hex[*p & 15];
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
         } else {
-            *w++ = (char)*p;
+            *w++ = (char)c;
         }
     }
     *w = '\0';

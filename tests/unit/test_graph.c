@@ -52,6 +52,11 @@ static void test_repair(void **state)
     assert_int_equal(graph_iri(g, "http://e/a b<c>\"{|}^`\\", &id), BAYAN_OK);
     assert_string_equal(graph_term(g, id)->value,
                         "http://e/a%20b%3Cc%3E%22%7B%7C%7D%5E%60%5C");
+    /* A stray '%' and a second '#' are encoded; a real escape is kept. */
+    assert_int_equal(graph_iri(g, "http://e/50%-off%2F#a#char=0,1", &id),
+                     BAYAN_OK);
+    assert_string_equal(graph_term(g, id)->value,
+                        "http://e/50%25-off%2F#a%23char=0,1");
     assert_int_equal(graph_iri(g, "relative/path", &id), BAYAN_ERR_ARGUMENT);
     assert_int_equal(graph_iri(g, "", &id), BAYAN_ERR_ARGUMENT);
     assert_int_equal(graph_literal(g, "x", NULL, "not a tag", &id),
