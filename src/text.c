@@ -197,17 +197,18 @@ static bool is_arabic_cp(UChar c)
            (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
 }
 
-/* Plausible Arabic news text: no control characters but whitespace, some
- * Arabic, and at most 3% of characters outside Arabic, ASCII and common
- * typographic punctuation. windows-1256 maps nearly every byte, so without
+/* Plausible Arabic news text: no control characters but whitespace, at
+ * least as much Arabic as Latin letters, and at most 3% of characters
+ * outside Arabic, ASCII and common typographic punctuation. windows-1256 maps nearly every byte, so without
  * this check any garbage would "decode". */
 static bool plausible_arabic(const UChar *u, size_t n)
 {
-    size_t arabic = 0, odd = 0;
+    size_t arabic = 0, odd = 0, latin = 0;
     for (size_t i = 0; i < n; i++) {
         UChar c = u[i];
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
             return false;
+        latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         if (is_arabic_cp(c))
             arabic++;
         else if (!(c < 0x7f || c == 0xa0 || c == 0xab || c == 0xbb ||
@@ -215,7 +216,7 @@ static bool plausible_arabic(const UChar *u, size_t n)
                    c == 0x200d || c == 0x200e || c == 0x200f))
             odd++;
     }
-    return arabic > 0 && odd * 33 <= n;
+    return arabic > 0 && arabic >= latin && odd * 33 <= n;
 }
 
 /* The legacy encodings we accept from the detector, with our names. */
@@ -255,16 +256,22 @@ static bool detect_legacy(const unsigned char *p, size_t len, converted *out,
     return found;
 }
 
-/* Maps a --encoding name to our static name when it is one we know. */
-static const char *known_name(const char *cname)
+/* Maps ICU's name of a converter (e.g. "ibm-9448_X100-2005" for cp1256)
+ * to our static name when it is one we know. */
+static const char *known_name(const char *icu_name)
 {
     static const char *const names[] = {"UTF-8", "UTF-16LE", "UTF-16BE",
                                         "UTF-16", "windows-1256",
                                         "ISO-8859-6"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (ucnv_compareNames(cname, names[i]) == 0)
-            return names[i];
-    return NULL;
+    const char *found = NULL;
+    for (size_t i = 0; !found && i < sizeof names / sizeof *names; i++) {
+        UErrorCode err = U_ZERO_ERROR;
+        UConverter *cnv = ucnv_open(names[i], &err);
+        if (U_SUCCESS(err) && strcmp(ucnv_getName(cnv, &err), icu_name) == 0)
+            found = names[i];
+        ucnv_close(cnv);
+    }
+    return found;
 }
 
 /* ---- the entry point ----------------------------------------------------- */
