@@ -15,6 +15,7 @@
 
 #include "engine.h"
 #include "graph.h"
+#include "lexicon.h"
 #include "sink.h"
 #include "vocab.h"
 
@@ -209,7 +210,11 @@ static void test_seed_graphs(void **state)
     }
     closedir(d);
     assert_true(seen >= 5);
-    assert_true(mentions > 0); /* the HTML check compared something */
+    /* Once a lexicon is installed, the HTML check must compare something. */
+    size_t forms = 0;
+    lexicon_forms(e->lexicon, &forms);
+    if (forms > 0)
+        assert_true(mentions > 0);
     bayan_engine_free(e);
 }
 
