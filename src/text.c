@@ -22,13 +22,14 @@ void text_doc_clear(text_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-/* ---- UTF-8 ---------------------------------------------------------------- */
+/* ---- UTF-8 ----------------------------------------------------------------
+ */
 
 /* What a scan of the bytes as UTF-8 found. */
 typedef struct utf8_scan {
-    size_t first_bad;  /* byte offset of the first invalid byte or NUL */
-    size_t bad;        /* invalid bytes (NULs included) */
-    size_t multibyte;  /* valid sequences of 2 to 4 bytes */
+    size_t first_bad; /* byte offset of the first invalid byte or NUL */
+    size_t bad;       /* invalid bytes (NULs included) */
+    size_t multibyte; /* valid sequences of 2 to 4 bytes */
 } utf8_scan;
 
 static void scan_utf8(const unsigned char *p, size_t len, utf8_scan *s)
@@ -80,7 +81,8 @@ static char *utf8_to_text(const unsigned char *p, size_t len, size_t start,
     return text;
 }
 
-/* ---- ICU converters ------------------------------------------------------ */
+/* ---- ICU converters ------------------------------------------------------
+ */
 
 /* UTF-16 code units to the decoded text (line ends, leading BOM dropped). */
 static char *uchars_to_text(const UChar *u, size_t n, size_t *out_len,
@@ -115,8 +117,8 @@ static char *uchars_to_text(const UChar *u, size_t n, size_t *out_len,
 typedef struct converted {
     UChar *u;
     size_t n;
-    size_t bad;        /* invalid sequences (replaced when lenient) */
-    size_t first_bad;  /* byte offset of the first one */
+    size_t bad;       /* invalid sequences (replaced when lenient) */
+    size_t first_bad; /* byte offset of the first one */
 } converted;
 
 /* Converts p[start..len) with converter cname. Invalid sequences and NULs
@@ -188,7 +190,8 @@ static bayan_status icu_convert(const char *cname, const unsigned char *p,
     return st;
 }
 
-/* ---- choosing an encoding ------------------------------------------------ */
+/* ---- choosing an encoding ------------------------------------------------
+ */
 
 /* Arabic script blocks: letters, digits, punctuation, presentation forms. */
 static bool is_arabic_cp(UChar c)
@@ -199,8 +202,8 @@ static bool is_arabic_cp(UChar c)
 
 /* Plausible Arabic news text: no control characters but whitespace, at
  * least as much Arabic as Latin letters, and at most 3% of characters
- * outside Arabic, ASCII and common typographic punctuation. windows-1256 maps nearly every byte, so without
- * this check any garbage would "decode". */
+ * outside Arabic, ASCII and common typographic punctuation. windows-1256 maps
+ * nearly every byte, so without this check any garbage would "decode". */
 static bool plausible_arabic(const UChar *u, size_t n)
 {
     size_t arabic = 0, odd = 0, latin = 0;
@@ -229,9 +232,8 @@ static bool detect_legacy(const unsigned char *p, size_t len, converted *out,
 {
     UErrorCode err = U_ZERO_ERROR;
     UCharsetDetector *det = ucsdet_open(&err);
-    ucsdet_setText(det, (const char *)p, (int32_t)(len > INT32_MAX ? INT32_MAX
-                                                                   : len),
-                   &err);
+    ucsdet_setText(det, (const char *)p,
+                   (int32_t)(len > INT32_MAX ? INT32_MAX : len), &err);
     int32_t count = 0;
     const UCharsetMatch **m = ucsdet_detectAll(det, &count, &err);
     bool found = false;
@@ -260,9 +262,9 @@ static bool detect_legacy(const unsigned char *p, size_t len, converted *out,
  * to our static name when it is one we know. */
 static const char *known_name(const char *icu_name)
 {
-    static const char *const names[] = {"UTF-8", "UTF-16LE", "UTF-16BE",
-                                        "UTF-16", "windows-1256",
-                                        "ISO-8859-6"};
+    static const char *const names[] = {"UTF-8",        "UTF-16LE",
+                                        "UTF-16BE",     "UTF-16",
+                                        "windows-1256", "ISO-8859-6"};
     const char *found = NULL;
     for (size_t i = 0; !found && i < sizeof names / sizeof *names; i++) {
         UErrorCode err = U_ZERO_ERROR;
@@ -274,13 +276,14 @@ static const char *known_name(const char *icu_name)
     return found;
 }
 
-/* ---- the entry point ----------------------------------------------------- */
+/* ---- the entry point -----------------------------------------------------
+ */
 
 /* How the bytes are to be read. */
 typedef struct plan {
-    const char *name;  /* static encoding name */
-    size_t skip;       /* BOM bytes */
-    bool utf8;         /* read by our own UTF-8 decoder */
+    const char *name; /* static encoding name */
+    size_t skip;      /* BOM bytes */
+    bool utf8;        /* read by our own UTF-8 decoder */
 } plan;
 
 static bayan_status report_bad(const bayan_engine *e, const char *name,
@@ -288,7 +291,8 @@ static bayan_status report_bad(const bayan_engine *e, const char *name,
 {
     engine_report(e, BAYAN_ERROR, BAYAN_ERR_ENCODING, name, (long long)offset,
                   "not valid %s at byte %zu (not read; --lenient replaces "
-                  "bad bytes)", enc, offset);
+                  "bad bytes)",
+                  enc, offset);
     return BAYAN_ERR_ENCODING;
 }
 
@@ -298,7 +302,8 @@ static void warn_bad(const bayan_engine *e, const char *name, const char *enc,
     engine_report(e, BAYAN_WARNING, BAYAN_ERR_ENCODING, name,
                   (long long)offset,
                   "%zu invalid %s sequence(s) replaced by U+FFFD, the first "
-                  "at byte %zu", count, enc, offset);
+                  "at byte %zu",
+                  count, enc, offset);
 }
 
 /* Reads through an ICU converter into out. */
@@ -329,8 +334,8 @@ static bayan_status decode_unknown(const bayan_engine *e, const char *name,
 {
     /* Mostly valid multi-byte UTF-8 with a few bad bytes is broken UTF-8,
      * not a legacy encoding; a NUL is never legacy Arabic text either. */
-    bool broken_utf8 = scan->multibyte >= 4 * scan->bad ||
-                       memchr(p, 0, len) != NULL;
+    bool broken_utf8 =
+        scan->multibyte >= 4 * scan->bad || memchr(p, 0, len) != NULL;
     converted c = {0};
     const char *enc = NULL;
     if (!broken_utf8 && detect_legacy(p, len, &c, &enc)) {

@@ -17,13 +17,13 @@
 #include "engine.h"
 
 typedef struct text_doc {
-    char *text;        /**< decoded text, NUL-terminated UTF-8 */
-    size_t length;     /**< bytes in text */
-    size_t cp_length;  /**< code points in text */
-    char *title;       /**< from HTML <title>, or NULL */
-    char *published;   /**< ISO date (yyyy-mm-dd) from HTML metadata, or NULL */
+    char *text;       /**< decoded text, NUL-terminated UTF-8 */
+    size_t length;    /**< bytes in text */
+    size_t cp_length; /**< code points in text */
+    char *title;      /**< from HTML <title>, or NULL */
+    char *published;  /**< ISO date (yyyy-mm-dd) from HTML metadata, or NULL */
     const char *encoding; /**< static name of the encoding read */
-    bool html;         /**< the input was read as HTML */
+    bool html;            /**< the input was read as HTML */
 } text_doc;
 
 /** Decodes one input (e may be NULL: detect, strict, no diagnostics).
@@ -58,8 +58,8 @@ typedef struct text_span {
 } text_span;
 
 typedef struct text_analysis {
-    char *match;       /**< matching form, NUL-terminated UTF-8 */
-    size_t match_len;  /**< bytes in match */
+    char *match;      /**< matching form, NUL-terminated UTF-8 */
+    size_t match_len; /**< bytes in match */
     /** orig[i] (i < match_len): the code-point offset in the original where
      *  the characters that produced byte i of match begin; orig[match_len]
      *  is the original's code-point length. Indexed by BYTES of match,
@@ -67,7 +67,7 @@ typedef struct text_analysis {
     size_t *orig;
     /** orig_end[i]: where those source characters end (code points). */
     size_t *orig_end;
-    text_span *tokens;      /**< words and numbers (not spaces/punctuation) */
+    text_span *tokens; /**< words and numbers (not spaces/punctuation) */
     size_t token_count;
     text_span *sentences;
     size_t sentence_count;

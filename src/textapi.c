@@ -16,8 +16,8 @@ bayan_status bayan_text_new(const bayan_engine *engine, const char *name,
     bayan_text *t = calloc(1, sizeof *t);
     if (!t)
         return BAYAN_ERR_NOMEM;
-    bayan_status st = text_decode(engine, name ? name : "", bytes, len,
-                                  &t->doc);
+    bayan_status st =
+        text_decode(engine, name ? name : "", bytes, len, &t->doc);
     if (st == BAYAN_OK)
         st = text_analyze(&t->doc, &t->analysis);
     if (st != BAYAN_OK) {
@@ -84,8 +84,7 @@ bayan_span bayan_text_token(const bayan_text *t, size_t i)
     return (bayan_span){s->begin, s->end};
 }
 
-const char *bayan_text_token_form(const bayan_text *t, size_t i,
-                                  size_t *bytes)
+const char *bayan_text_token_form(const bayan_text *t, size_t i, size_t *bytes)
 {
     if (i >= t->analysis.token_count) {
         *bytes = 0;

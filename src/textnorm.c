@@ -24,8 +24,8 @@ static bool grow(builder *b, size_t need)
 {
     if (b->len + need + 1 <= b->cap)
         return true;
-    size_t cap = b->cap * 2 > b->len + need + 1 ? b->cap * 2
-                                                : b->len + need + 64;
+    size_t cap =
+        b->cap * 2 > b->len + need + 1 ? b->cap * 2 : b->len + need + 64;
     char *m = realloc(b->m, cap);
     if (m)
         b->m = m;
@@ -59,7 +59,8 @@ static void emit(builder *b, uint32_t c, size_t ob, size_t oe)
     b->len += n;
 }
 
-/* ---- per-character rules ------------------------------------------------- */
+/* ---- per-character rules -------------------------------------------------
+ */
 
 /* Arabic diacritics, dropped: Quranic marks U+0610-061A, harakat (fathatan
  * U+064B .. sukun U+0652) and the marks after them up to U+065F (maddah and
@@ -70,8 +71,8 @@ static bool is_arabic_mark(uint32_t c)
     return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) ||
            c == 0x0670 || (c >= 0x06d6 && c <= 0x06dc) ||
            (c >= 0x06df && c <= 0x06e4) || c == 0x06e7 || c == 0x06e8 ||
-           (c >= 0x06ea && c <= 0x06ed) || (c >= 0x08d3 && c <= 0x08ff &&
-                                            c != 0x08e2);
+           (c >= 0x06ea && c <= 0x06ed) ||
+           (c >= 0x08d3 && c <= 0x08ff && c != 0x08e2);
 }
 
 /* Invisible debris, dropped: ZWSP U+200B, ZWNJ U+200C, ZWJ U+200D, LRM
@@ -190,7 +191,8 @@ static void fold_group(builder *b, const uint32_t *g, size_t n, size_t ob,
     }
 }
 
-/* ---- web debris: entities ------------------------------------------------ */
+/* ---- web debris: entities ------------------------------------------------
+ */
 
 typedef struct named_entity {
     const char *name;
@@ -198,13 +200,13 @@ typedef struct named_entity {
 } named_entity;
 
 static const named_entity ENTITIES[] = {
-    {"nbsp", 0xa0},    {"amp", '&'},      {"quot", '"'},
-    {"apos", '\''},    {"lt", '<'},       {"gt", '>'},
-    {"zwj", 0x200d},   {"zwnj", 0x200c},  {"lrm", 0x200e},
-    {"rlm", 0x200f},   {"shy", 0xad},     {"laquo", 0xab},
-    {"raquo", 0xbb},   {"ndash", 0x2013}, {"mdash", 0x2014},
+    {"nbsp", 0xa0},     {"amp", '&'},      {"quot", '"'},
+    {"apos", '\''},     {"lt", '<'},       {"gt", '>'},
+    {"zwj", 0x200d},    {"zwnj", 0x200c},  {"lrm", 0x200e},
+    {"rlm", 0x200f},    {"shy", 0xad},     {"laquo", 0xab},
+    {"raquo", 0xbb},    {"ndash", 0x2013}, {"mdash", 0x2014},
     {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
-    {"ldquo", 0x201c}, {"rdquo", 0x201d}, {"thinsp", 0x2009},
+    {"ldquo", 0x201c},  {"rdquo", 0x201d}, {"thinsp", 0x2009},
 };
 
 static bool is_hex(char c)
@@ -223,8 +225,8 @@ static size_t numeric_entity(const char *s, size_t n, bool amp, uint32_t *cp)
     size_t i = hex ? 2 : 1;
     uint32_t v = 0;
     size_t digits = 0;
-    for (; i < n && digits < 7 && (hex ? is_hex(s[i]) : s[i] >= '0' &&
-                                                       s[i] <= '9');
+    for (; i < n && digits < 7 &&
+           (hex ? is_hex(s[i]) : s[i] >= '0' && s[i] <= '9');
          i++, digits++)
         v = v * (hex ? 16 : 10) +
             (uint32_t)(s[i] <= '9' ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
@@ -275,7 +277,8 @@ static size_t entity_at(const char *s, size_t n, uint32_t *cp)
     return k + 1;
 }
 
-/* ---- the walk ------------------------------------------------------------ */
+/* ---- the walk ------------------------------------------------------------
+ */
 
 static bool is_mark(uint32_t c)
 {
@@ -316,9 +319,8 @@ static void walk_text(builder *b, const char *s, size_t n)
     size_t i = 0, k = 0;
     while (i < n && b->ok) {
         uint32_t cp;
-        size_t used = (s[i] == '&' || s[i] == '#') ? entity_at(s + i, n - i,
-                                                               &cp)
-                                                   : 0;
+        size_t used =
+            (s[i] == '&' || s[i] == '#') ? entity_at(s + i, n - i, &cp) : 0;
         if (used) { /* entities are ASCII: bytes == code points */
             if (cp == '&' && stray_ampersand(s, i, n))
                 cp = ' ';

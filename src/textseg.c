@@ -52,7 +52,8 @@ static bayan_status run_breaks(const text_analysis *a, UBreakIteratorType type,
     bayan_status st = U_SUCCESS(err) ? BAYAN_OK : BAYAN_ERR_INTERNAL;
     int32_t start = st == BAYAN_OK ? ubrk_first(bi) : UBRK_DONE;
     for (int32_t end = start == UBRK_DONE ? UBRK_DONE : ubrk_next(bi);
-         st == BAYAN_OK && end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+         st == BAYAN_OK && end != UBRK_DONE;
+         start = end, end = ubrk_next(bi)) {
         size_t b = (size_t)start, e = (size_t)end;
         if (type == UBRK_WORD) {
             if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT)
@@ -105,13 +106,14 @@ bayan_status text_analyze(const text_doc *doc, text_analysis *out)
     return st;
 }
 
-/* ---- proclitics ---------------------------------------------------------- */
+/* ---- proclitics ----------------------------------------------------------
+ */
 
-#define WAW "\xd9\x88"      /* U+0648 و, conjunction "and" */
-#define FAA "\xd9\x81"      /* U+0641 ف, conjunction "so" */
-#define BAA "\xd8\xa8"      /* U+0628 ب, preposition "with/in" */
-#define KAF "\xd9\x83"      /* U+0643 ك, preposition "like" */
-#define LAM "\xd9\x84"      /* U+0644 ل, preposition "for/to" */
+#define WAW "\xd9\x88"              /* U+0648 و, conjunction "and" */
+#define FAA "\xd9\x81"              /* U+0641 ف, conjunction "so" */
+#define BAA "\xd8\xa8"              /* U+0628 ب, preposition "with/in" */
+#define KAF "\xd9\x83"              /* U+0643 ك, preposition "like" */
+#define LAM "\xd9\x84"              /* U+0644 ل, preposition "for/to" */
 #define ALEF_LAM "\xd8\xa7\xd9\x84" /* ال, the article */
 
 /* Every proclitic sequence: conjunction, then preposition, then article.
@@ -123,15 +125,32 @@ typedef struct clitic {
 } clitic;
 
 static const clitic CLITICS[] = {
-    {WAW, false},  {FAA, false},  {BAA, false},  {KAF, false},
-    {LAM, false},  {WAW BAA, false}, {WAW KAF, false}, {WAW LAM, false},
-    {FAA BAA, false}, {FAA KAF, false}, {FAA LAM, false},
-    {LAM LAM, true}, {WAW LAM LAM, true}, {FAA LAM LAM, true},
-    {ALEF_LAM, false}, {WAW ALEF_LAM, false}, {FAA ALEF_LAM, false},
-    {BAA ALEF_LAM, false}, {KAF ALEF_LAM, false},
-    {WAW BAA ALEF_LAM, false}, {WAW KAF ALEF_LAM, false},
-    {FAA BAA ALEF_LAM, false}, {FAA KAF ALEF_LAM, false},
-    {LAM LAM, false}, {WAW LAM LAM, false}, {FAA LAM LAM, false},
+    {WAW, false},
+    {FAA, false},
+    {BAA, false},
+    {KAF, false},
+    {LAM, false},
+    {WAW BAA, false},
+    {WAW KAF, false},
+    {WAW LAM, false},
+    {FAA BAA, false},
+    {FAA KAF, false},
+    {FAA LAM, false},
+    {LAM LAM, true},
+    {WAW LAM LAM, true},
+    {FAA LAM LAM, true},
+    {ALEF_LAM, false},
+    {WAW ALEF_LAM, false},
+    {FAA ALEF_LAM, false},
+    {BAA ALEF_LAM, false},
+    {KAF ALEF_LAM, false},
+    {WAW BAA ALEF_LAM, false},
+    {WAW KAF ALEF_LAM, false},
+    {FAA BAA ALEF_LAM, false},
+    {FAA KAF ALEF_LAM, false},
+    {LAM LAM, false},
+    {WAW LAM LAM, false},
+    {FAA LAM LAM, false},
 };
 
 /* A stem shorter than two letters is never a name. */

@@ -1,5 +1,5 @@
 /* Unit tests of the text layer: decoding, HTML, matching form, offsets,
- * words, sentences, proclitics and the public bayan_text API. */
+ * words, sentences and proclitics (the public API: test_text_graph.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,7 +123,7 @@ static const char SAMPLE[] =
 /* ---- decoding --------------------------------------------------------- */
 
 typedef struct variant {
-    const char *cname;  /* ICU converter producing the bytes */
+    const char *cname; /* ICU converter producing the bytes */
     const char *bom;
     size_t bom_len;
     const char *forced; /* --encoding, or NULL */
@@ -151,8 +151,8 @@ static void test_decode_variants(void **state)
         capture c;
         bayan_engine e = make_engine(&c, V[i].forced, false);
         text_doc doc;
-        bayan_status st = text_decode(&e, "a.txt", bytes, V[i].bom_len + n,
-                                      &doc);
+        bayan_status st =
+            text_decode(&e, "a.txt", bytes, V[i].bom_len + n, &doc);
         if (st != BAYAN_OK)
             fail_msg("variant %zu (%s): %s", i, V[i].cname, c.message);
         assert_string_equal(doc.text, SAMPLE);
@@ -180,9 +180,8 @@ static void test_line_ends(void **state)
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         text_doc doc;
-        assert_int_equal(text_decode(NULL, "x", T[i].in, strlen(T[i].in),
-                                     &doc),
-                         BAYAN_OK);
+        assert_int_equal(
+            text_decode(NULL, "x", T[i].in, strlen(T[i].in), &doc), BAYAN_OK);
         assert_string_equal(doc.text, T[i].out);
         assert_int_equal(doc.cp_length,
                          utf8_length(T[i].out, strlen(T[i].out)));
@@ -199,23 +198,41 @@ static void test_invalid_offsets(void **state)
         size_t len;
         long long offset;
     } T[] = {
-        {"\xff" "اجتمع الوزراء في روما", 40, 0},
-        {"اجتمع الوزراء" "\xc3\x28" "في روما", 40, 25},
-        {"اجتمع الوزراء في روما" "\xd8", 40, 39},         /* truncated */
-        {"اجتمع الوزراء في روما" "\xe2\x82", 41, 39},     /* truncated */
-        {"اجتمع\0الوزراء في روما", 39, 10},              /* NUL */
-        {"اجتمع الوزراء" "\xc0\xaf" "في روما", 40, 25},   /* overlong */
-        {"اجتمع الوزراء" "\xed\xa0\x80" "في روما", 41, 25}, /* surrogate */
-        {"\xef\xbb\xbf" "اجتمع الوزراء" "\x80", 29, 28},  /* after a BOM */
-        {"\x01\x02\x03\x04\x05\xff\xfe\x00\x00", 9, 5},  /* binary */
+        {"\xff"
+         "اجتمع الوزراء في روما",
+         40, 0},
+        {"اجتمع الوزراء"
+         "\xc3\x28"
+         "في روما",
+         40, 25},
+        {"اجتمع الوزراء في روما"
+         "\xd8",
+         40, 39}, /* truncated */
+        {"اجتمع الوزراء في روما"
+         "\xe2\x82",
+         41, 39},                           /* truncated */
+        {"اجتمع\0الوزراء في روما", 39, 10}, /* NUL */
+        {"اجتمع الوزراء"
+         "\xc0\xaf"
+         "في روما",
+         40, 25}, /* overlong */
+        {"اجتمع الوزراء"
+         "\xed\xa0\x80"
+         "في روما",
+         41, 25}, /* surrogate */
+        {"\xef\xbb\xbf"
+         "اجتمع الوزراء"
+         "\x80",
+         29, 28},                                       /* after a BOM */
+        {"\x01\x02\x03\x04\x05\xff\xfe\x00\x00", 9, 5}, /* binary */
         {"abc \xe9t\xe9 latin-1 text", 21, 4},          /* not Arabic */
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         capture c;
         bayan_engine e = make_engine(&c, NULL, false);
         text_doc doc;
-        bayan_status st = text_decode(&e, "bad.txt", T[i].bytes, T[i].len,
-                                      &doc);
+        bayan_status st =
+            text_decode(&e, "bad.txt", T[i].bytes, T[i].len, &doc);
         if (st != BAYAN_ERR_ENCODING)
             fail_msg("case %zu decoded as %s", i, doc.encoding);
         assert_null(doc.text);
@@ -264,9 +281,17 @@ static void test_lenient(void **state)
         const char *out;
         long long offset;
     } T[] = {
-        {"روما" "\xff" "بغداد", 19, "روما\xef\xbf\xbd" "بغداد", 8},
+        {"روما"
+         "\xff"
+         "بغداد",
+         19,
+         "روما\xef\xbf\xbd"
+         "بغداد",
+         8},
         {"روما\0\r\n", 11, "روما\xef\xbf\xbd\n", 8},
-        {"روما" "\xd8", 9, "روما\xef\xbf\xbd", 8},
+        {"روما"
+         "\xd8",
+         9, "روما\xef\xbf\xbd", 8},
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         capture c;
@@ -403,15 +428,23 @@ static void test_matching_form(void **state)
         /* orthographic folding */
         {"أحمد إيران آسيا ٱلله", "احمد ايران اسيا الله"},
         {"مصطفى القاهرة مؤتمر رئيس", "مصطفي القاهره موتمر رييس"},
-        {"ا\xd9\x94" "حمد", "احمد"},               /* alef + hamza above */
+        {"ا\xd9\x94"
+         "حمد",
+         "احمد"}, /* alef + hamza above */
         /* diacritics, superscript alef, tatweel */
         {"العِرَاقُ هٰذا بغـــداد", "العراق هذا بغداد"},
         /* invisible debris */
-        {"بغ\xe2\x80\x8d" "داد \xe2\x80\x8f" "روما\xe2\x80\x8e",
+        {"بغ\xe2\x80\x8d"
+         "داد \xe2\x80\x8f"
+         "روما\xe2\x80\x8e",
          "بغداد روما"},
-        {"\xe2\x81\xa7" "روما\xe2\x81\xa9 \xe2\x80\xab" "باريس\xe2\x80\xac",
+        {"\xe2\x81\xa7"
+         "روما\xe2\x81\xa9 \xe2\x80\xab"
+         "باريس\xe2\x80\xac",
          "روما باريس"},
-        {"بغ\xe2\x80\x8c" "داد\xd8\x9c", "بغداد"},
+        {"بغ\xe2\x80\x8c"
+         "داد\xd8\x9c",
+         "بغداد"},
         /* entities and their residue */
         {"بغ#x200d;داد بغ&#x200d;داد بغ&#8205;داد", "بغداد بغداد بغداد"},
         {"روما&nbsp;باريس", "روما باريس"},
@@ -451,11 +484,15 @@ static void test_offsets_map_back(void **state)
         size_t token;
         const char *form, *original;
     } T[] = {
-        {"وزير بغـ\xe2\x80\x8d" "ـداد.", 1, "بغداد",
-         "بغـ\xe2\x80\x8d" "ـداد"},
+        {"وزير بغـ\xe2\x80\x8d"
+         "ـداد.",
+         1, "بغداد",
+         "بغـ\xe2\x80\x8d"
+         "ـداد"},
         {"في رو#x200d;ما اليوم", 1, "روما", "رو#x200d;ما"},
-        {"\xe2\x80\x8f" "العِرَاقُ\xe2\x80\x8f و", 0, "العراق",
-         "العِرَاقُ"},
+        {"\xe2\x80\x8f"
+         "العِرَاقُ\xe2\x80\x8f و",
+         0, "العراق", "العِرَاقُ"},
         {"عام ٢٠٢٣م", 1, "2023م", "٢٠٢٣م"},
         {"ﻻ بأس", 0, "لا", "ﻻ"},
         {"x&nbsp;&quot;روما&quot;", 1, "روما", "روما"},
@@ -498,8 +535,7 @@ static void test_tokens_and_sentences(void **state)
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         text_doc doc;
         text_analysis a = analyze(T[i].in, &doc);
-        if (a.token_count != T[i].tokens ||
-            a.sentence_count != T[i].sentences)
+        if (a.token_count != T[i].tokens || a.sentence_count != T[i].sentences)
             fail_msg("case %zu: %zu tokens, %zu sentences", i, a.token_count,
                      a.sentence_count);
         if (T[i].first_token) {
@@ -540,8 +576,8 @@ static void test_clitics(void **state)
     (void)state;
     /* Names that merely begin with clitic letters: the unsplit word is the
      * first candidate. */
-    static const char *const whole[] = {"بلجيكا", "البحرين", "لبنان",
-                                        "كوبنهاغن", "فرنسا", "الكويت"};
+    static const char *const whole[] = {"بلجيكا",   "البحرين", "لبنان",
+                                        "كوبنهاغن", "فرنسا",   "الكويت"};
     for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
         size_t rank = 99;
         assert_true(has_stem(whole[i], whole[i], &rank));
@@ -550,11 +586,11 @@ static void test_clitics(void **state)
     static const struct {
         const char *token, *stem;
     } T[] = {
-        {"والعراق", "العراق"}, {"والعراق", "عراق"},
-        {"بالعراق", "العراق"}, {"بالعراق", "عراق"},
-        {"للتحالف", "التحالف"}, {"وبروكسل", "بروكسل"},
+        {"والعراق", "العراق"},   {"والعراق", "عراق"},
+        {"بالعراق", "العراق"},   {"بالعراق", "عراق"},
+        {"للتحالف", "التحالف"},  {"وبروكسل", "بروكسل"},
         {"فالحكومه", "الحكومه"}, {"وللتحالف", "التحالف"},
-        {"وبالعراق", "العراق"}, {"كالعاده", "العاده"},
+        {"وبالعراق", "العراق"},  {"كالعاده", "العاده"},
         {"فبروكسل", "بروكسل"},
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++)
@@ -678,22 +714,23 @@ static void test_seed_invariance(void **state)
     char *html = html_wrap(utf8);
     /* Debris inside names: ZWJ, bidi marks, tatweel, entity residue. */
     char *d1 = replace_all(utf8, "روما", "رو\xe2\x80\x8dـما");
-    char *d2 = replace_all(d1, "داعش", "\xe2\x80\x8f" "دا#x200d;عش"
-                                       "\xe2\x80\x8e");
+    char *d2 = replace_all(d1, "داعش",
+                           "\xe2\x80\x8f"
+                           "دا#x200d;عش"
+                           "\xe2\x80\x8e");
     char *d3 = replace_all(d2, "التحالف", "التحـالف&#x200d;");
     const struct {
         const char *name;
         const char *bytes;
         size_t len;
     } V[] = {
-        {"bom.txt", bom8, len + 3},      {"u16.txt", bom16, n16 + 2},
-        {"1256.txt", cp1256, n1256},    {"cr.txt", cr, strlen(cr)},
+        {"bom.txt", bom8, len + 3},        {"u16.txt", bom16, n16 + 2},
+        {"1256.txt", cp1256, n1256},       {"cr.txt", cr, strlen(cr)},
         {"page.html", html, strlen(html)}, {"debris.txt", d3, strlen(d3)},
     };
     for (size_t i = 0; i < sizeof V / sizeof *V; i++) {
         size_t sentences;
-        char *forms = token_forms(V[i].name, V[i].bytes, V[i].len,
-                                  &sentences);
+        char *forms = token_forms(V[i].name, V[i].bytes, V[i].len, &sentences);
         if (strcmp(forms, ref) != 0)
             fail_msg("%s: tokens differ", V[i].name);
         assert_int_equal(sentences, ref_sentences);
@@ -712,44 +749,6 @@ static void test_seed_invariance(void **state)
     free(utf8);
 }
 
-/* ---- the public API ------------------------------------------------------ */
-
-static void test_public_api(void **state)
-{
-    (void)state;
-    bayan_text_free(NULL);
-    bayan_text *t = NULL;
-    const char *in = "\xef\xbb\xbf" "قال الوزير: ﻻ.\r\nوصل إلى بغداد.";
-    assert_int_equal(bayan_text_new(NULL, "a.txt", in, strlen(in), &t),
-                     BAYAN_OK);
-    size_t n;
-    assert_string_equal(bayan_text_decoded(t, &n),
-                        "قال الوزير: ﻻ.\nوصل إلى بغداد.");
-    assert_int_equal(bayan_text_length(t), 29);
-    assert_string_equal(bayan_text_encoding(t), "UTF-8");
-    assert_string_equal(bayan_text_matching(t, &n),
-                        "قال الوزير: لا.\nوصل الي بغداد.");
-    assert_int_equal(bayan_text_token_count(t), 6);
-    assert_int_equal(bayan_text_sentence_count(t), 2);
-    bayan_span s = bayan_text_token(t, 3);
-    assert_int_equal(s.begin, 15);
-    assert_int_equal(s.end, 18);
-    const char *form = bayan_text_token_form(t, 2, &n);
-    assert_int_equal(n, strlen("لا"));
-    assert_memory_equal(form, "لا", n);
-    s = bayan_text_token(t, 2);
-    assert_int_equal(s.end - s.begin, 1); /* the one ligature character */
-    s = bayan_text_sentence(t, 1);
-    assert_int_equal(s.begin, 15);
-    assert_int_equal(s.end, 29);
-    assert_null(bayan_text_title(t));
-    assert_null(bayan_text_published(t));
-    bayan_text_free(t);
-    assert_int_equal(bayan_text_new(NULL, "b.txt", "\xff\xfe\xfd", 3, &t),
-                     BAYAN_ERR_ENCODING);
-    assert_null(t);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -766,7 +765,6 @@ int main(void)
         cmocka_unit_test(test_tokens_and_sentences),
         cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_seed_invariance),
-        cmocka_unit_test(test_public_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* The text layer seen through the library: every seed, read in each
  * encoding and line-end variant, adds exactly the same quads to a graph;
- * wrapped in HTML it mentions the same entities. */
+ * wrapped in HTML it mentions the same entities; bayan_text works. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 
 #include <cmocka.h>
 #include <unicode/ucnv.h>
@@ -90,12 +90,11 @@ static char *dump(const bayan_graph *g, bool mentions_only)
             continue;
         const term *t[4] = {graph_term(g, q[i].s), p, graph_term(g, q[i].o),
                             q[i].g ? graph_term(g, q[i].g) : NULL};
-        for (int k = mentions_only ? 2 : 0; k < (mentions_only ? 3 : 4);
-             k++) {
+        for (int k = mentions_only ? 2 : 0; k < (mentions_only ? 3 : 4); k++) {
             const char *v = t[k] ? t[k]->value : "-";
             membuf_write(&b, v, strlen(v));
-            membuf_write(&b, t[k] && t[k]->lang ? t[k]->lang : "", t[k] &&
-                         t[k]->lang ? strlen(t[k]->lang) : 0);
+            membuf_write(&b, t[k] && t[k]->lang ? t[k]->lang : "",
+                         t[k] && t[k]->lang ? strlen(t[k]->lang) : 0);
             membuf_write(&b, "\t", 1);
         }
         membuf_write(&b, "\n", 1);
@@ -124,8 +123,10 @@ static char *html_wrap(const char *s, size_t n, size_t *len)
     const char *open = "<html><head><title>t</title></head><body><p>";
     membuf_write(&b, open, strlen(open));
     for (size_t i = 0; i < n; i++) {
-        const char *rep = s[i] == '\n' ? "</p>\n<p>" : s[i] == '&' ? "&amp;"
-                          : s[i] == '<' ? "&lt;" : NULL;
+        const char *rep = s[i] == '\n'  ? "</p>\n<p>"
+                          : s[i] == '&' ? "&amp;"
+                          : s[i] == '<' ? "&lt;"
+                                        : NULL;
         membuf_write(&b, rep ? rep : s + i, rep ? strlen(rep) : 1);
     }
     membuf_write(&b, "</p></body></html>", 18);
@@ -147,8 +148,7 @@ static size_t check_seed(const bayan_engine *e, const char *path)
     char *ref = read_graph(e, path, utf8, n, false);
     variant v[8];
     size_t nv = 0, m;
-    v[nv++] = (variant){"BOM", prefixed("\xef\xbb\xbf", 3, utf8, n),
-                             n + 3};
+    v[nv++] = (variant){"BOM", prefixed("\xef\xbb\xbf", 3, utf8, n), n + 3};
     char *u = encode_as(utf8, n, "UTF-16LE", &m);
     v[nv++] = (variant){"UTF-16LE", prefixed("\xff\xfe", 2, u, m), m + 2};
     free(u);
@@ -218,10 +218,51 @@ static void test_seed_graphs(void **state)
     bayan_engine_free(e);
 }
 
+/* ---- the public API ------------------------------------------------------
+ */
+
+static void test_public_api(void **state)
+{
+    (void)state;
+    bayan_text_free(NULL);
+    bayan_text *t = NULL;
+    const char *in = "\xef\xbb\xbf"
+                     "قال الوزير: ﻻ.\r\nوصل إلى بغداد.";
+    assert_int_equal(bayan_text_new(NULL, "a.txt", in, strlen(in), &t),
+                     BAYAN_OK);
+    size_t n;
+    assert_string_equal(bayan_text_decoded(t, &n),
+                        "قال الوزير: ﻻ.\nوصل إلى بغداد.");
+    assert_int_equal(bayan_text_length(t), 29);
+    assert_string_equal(bayan_text_encoding(t), "UTF-8");
+    assert_string_equal(bayan_text_matching(t, &n),
+                        "قال الوزير: لا.\nوصل الي بغداد.");
+    assert_int_equal(bayan_text_token_count(t), 6);
+    assert_int_equal(bayan_text_sentence_count(t), 2);
+    bayan_span s = bayan_text_token(t, 3);
+    assert_int_equal(s.begin, 15);
+    assert_int_equal(s.end, 18);
+    const char *form = bayan_text_token_form(t, 2, &n);
+    assert_int_equal(n, strlen("لا"));
+    assert_memory_equal(form, "لا", n);
+    s = bayan_text_token(t, 2);
+    assert_int_equal(s.end - s.begin, 1); /* the one ligature character */
+    s = bayan_text_sentence(t, 1);
+    assert_int_equal(s.begin, 15);
+    assert_int_equal(s.end, 29);
+    assert_null(bayan_text_title(t));
+    assert_null(bayan_text_published(t));
+    bayan_text_free(t);
+    assert_int_equal(bayan_text_new(NULL, "b.txt", "\xff\xfe\xfd", 3, &t),
+                     BAYAN_ERR_ENCODING);
+    assert_null(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_graphs),
+        cmocka_unit_test(test_public_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
