@@ -121,6 +121,24 @@ typedef struct converted {
     size_t first_bad; /* byte offset of the first one */
 } converted;
 
+/* A NUL decoded counts as invalid: replaces those among units [from, to)
+ * by U+FFFD, noting the first one's byte offset (exact for the encodings we
+ * read: unit bytes per code unit). True when there was one. */
+static bool replace_nuls(converted *out, UChar *from, const UChar *to,
+                         size_t start, int unit)
+{
+    bool found = false;
+    for (UChar *q = from; q < to; q++) {
+        if (*q != 0)
+            continue;
+        if (out->bad++ == 0)
+            out->first_bad = start + (size_t)(q - out->u) * (size_t)unit;
+        *q = 0xfffd;
+        found = true;
+    }
+    return found;
+}
+
 /* Converts p[start..len) with converter cname. Invalid sequences and NULs
  * stop the conversion (first_bad set, returns BAYAN_ERR_ENCODING) unless
  * lenient, in which case they become U+FFFD. */
@@ -152,16 +170,8 @@ static bayan_status icu_convert(const char *cname, const unsigned char *p,
         err = U_ZERO_ERROR;
         UChar *from = t;
         ucnv_toUnicode(cnv, &t, tlimit, &s, limit, NULL, 1, &err);
-        /* A NUL decoded counts as invalid: find it among the new units. */
-        for (UChar *q = from; q < t; q++) {
-            if (*q != 0)
-                continue;
-            if (out->bad++ == 0)
-                out->first_bad = start + (size_t)(q - out->u) * (size_t)unit;
-            *q = 0xfffd;
-            if (!lenient)
-                st = BAYAN_ERR_ENCODING;
-        }
+        if (replace_nuls(out, from, t, start, unit) && !lenient)
+            st = BAYAN_ERR_ENCODING;
         if (st != BAYAN_OK || U_SUCCESS(err))
             break;
         if (err != U_INVALID_CHAR_FOUND && err != U_ILLEGAL_CHAR_FOUND &&
