@@ -14,9 +14,11 @@
 #include <unicode/ucnv.h>
 
 #include "engine.h"
+#include "extract.h"
 #include "graph.h"
 #include "lexicon.h"
 #include "sink.h"
+#include "text.h"
 #include "vocab.h"
 
 static char *slurp(const char *path, size_t *len)
@@ -103,6 +105,51 @@ static char *dump(const bayan_graph *g, bool mentions_only)
     return b.data ? b.data : calloc(1, 1);
 }
 
+/* The object of (s, p) in g, or NULL. */
+static const term *object_of(const bayan_graph *g, term_id subj,
+                             const char *pred)
+{
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        if (q[i].s == subj && strcmp(graph_term(g, q[i].p)->value, pred) == 0)
+            return graph_term(g, q[i].o);
+    return NULL;
+}
+
+/* Every nif:anchorOf equals the code points [beginIndex, endIndex) of its
+ * context's nif:isString. Returns how many anchors were checked. */
+static size_t check_anchors(const bayan_graph *g)
+{
+    size_t n, checked = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(graph_term(g, q[i].p)->value, P_NIF_ANCHOR) != 0)
+            continue;
+        const term *b = object_of(g, q[i].s, P_NIF_BEGIN);
+        const term *e = object_of(g, q[i].s, P_NIF_END);
+        const term *ctx = object_of(g, q[i].s, P_NIF_REFERENCE_CONTEXT);
+        assert_true(b && e && ctx);
+        const term *str =
+            object_of(g, graph_find_iri(g, ctx->value), P_NIF_IS_STRING);
+        assert_non_null(str);
+        size_t begin = strtoul(b->value, NULL, 10);
+        size_t end = strtoul(e->value, NULL, 10);
+        const unsigned char *t = (const unsigned char *)str->value;
+        size_t i0 = 0, k = 0;
+        while (t[i0] && k < begin)
+            k += (t[++i0] & 0xc0) != 0x80;
+        size_t i1 = i0;
+        while (t[i1] && k < end)
+            k += (t[++i1] & 0xc0) != 0x80;
+        const term *anchor = graph_term(g, q[i].o);
+        assert_int_equal(anchor->length, i1 - i0);
+        assert_memory_equal(anchor->value, t + i0, i1 - i0);
+        checked++;
+    }
+    return checked;
+}
+
 static char *read_graph(const bayan_engine *e, const char *name,
                         const char *bytes, size_t len, bool mentions_only)
 {
@@ -111,6 +158,7 @@ static char *read_graph(const bayan_engine *e, const char *name,
     if (st != BAYAN_OK)
         fail_msg("%s: %s", name, bayan_strerror(st));
     assert_true(bayan_graph_size(g) > 0);
+    check_anchors(g);
     char *d = dump(g, mentions_only);
     bayan_graph_free(g);
     return d;
@@ -218,6 +266,38 @@ static void test_seed_graphs(void **state)
     bayan_engine_free(e);
 }
 
+/* Tokens of a debris-laden text, written as NIF mentions, have anchors
+ * equal to the original characters (what the extractor will do). */
+static void test_mention_anchors(void **state)
+{
+    (void)state;
+    bayan_engine *e;
+    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
+    const char *in = "\xe2\x80\x8f"
+                     "وزير بغـ\xe2\x80\x8d"
+                     "ـداد في رو#x200d;ما "
+                     "والعِرَاقِ ﻻ ٢٠٢٣&nbsp;م";
+    text_doc doc;
+    assert_int_equal(text_decode(e, "m.txt", in, strlen(in), &doc), BAYAN_OK);
+    text_analysis a;
+    assert_int_equal(text_analyze(&doc, &a), BAYAN_OK);
+    bayan_graph *g = bayan_graph_new();
+    article_ids ids = {NULL, NULL};
+    assert_int_equal(article_add(e, "m.txt", &doc, g, &ids), BAYAN_OK);
+    for (size_t i = 0; i < a.token_count; i++)
+        assert_int_equal(
+            article_add_mention(e, &doc, &ids, g, a.tokens[i].begin,
+                                a.tokens[i].end, "https://example.org/x"),
+            BAYAN_OK);
+    assert_int_equal(check_anchors(g), a.token_count);
+    assert_int_equal(a.token_count, 8);
+    article_ids_clear(&ids);
+    bayan_graph_free(g);
+    text_analysis_clear(&a);
+    text_doc_clear(&doc);
+    bayan_engine_free(e);
+}
+
 /* ---- the public API ------------------------------------------------------
  */
 
@@ -262,6 +342,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_graphs),
+        cmocka_unit_test(test_mention_anchors),
         cmocka_unit_test(test_public_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
