@@ -118,7 +118,8 @@ static bayan_status find_matches(const bayan_engine *e, const text_doc *doc,
         }
     }
     /* Longest match first; drop matches overlapping a kept one. */
-    qsort(out->items, out->count, sizeof *out->items, compare_matches);
+    if (out->count > 1)
+        qsort(out->items, out->count, sizeof *out->items, compare_matches);
     size_t kept = 0, reach = 0;
     for (size_t i = 0; i < out->count; i++) {
         if (out->items[i].begin < reach)

@@ -145,6 +145,57 @@ BAYAN_API bayan_status bayan_read_file(const bayan_engine *engine,
                                        bayan_graph *graph, const char *path);
 
 /* ------------------------------------------------------------------------ */
+/* Text analysis: what the extractor sees of one article.                   */
+
+/** One article decoded and analysed: its decoded text (the text NIF offsets
+ *  count into), its matching form (folded for look-up), its words and
+ *  sentences. */
+typedef struct bayan_text bayan_text;
+
+/** A span of the decoded text in code points, end exclusive. */
+typedef struct bayan_span {
+    size_t begin;
+    size_t end;
+} bayan_span;
+
+/** Decodes and analyses one input (plain text or HTML) with the engine's
+ *  encoding options and diagnostics (engine may be NULL: detect, strict,
+ *  silent). On success *out is new; free it with bayan_text_free. */
+BAYAN_API bayan_status bayan_text_new(const bayan_engine *engine,
+                                      const char *name, const void *bytes,
+                                      size_t len, bayan_text **out);
+BAYAN_API void bayan_text_free(bayan_text *text);
+
+/** The decoded text: UTF-8, no BOM, LF line ends, NUL-terminated. *bytes
+ *  (if not NULL) receives its length in bytes. Owned by text. */
+BAYAN_API const char *bayan_text_decoded(const bayan_text *text,
+                                         size_t *bytes);
+/** Length of the decoded text in code points. */
+BAYAN_API size_t bayan_text_length(const bayan_text *text);
+/** The encoding the input was read in ("UTF-8", "windows-1256", ...). */
+BAYAN_API const char *bayan_text_encoding(const bayan_text *text);
+/** The HTML title and publication date (yyyy-mm-dd), or NULL. */
+BAYAN_API const char *bayan_text_title(const bayan_text *text);
+BAYAN_API const char *bayan_text_published(const bayan_text *text);
+
+/** The matching form: web debris removed, NFKC, Arabic letters folded
+ *  (hamzated alefs to alef, alef maqsura to yeh, teh marbuta to heh),
+ *  diacritics and tatweel dropped, digits made ASCII. Owned by text. */
+BAYAN_API const char *bayan_text_matching(const bayan_text *text,
+                                          size_t *bytes);
+
+/** Words (letters or numbers), in order. */
+BAYAN_API size_t bayan_text_token_count(const bayan_text *text);
+/** Where token i stands in the decoded text. */
+BAYAN_API bayan_span bayan_text_token(const bayan_text *text, size_t i);
+/** Token i in the matching form (not NUL-terminated; *bytes its length). */
+BAYAN_API const char *bayan_text_token_form(const bayan_text *text,
+                                            size_t i, size_t *bytes);
+
+BAYAN_API size_t bayan_text_sentence_count(const bayan_text *text);
+BAYAN_API bayan_span bayan_text_sentence(const bayan_text *text, size_t i);
+
+/* ------------------------------------------------------------------------ */
 /* Exporting                                                                */
 
 /** Writes the graph in one format through a sink. The output is a function
