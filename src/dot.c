@@ -17,9 +17,12 @@
  * another family for Latin letters. */
 #define DOT_FONT "Noto Sans Arabic"
 
-/* Above this many nodes `dot` takes minutes (pitfalls.md); sfdp takes
- * well under a second for thousands. */
-#define DOT_MAX_NODES_FOR_DOT 150
+/* `dot` takes minutes on some graphs of a hundred nodes (pitfalls.md),
+ * sfdp well under a second on thousands. dot is used when the graph has at
+ * most DOT_MAX_NODES nodes and its estimated size after ranking (see
+ * dot_cost) is at most DOT_MAX_COST. */
+#define DOT_MAX_NODES 300
+#define DOT_MAX_COST 2500
 
 /* A drawing is no place for a whole paragraph: each label line keeps at
  * most this many code points, then an ellipsis. */
@@ -158,6 +161,131 @@ static char *dot_label(const view_node *n, const char *iri)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Choosing the layout engine                                               */
+
+typedef struct rank_edge {
+    size_t tail, head, order; /**< order: the tail's place in topo order */
+} rank_edge;
+
+static int compare_rank_edges(const void *a, const void *b)
+{
+    const rank_edge *x = a, *y = b;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Scratch arrays of dot_cost, one per node or per edge. */
+typedef struct rank_work {
+    size_t *first;        /**< first[u]..first[u+1]: u's outgoing edges */
+    size_t *next;         /**< the next edge of u to visit */
+    size_t *stack;        /**< the open nodes of the search */
+    size_t *topo;         /**< nodes in topological order */
+    size_t *rank;
+    unsigned char *state; /**< 0 unseen, 1 open, 2 finished */
+    bool *back;           /**< edges that close a cycle */
+    rank_edge *dag;       /**< edges with back edges turned round */
+} rank_work;
+
+/* Depth-first search from every node in view order: marks the edges that
+ * close a cycle (dot turns those round) and fills topo[] in reverse
+ * finishing order. */
+static void find_back_edges(const graph_view *v, rank_work *w)
+{
+    size_t done = v->node_count;
+    for (size_t root = 0; root < v->node_count; root++) {
+        if (w->state[root])
+            continue;
+        size_t depth = 0;
+        w->stack[depth++] = root;
+        w->state[root] = 1;
+        w->next[root] = w->first[root];
+        while (depth) {
+            size_t u = w->stack[depth - 1];
+            if (w->next[u] == w->first[u + 1]) {
+                w->state[u] = 2;
+                w->topo[--done] = u;
+                depth--;
+                continue;
+            }
+            size_t e = w->next[u]++;
+            size_t t = v->edges[e].target;
+            if (w->state[t] == 1) {
+                w->back[e] = true;
+            } else if (w->state[t] == 0) {
+                w->state[t] = 1;
+                w->next[t] = w->first[t];
+                w->stack[depth++] = t;
+            }
+        }
+    }
+}
+
+/* Longest-path ranks over the acyclic edges, relaxed in topological order
+ * of their tails; returns the node count plus the nodes dot would add:
+ * an edge spanning k ranks gets 2k - 1 (edge labels double the ranks). */
+static size_t rank_cost(const graph_view *v, rank_work *w)
+{
+    size_t *pos = w->next; /* free again: each node's topo position */
+    for (size_t i = 0; i < v->node_count; i++)
+        pos[w->topo[i]] = i;
+    size_t m = 0;
+    for (size_t e = 0; e < v->edge_count; e++) {
+        size_t t = v->edges[e].source, h = v->edges[e].target;
+        if (t == h)
+            continue;
+        if (w->back[e]) {
+            size_t swap = t;
+            t = h;
+            h = swap;
+        }
+        w->dag[m++] = (rank_edge){t, h, pos[t]};
+    }
+    qsort(w->dag, m, sizeof *w->dag, compare_rank_edges);
+    for (size_t i = 0; i < m; i++)
+        if (w->rank[w->dag[i].head] < w->rank[w->dag[i].tail] + 1)
+            w->rank[w->dag[i].head] = w->rank[w->dag[i].tail] + 1;
+    size_t cost = v->node_count;
+    for (size_t i = 0; i < m; i++)
+        cost += 2 * (w->rank[w->dag[i].head] - w->rank[w->dag[i].tail]) - 1;
+    return cost;
+}
+
+/* Whether `dot` can lay v out quickly: few nodes, and few ranks crossed by
+ * the edges (long cycles make dot add a node per rank an edge crosses,
+ * and its crossing minimisation grows much faster than that count). */
+static bool fits_dot(const graph_view *v)
+{
+    size_t n = v->node_count, m = v->edge_count;
+    if (n > DOT_MAX_NODES)
+        return false;
+    rank_work w = {
+        calloc(n + 1, sizeof(size_t)), calloc(n + 1, sizeof(size_t)),
+        calloc(n + 1, sizeof(size_t)), calloc(n + 1, sizeof(size_t)),
+        calloc(n + 1, sizeof(size_t)), calloc(n + 1, 1),
+        calloc(m + 1, sizeof(bool)),   calloc(m + 1, sizeof(rank_edge)),
+    };
+    bool fits = false;
+    if (w.first && w.next && w.stack && w.topo && w.rank && w.state &&
+        w.back && w.dag) {
+        for (size_t e = 0, u = 0; u <= n; u++) {
+            while (e < m && v->edges[e].source < u)
+                e++;
+            w.first[u] = e;
+        }
+        find_back_edges(v, &w);
+        fits = rank_cost(v, &w) <= DOT_MAX_COST;
+    }
+    free(w.first);
+    free(w.next);
+    free(w.stack);
+    free(w.topo);
+    free(w.rank);
+    free(w.state);
+    free(w.back);
+    free(w.dag);
+    return fits;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Building the cgraph graph                                                */
 
 /* The attributes every node and edge carries, declared once with their
@@ -167,23 +295,22 @@ typedef struct dot_syms {
     Agsym_t *edge_label, *edge_tooltip;
 } dot_syms;
 
-static void declare_graph_attrs(Agraph_t *ag, size_t node_count)
+static void declare_graph_attrs(Agraph_t *ag, bool use_dot)
 {
-    bool large = node_count > DOT_MAX_NODES_FOR_DOT;
     agattr(ag, AGRAPH, "charset", "UTF-8");
     agattr(ag, AGRAPH, "fontname", DOT_FONT);
     /* `layout` is read by gvLayoutJobs, so `dot -Tsvg graph.dot` also
      * picks sfdp for a large graph. */
-    agattr(ag, AGRAPH, "layout", large ? "sfdp" : "dot");
-    if (large)
-        agattr(ag, AGRAPH, "overlap", "prism");
-    else
+    agattr(ag, AGRAPH, "layout", use_dot ? "dot" : "sfdp");
+    if (use_dot)
         agattr(ag, AGRAPH, "rankdir", "LR");
+    else
+        agattr(ag, AGRAPH, "overlap", "prism");
 }
 
-static bool declare_attrs(Agraph_t *ag, size_t node_count, dot_syms *s)
+static bool declare_attrs(Agraph_t *ag, bool use_dot, dot_syms *s)
 {
-    declare_graph_attrs(ag, node_count);
+    declare_graph_attrs(ag, use_dot);
     agattr(ag, AGNODE, "fontname", DOT_FONT);
     agattr(ag, AGNODE, "style", "filled");
     s->shape = agattr(ag, AGNODE, "shape", "ellipse");
@@ -221,13 +348,13 @@ static bool add_node(Agraph_t *ag, const dot_syms *s, const view_node *n,
 /* A new cgraph graph holding the view, or NULL when out of memory. disc
  * must outlive the graph. */
 static Agraph_t *build_graph(const graph_view *v, const bayan_graph *g,
-                             Agdisc_t *disc)
+                             bool use_dot, Agdisc_t *disc)
 {
     Agraph_t *ag = agopen("bayan", Agdirected, disc);
     dot_syms s;
     Agnode_t **nodes = calloc(v->node_count ? v->node_count : 1,
                               sizeof *nodes);
-    bool ok = ag && nodes && declare_attrs(ag, v->node_count, &s);
+    bool ok = ag && nodes && declare_attrs(ag, use_dot, &s);
     for (size_t i = 0; ok && i < v->node_count; i++)
         ok = add_node(ag, &s, &v->nodes[i],
                       graph_term(g, v->nodes[i].iri)->value, &nodes[i]);
@@ -257,15 +384,13 @@ typedef struct dot_channel {
     bool failed;
 } dot_channel;
 
-/* After a failed write the rest is dropped but agwrite is still told all
- * went well: agwrite keeps its indentation level in a file-level variable
- * that an early return would leave raised for the next call. */
+/* EOF stops agwrite at the first failed write (it checks every putstr). */
 static int channel_putstr(void *chan, const char *str)
 {
     dot_channel *c = chan;
     if (!c->failed && !c->write(c->user, str, strlen(str)))
         c->failed = true;
-    return 0;
+    return c->failed ? EOF : 0;
 }
 
 static int channel_flush(void *chan)
@@ -285,7 +410,7 @@ static int channel_read(void *chan, char *buf, int bufsize)
 static bayan_status write_dot(Agraph_t *ag, dot_channel *chan)
 {
     if (agwrite(ag, chan) == EOF)
-        return BAYAN_ERR_INTERNAL;
+        return chan->failed ? BAYAN_ERR_IO : BAYAN_ERR_INTERNAL;
     /* agwrite ends the file without a line break. */
     channel_putstr(chan, "\n");
     return chan->failed ? BAYAN_ERR_IO : BAYAN_OK;
@@ -316,12 +441,12 @@ static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
  * through pango and draws the glyphs, so the picture is right whatever the
  * viewer's fonts; the core svg renderer is the fallback. */
 static bayan_status render_svg(const bayan_engine *e, Agraph_t *ag,
-                               size_t node_count, dot_channel *chan)
+                               bool use_dot, dot_channel *chan)
 {
     GVC_t *gvc = gvContext();
     if (!gvc)
         return BAYAN_ERR_NOMEM;
-    const char *engine = node_count > DOT_MAX_NODES_FOR_DOT ? "sfdp" : "dot";
+    const char *engine = use_dot ? "dot" : "sfdp";
     if (gvLayout(gvc, ag, engine) != 0) {
         engine_report(e, BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
                       "graphviz could not lay the graph out with %s", engine);
@@ -361,13 +486,14 @@ bayan_status export_dot(const bayan_engine *e, const bayan_graph *g,
     Agiodisc_t io = {channel_read, channel_putstr, channel_flush};
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     dot_channel chan = {write, user, false};
-    Agraph_t *ag = build_graph(&v, g, &disc);
+    bool use_dot = fits_dot(&v);
+    Agraph_t *ag = build_graph(&v, g, use_dot, &disc);
     if (!ag)
         st = BAYAN_ERR_NOMEM;
     else if (format == BAYAN_FORMAT_DOT)
         st = write_dot(ag, &chan);
     else
-        st = render_svg(e, ag, v.node_count, &chan);
+        st = render_svg(e, ag, use_dot, &chan);
     if (ag)
         agclose(ag);
     view_clear(&v);

@@ -504,6 +504,41 @@ static void test_svg_large(void **state)
     bayan_graph_free(g);
 }
 
+/* A long cycle: 100 nodes that dot would take seconds over (each chord
+ * crosses dozens of ranks) go to sfdp; the same shape at 20 stays with
+ * dot, and so does a shallow graph of 300 nodes. */
+static void test_engine_choice(void **state)
+{
+    (void)state;
+    static const struct {
+        size_t n;
+        bool ring;
+        const char *layout;
+    } cases[] = {
+        {20, true, "layout=dot"},
+        {100, true, "layout=sfdp"},
+        {300, false, "layout=dot"},
+        {301, false, "layout=sfdp"},
+    };
+    for (size_t c = 0; c < 4; c++) {
+        bayan_graph *g = bayan_graph_new();
+        if (cases[c].ring) {
+            fill_ring(g, cases[c].n, false);
+        } else {
+            char iri[64];
+            for (size_t i = 0; i < cases[c].n; i++) {
+                snprintf(iri, sizeof iri, ID "s/%04zu", i);
+                add_entity(g, iri, C_STATE, NULL, NULL);
+                graph_add_iri(g, NULL, ID "s/0000", P_MENTIONS, iri);
+            }
+        }
+        char *dot = export_ok(g, BAYAN_FORMAT_DOT, NULL);
+        assert_non_null(strstr(dot, cases[c].layout));
+        free(dot);
+        bayan_graph_free(g);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_failing_write),
         cmocka_unit_test(test_svg_hostile),
         cmocka_unit_test(test_svg_large),
+        cmocka_unit_test(test_engine_choice),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();
