@@ -23,6 +23,42 @@
 
 #define ID BAYAN_DEFAULT_BASE
 
+/* Sanitizer hooks, read only when a sanitizer runtime is linked in; they
+ * silence graphviz 2.43's own faults, never ours (each names a function or
+ * library of graphviz, fontconfig or pango):
+ *  - the pango plugin caches, in a static variable, a pointer to the last
+ *    font name it laid text in; the name belongs to the gvc context and is
+ *    freed with it, so the next context's first text is compared (strcmp)
+ *    with freed memory;
+ *  - gvContext leaks its configuration buffer (gvconfig), dot's cycle
+ *    breaking leaks virtual edges (new_virtual_edge), and fontconfig and
+ *    pango keep process-wide caches.
+ * The leak patterns name frames deep in graphviz, hence the slow unwinder
+ * (graphviz is built without frame pointers). */
+#define SANITIZER_HOOK __attribute__((visibility("default"))) const char *
+SANITIZER_HOOK __asan_default_suppressions(void);
+SANITIZER_HOOK __asan_default_options(void);
+SANITIZER_HOOK __lsan_default_suppressions(void);
+
+SANITIZER_HOOK __asan_default_suppressions(void)
+{
+    return "interceptor_via_lib:libgvplugin_pango.so\n";
+}
+
+SANITIZER_HOOK __asan_default_options(void)
+{
+    return "fast_unwind_on_malloc=0";
+}
+
+SANITIZER_HOOK __lsan_default_suppressions(void)
+{
+    return "leak:gvconfig\n"
+           "leak:new_virtual_edge\n"
+           "leak:libfontconfig.so\n"
+           "leak:libpango\n"
+           "leak:textspan_size\n";
+}
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
