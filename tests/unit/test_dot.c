@@ -309,7 +309,8 @@ static void test_arabic_english_label(void **state)
     add_entity(g, ID "city/mosul", C_CITY, "الموصل", "Mosul");
     add_entity(g, ID "state/IQ", C_STATE, NULL, "Iraq");
     add_entity(g, ID "city/الرقة", C_CITY, NULL, NULL);
-    add_entity(g, ID "org/x%ZZ%C3", C_ORGANIZATION, NULL, NULL);
+    add_entity(g, ID "org/x%ZZ", C_ORGANIZATION, NULL, NULL);
+    add_entity(g, ID "org/y%C3", C_ORGANIZATION, NULL, NULL);
     graph_add_iri(g, NULL, ID "city/mosul", P_CONTAINED_IN, ID "state/IQ");
     char *dot = export_ok(g, BAYAN_FORMAT_DOT, NULL);
     assert_non_null(strstr(dot, "charset=\"UTF-8\""));
@@ -322,7 +323,10 @@ static void test_arabic_english_label(void **state)
      * UTF-8, as written otherwise. */
     assert_string_equal(
         parsed_label(ag, ID "city/%D8%A7%D9%84%D8%B1%D9%82%D8%A9"), "الرقة");
-    assert_string_equal(parsed_label(ag, ID "org/x%ZZ%C3"), "x%ZZ%C3");
+    /* graph.c encodes the stray '%'; decoding gives it back. */
+    assert_string_equal(parsed_label(ag, ID "org/x%25ZZ"), "x%ZZ");
+    /* %C3 alone is not UTF-8: the segment is shown as written. */
+    assert_string_equal(parsed_label(ag, ID "org/y%C3"), "y%C3");
     Agnode_t *v = agnode(ag, ID "city/mosul", 0);
     assert_string_equal(agget(v, "shape"), "house");
     assert_string_equal(agget(v, "URL"), ID "city/mosul");
