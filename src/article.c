@@ -103,18 +103,6 @@ done:
     return st;
 }
 
-/* Byte offset of code point index cp in text (text is valid UTF-8). */
-static size_t byte_offset(const text_doc *doc, size_t cp)
-{
-    size_t i = 0;
-    for (size_t n = 0; i < doc->length && n < cp; n++) {
-        i++;
-        while (i < doc->length && ((unsigned char)doc->text[i] & 0xc0) == 0x80)
-            i++;
-    }
-    return i;
-}
-
 bayan_status article_add_mention(const bayan_engine *e, const text_doc *doc,
                                  const article_ids *ids, bayan_graph *g,
                                  size_t begin, size_t end, const char *entity)
@@ -122,8 +110,8 @@ bayan_status article_add_mention(const bayan_engine *e, const text_doc *doc,
     (void)e;
     if (begin >= end || end > doc->cp_length)
         return BAYAN_ERR_ARGUMENT;
-    size_t b = byte_offset(doc, begin);
-    size_t n = byte_offset(doc, end) - b;
+    size_t b = utf8_offset(doc->text, doc->length, begin);
+    size_t n = utf8_offset(doc->text + b, doc->length - b, end - begin);
     char *anchor = malloc(n + 1);
     char *phrase = malloc(strlen(ids->article) + 48);
     if (!anchor || !phrase) {

@@ -1,5 +1,7 @@
-/* Extraction, first version: lexicon forms found verbatim in the text, on
- * word boundaries, allowing the common Arabic proclitics before them. */
+/* Extraction, first version: lexicon forms found in the article's matching
+ * form (folded, debris removed; see text.h), on word boundaries, allowing
+ * the common Arabic proclitics before them. Spans map back to the exact
+ * characters of the original for the NIF evidence. */
 #include "extract.h"
 
 #include <stdlib.h>
@@ -10,7 +12,7 @@
 #include "vocab.h"
 
 typedef struct match {
-    size_t begin, end; /* bytes */
+    size_t begin, end; /* bytes of the matching form */
     term_id entity;
 } match;
 
@@ -69,18 +71,17 @@ static bool is_proclitic(uint32_t cp)
 
 /* True when the form at [b, e) stands as a word, perhaps after up to two
  * proclitic letters. */
-static bool on_word_boundary(const text_doc *doc, size_t b, size_t e)
+static bool on_word_boundary(const char *text, size_t len, size_t b, size_t e)
 {
     uint32_t after = 0;
-    if (e < doc->length)
-        utf8_decode((const unsigned char *)doc->text + e, doc->length - e,
-                    &after);
+    if (e < len)
+        utf8_decode((const unsigned char *)text + e, len - e, &after);
     if (is_word_char(after))
         return false;
     size_t i = b;
     for (int k = 0; k <= 2; k++) {
         size_t start;
-        uint32_t before = cp_before(doc->text, i, &start);
+        uint32_t before = cp_before(text, i, &start);
         if (!is_word_char(before))
             return true;
         if (k == 2 || !is_proclitic(before))
@@ -100,19 +101,17 @@ static int compare_matches(const void *a, const void *b)
     return (x->entity > y->entity) - (x->entity < y->entity);
 }
 
-static bayan_status find_matches(const bayan_engine *e, const text_doc *doc,
-                                 match_list *out)
+static bayan_status find_matches(const bayan_engine *e,
+                                 const text_analysis *a, match_list *out)
 {
     size_t count;
     const lexicon_form *forms = lexicon_forms(e->lexicon, &count);
     for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(forms[i].form);
-        if (n == 0)
-            continue;
-        for (const char *p = strstr(doc->text, forms[i].form); p;
-             p = strstr(p + 1, forms[i].form)) {
-            size_t b = (size_t)(p - doc->text);
-            if (on_word_boundary(doc, b, b + n) &&
+        size_t n = strlen(forms[i].folded);
+        for (const char *p = strstr(a->match, forms[i].folded); p;
+             p = strstr(p + 1, forms[i].folded)) {
+            size_t b = (size_t)(p - a->match);
+            if (on_word_boundary(a->match, a->match_len, b, b + n) &&
                 !push_match(out, b, b + n, forms[i].entity))
                 return BAYAN_ERR_NOMEM;
         }
@@ -178,28 +177,31 @@ static const char *arabic_label(const bayan_engine *e, term_id entity)
 }
 
 static bayan_status add_match(const bayan_engine *e, const text_doc *doc,
-                              const article_ids *ids, bayan_graph *g,
-                              const match *m)
+                              const text_analysis *a, const article_ids *ids,
+                              bayan_graph *g, const match *m)
 {
     const char *iri = graph_term(lexicon_graph(e->lexicon), m->entity)->value;
-    size_t begin = utf8_length(doc->text, m->begin);
-    size_t end = begin + utf8_length(doc->text + m->begin, m->end - m->begin);
+    size_t begin, end;
+    text_match_span(a, m->begin, m->end, &begin, &end);
     bayan_status st = article_add_mention(e, doc, ids, g, begin, end, iri);
     if (st == BAYAN_OK)
         st = copy_description(e, ids, g, m->entity, 0);
+    if (st != BAYAN_OK)
+        return st;
+    /* The surface form as written becomes an altLabel unless it is the
+     * label itself. */
+    size_t b = utf8_offset(doc->text, doc->length, begin);
+    size_t n = utf8_offset(doc->text + b, doc->length - b, end - begin);
     const char *label = arabic_label(e, m->entity);
-    size_t n = m->end - m->begin;
-    if (st == BAYAN_OK &&
-        !(label && strlen(label) == n && memcmp(label, doc->text + m->begin, n) == 0)) {
-        char *form = malloc(n + 1);
-        if (!form)
-            return BAYAN_ERR_NOMEM;
-        memcpy(form, doc->text + m->begin, n);
-        form[n] = '\0';
-        st = graph_add_literal(g, ids->article, iri, P_ALT_LABEL, form, NULL,
-                               "ar");
-        free(form);
-    }
+    if (label && strlen(label) == n && memcmp(label, doc->text + b, n) == 0)
+        return BAYAN_OK;
+    char *form = malloc(n + 1);
+    if (!form)
+        return BAYAN_ERR_NOMEM;
+    memcpy(form, doc->text + b, n);
+    form[n] = '\0';
+    st = graph_add_literal(g, ids->article, iri, P_ALT_LABEL, form, NULL, "ar");
+    free(form);
     return st;
 }
 
@@ -207,9 +209,14 @@ bayan_status extract_entities(const bayan_engine *e, const text_doc *doc,
                               const article_ids *ids, bayan_graph *g)
 {
     match_list matches = {NULL, 0, 0};
-    bayan_status st = find_matches(e, doc, &matches);
+    text_analysis a;
+    bayan_status st = text_match_form(doc, &a);
+    if (st != BAYAN_OK)
+        return st;
+    st = find_matches(e, &a, &matches);
     for (size_t i = 0; st == BAYAN_OK && i < matches.count; i++)
-        st = add_match(e, doc, ids, g, &matches.items[i]);
+        st = add_match(e, doc, &a, ids, g, &matches.items[i]);
     free(matches.items);
+    text_analysis_clear(&a);
     return st;
 }

@@ -7,12 +7,14 @@
 #include <string.h>
 
 #include "rdf.h"
+#include "text.h"
 #include "vocab.h"
 
 struct lexicon {
     bayan_graph *graph;
     lexicon_form *forms;
     size_t form_count;
+    char **folded; /* owns forms[i].folded */
 };
 
 void lexicon_free(lexicon *lex)
@@ -20,6 +22,9 @@ void lexicon_free(lexicon *lex)
     if (!lex)
         return;
     bayan_graph_free(lex->graph);
+    for (size_t i = 0; lex->folded && i < lex->form_count; i++)
+        free(lex->folded[i]);
+    free(lex->folded);
     free(lex->forms);
     free(lex);
 }
@@ -151,8 +156,42 @@ static bayan_status collect_forms(lexicon *lex)
         }
     }
     bayan_graph_free(entities);
-    qsort(lex->forms, lex->form_count, sizeof *lex->forms, compare_forms);
+    if (lex->form_count > 1)
+        qsort(lex->forms, lex->form_count, sizeof *lex->forms, compare_forms);
     return st;
+}
+
+/* Folds every form the way article text is folded (text_match_form), so
+ * that matching ignores hamza, diacritics, tatweel and web debris. Forms
+ * that fold to nothing are dropped. */
+static bayan_status fold_forms(lexicon *lex)
+{
+    lex->folded = calloc(lex->form_count ? lex->form_count : 1,
+                         sizeof *lex->folded);
+    if (!lex->folded)
+        return BAYAN_ERR_NOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < lex->form_count; i++) {
+        text_doc doc = {0};
+        doc.text = (char *)lex->forms[i].form;
+        doc.length = strlen(doc.text);
+        text_analysis a;
+        bayan_status st = text_match_form(&doc, &a);
+        if (st != BAYAN_OK)
+            return st;
+        if (a.match_len == 0 || strcmp(a.match, " ") == 0) {
+            text_analysis_clear(&a);
+            continue;
+        }
+        lex->folded[kept] = a.match;
+        a.match = NULL;
+        text_analysis_clear(&a);
+        lex->forms[kept] = lex->forms[i];
+        lex->forms[kept].folded = lex->folded[kept];
+        kept++;
+    }
+    lex->form_count = kept;
+    return BAYAN_OK;
 }
 
 bayan_status lexicon_load(const bayan_engine *e, const char *dir,
@@ -167,6 +206,8 @@ bayan_status lexicon_load(const bayan_engine *e, const char *dir,
     bayan_status st = load_files(e, dir, lex->graph);
     if (st == BAYAN_OK)
         st = collect_forms(lex);
+    if (st == BAYAN_OK)
+        st = fold_forms(lex);
     if (st != BAYAN_OK) {
         lexicon_free(lex);
         return st;

@@ -11,8 +11,9 @@
 #include "engine.h"
 
 typedef struct lexicon_form {
-    const char *form;  /**< the surface form, UTF-8 (borrowed) */
-    term_id entity;    /**< the entry's IRI in lexicon_graph() */
+    const char *form;   /**< the surface form, UTF-8 (borrowed) */
+    const char *folded; /**< its matching form (see text.h), never empty */
+    term_id entity;     /**< the entry's IRI in lexicon_graph() */
 } lexicon_form;
 
 /** Loads every *.ttl file below dir in sorted order. A missing dir gives an

@@ -94,3 +94,14 @@ size_t utf8_length(const char *s, size_t len)
         n += ((unsigned char)s[i] & 0xc0) != 0x80;
     return n;
 }
+
+size_t utf8_offset(const char *s, size_t len, size_t cp)
+{
+    size_t i = 0;
+    for (size_t n = 0; i < len && n < cp; n++) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i++;
+    }
+    return i;
+}

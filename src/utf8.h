@@ -19,6 +19,10 @@ size_t utf8_encode(uint32_t cp, char *out);
  *  whether anything was replaced. NULL when out of memory. */
 char *utf8_repair(const char *s, size_t len, bool *changed);
 
+/** Byte offset of code point cp in a valid UTF-8 string of len bytes
+ *  (len when the string is shorter). */
+size_t utf8_offset(const char *s, size_t len, size_t cp);
+
 /** Number of code points in a valid UTF-8 string of len bytes. */
 size_t utf8_length(const char *s, size_t len);
 

@@ -157,6 +157,65 @@ check_deterministic() {
     echo "deterministic: $(ls "$WORK"/a | tr '\n' ' ')"
 }
 
+# The mentioned entities of an N-Triples file, one IRI a line, sorted.
+mentioned() {
+    grep '<https://schema.org/mentions>' "$1" | awk '{print $3}' | sort -u
+}
+
+# Each seed read as UTF-8 with a BOM, UTF-16, windows-1256, CRLF and CR-only
+# gives the same graph (but for bayan:sourceFile); wrapped in HTML or with
+# web debris injected (ZWJ, bidi marks, tatweel inside words, #x200d;
+# residue) it mentions the same entities.
+check_variants() {
+    need iconv
+    local seed name v
+    for seed in "$SEEDS"/*.txt; do
+        name=$(basename "$seed" .txt)
+        mkdir -p "$WORK/v/$name"
+        cp "$seed" "$WORK/v/$name/plain.txt"
+        { printf '\xef\xbb\xbf'; cat "$seed"; } > "$WORK/v/$name/bom.txt"
+        iconv -f UTF-8 -t UTF-16 "$seed" > "$WORK/v/$name/utf16.txt"
+        iconv -f UTF-8 -t WINDOWS-1256 "$seed" > "$WORK/v/$name/cp1256.txt" 2>/dev/null ||
+            rm -f "$WORK/v/$name/cp1256.txt"
+        tr '\n' '\r' < "$seed" > "$WORK/v/$name/cr.txt"
+        /usr/bin/python3 - "$seed" "$WORK/v/$name" <<'PY'
+import html, sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read()
+open(sys.argv[2] + "/crlf.txt", "w", encoding="utf-8", newline="").write(
+    text.replace("\n", "\r\n"))
+body = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n") if p.strip())
+open(sys.argv[2] + "/wrapped.html", "w", encoding="utf-8").write(
+    "<!DOCTYPE html><html><head><title>t</title><script>var a=1;</script>"
+    "</head><body><nav>menu</nav>" + body + "<footer>f</footer></body></html>")
+# Debris: ZWJ and RLM between letters, tatweel inside words, #x200d; residue
+out = []
+for i, ch in enumerate(text):
+    out.append(ch)
+    if "\u0621" <= ch <= "\u064a" and i % 7 == 3:
+        out.append(["\u200d", "\u200f", "\u0640", "#x200d;"][i % 4]
+                   if i % 4 != 3 else "")
+open(sys.argv[2] + "/debris.txt", "w", encoding="utf-8").write("".join(out))
+PY
+        for v in "$WORK/v/$name"/*; do
+            "$BAYAN" -q -f ntriples -o "$WORK/v/$name/out-$(basename "$v")" "$v" ||
+                fail "$v: bayan exit $?"
+        done
+        local ref="$WORK/v/$name/out-plain.txt/graph.nt"
+        [ -n "$(mentioned "$ref")" ] || fail "$name: no mention at all"
+        for v in bom.txt utf16.txt cp1256.txt crlf.txt cr.txt; do
+            [ -d "$WORK/v/$name/out-$v" ] || continue
+            diff <(grep -v sourceFile "$ref") \
+                 <(grep -v sourceFile "$WORK/v/$name/out-$v/graph.nt") >/dev/null ||
+                fail "$name: the $v variant gives another graph"
+        done
+        for v in wrapped.html debris.txt; do
+            diff <(mentioned "$ref") <(mentioned "$WORK/v/$name/out-$v/graph.nt") ||
+                fail "$name: the $v variant mentions other entities"
+        done
+    done
+    echo "variants: $(ls "$SEEDS" | wc -l) seeds x 8 variants agree"
+}
+
 # Exit statuses and messages of the CLI.
 check_cli() {
     local rc
