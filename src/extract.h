@@ -3,6 +3,7 @@
 #define BAYAN_EXTRACT_H
 
 #include "engine.h"
+#include "lexicon.h"
 #include "text.h"
 
 /** The IRIs minted for one article. */
@@ -24,6 +25,66 @@ bayan_status article_add_mention(const bayan_engine *e, const text_doc *doc,
                                  const article_ids *ids, bayan_graph *graph,
                                  size_t begin, size_t end,
                                  const char *entity);
+
+/** A lexicon entry found in the text by the matcher. */
+typedef struct mention {
+    size_t mb, me;     /**< bytes of the matching form (extraction.a) */
+    size_t begin, end; /**< code points of the decoded text */
+    const lexicon_entry *entry;
+    bool dropped;      /**< a later stage decided it is no mention */
+} mention;
+
+/** An entity a pattern stage (persons, resolutions) found; owns its IRI. */
+typedef struct found_entity {
+    size_t mb, me;
+    size_t begin, end;
+    char *iri;
+    entity_kind kind;
+} found_entity;
+
+typedef struct found_list {
+    found_entity *items;
+    size_t count, capacity;
+} found_list;
+
+/** Appends a copy of f (taking ownership of f->iri, even on failure). */
+bayan_status found_push(found_list *l, found_entity f);
+void found_list_clear(found_list *l);
+
+/** Everything the stages of one article's extraction share. Each stage
+ *  reads what earlier ones left and adds its own results. */
+typedef struct extraction {
+    const bayan_engine *e;
+    const text_doc *doc;
+    const article_ids *ids;
+    bayan_graph *g;      /**< the article's part of the graph */
+    text_analysis a;     /**< matching form, tokens and sentences */
+    mention *mentions;   /**< lexicon matches in text order (matcher) */
+    size_t mention_count;
+    found_list persons;     /**< persons.c */
+    found_list resolutions; /**< resolutions.c */
+} extraction;
+
+/* The stages, in the order extract_entities runs them. */
+
+/** matcher: lexicon entries in the text, longest match first, no overlaps
+ *  (fills x->mentions). */
+bayan_status match_lexicon(extraction *x);
+
+/** persons.c: named people, by the titles and roles around them. */
+bayan_status extract_persons(extraction *x);
+
+/** resolutions.c: numbered resolutions and their issuers. */
+bayan_status extract_resolutions(extraction *x);
+
+/** meetings.c: meetings and their facts; article metadata. */
+bayan_status extract_meetings(extraction *x);
+
+/** Adds a mention of the entity iri at code points [begin, end) of the
+ *  text: NIF phrase, schema:mentions, prov:wasDerivedFrom, and the surface
+ *  form as skos:altLabel unless it equals label_ar. */
+bayan_status extract_add_mention(extraction *x, size_t begin, size_t end,
+                                 const char *iri, const char *label_ar);
 
 /** Finds what the article names and adds it to graph. */
 bayan_status extract_entities(const bayan_engine *e, const text_doc *doc,

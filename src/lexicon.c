@@ -15,6 +15,9 @@ struct lexicon {
     lexicon_form *forms;
     size_t form_count;
     char **folded; /* owns forms[i].folded */
+    quad *by_subject;        /* the graph's quads sorted by subject id */
+    lexicon_entry *entries;  /* sorted by id */
+    size_t entry_count;
 };
 
 void lexicon_free(lexicon *lex)
@@ -26,6 +29,8 @@ void lexicon_free(lexicon *lex)
         free(lex->folded[i]);
     free(lex->folded);
     free(lex->forms);
+    free(lex->by_subject);
+    free(lex->entries);
     free(lex);
 }
 
@@ -38,6 +43,33 @@ const lexicon_form *lexicon_forms(const lexicon *lex, size_t *count)
 {
     *count = lex->form_count;
     return lex->forms;
+}
+
+static int compare_entry_id(const void *key, const void *item)
+{
+    term_id id = *(const term_id *)key;
+    term_id other = ((const lexicon_entry *)item)->id;
+    return (id > other) - (id < other);
+}
+
+const lexicon_entry *lexicon_entry_of(const lexicon *lex, term_id id)
+{
+    if (!lex->entry_count)
+        return NULL;
+    return bsearch(&id, lex->entries, lex->entry_count, sizeof *lex->entries,
+                   compare_entry_id);
+}
+
+const lexicon_entry *lexicon_find(const lexicon *lex, const char *iri)
+{
+    term_id id = graph_find_iri(lex->graph, iri);
+    return id ? lexicon_entry_of(lex, id) : NULL;
+}
+
+const lexicon_entry *lexicon_entries(const lexicon *lex, size_t *count)
+{
+    *count = lex->entry_count;
+    return lex->entries;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -107,6 +139,79 @@ static bool is_entity_class(const term *t)
         if (strcmp(t->value, VOCAB_ENTITY_CLASSES[i]) == 0)
             return true;
     return false;
+}
+
+static entity_kind kind_of_class(const char *iri)
+{
+    static const struct {
+        const char *iri;
+        entity_kind kind;
+    } kinds[] = {
+        {C_STATE, KIND_STATE},           {C_CITY, KIND_CITY},
+        {C_ORGANIZATION, KIND_ORGANIZATION}, {C_PERSON, KIND_PERSON},
+        {C_RESOLUTION, KIND_RESOLUTION}, {C_MEETING, KIND_MEETING},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(iri, kinds[i].iri) == 0)
+            return kinds[i].kind;
+    return KIND_NONE;
+}
+
+static int compare_subject(const void *a, const void *b)
+{
+    const quad *x = a, *y = b;
+    if (x->s != y->s)
+        return (x->s > y->s) - (x->s < y->s);
+    if (x->p != y->p)
+        return (x->p > y->p) - (x->p < y->p);
+    return (x->o > y->o) - (x->o < y->o);
+}
+
+/* Fills one entry from its run of quads [q, q + n). */
+static void describe_entry(const lexicon *lex, lexicon_entry *en,
+                           const quad *q, size_t n)
+{
+    *en = (lexicon_entry){.id = q->s,
+                          .iri = graph_term(lex->graph, q->s)->value,
+                          .quads = q,
+                          .quad_count = n};
+    for (size_t i = 0; i < n; i++) {
+        const char *p = graph_term(lex->graph, q[i].p)->value;
+        const term *o = graph_term(lex->graph, q[i].o);
+        if (strcmp(p, P_TYPE) == 0 && en->kind == KIND_NONE)
+            en->kind = kind_of_class(o->value);
+        else if (strcmp(p, P_ISO_CODE) == 0 && o->kind == TERM_LITERAL)
+            en->iso = o->value;
+        else if (strcmp(p, P_LABEL) == 0 && o->lang &&
+                 strcmp(o->lang, "ar") == 0 && !en->label_ar)
+            en->label_ar = o->value;
+        else if (strcmp(p, P_LABEL) == 0 && o->lang &&
+                 strcmp(o->lang, "en") == 0 && !en->label_en)
+            en->label_en = o->value;
+    }
+}
+
+/* Indexes the lexicon by subject: one entry per subject with an entity
+ * class, pointing at its run of quads. */
+static bayan_status index_entries(lexicon *lex)
+{
+    size_t count;
+    const quad *quads = graph_quads(lex->graph, &count);
+    lex->by_subject = malloc((count ? count : 1) * sizeof *lex->by_subject);
+    lex->entries = malloc((count ? count : 1) * sizeof *lex->entries);
+    if (!lex->by_subject || !lex->entries)
+        return BAYAN_ERR_NOMEM;
+    memcpy(lex->by_subject, quads, count * sizeof *quads);
+    qsort(lex->by_subject, count, sizeof *quads, compare_subject);
+    for (size_t i = 0, j; i < count; i = j) {
+        for (j = i + 1; j < count && lex->by_subject[j].s == lex->by_subject[i].s;)
+            j++;
+        lexicon_entry *en = &lex->entries[lex->entry_count];
+        describe_entry(lex, en, lex->by_subject + i, j - i);
+        if (en->kind != KIND_NONE)
+            lex->entry_count++;
+    }
+    return BAYAN_OK;
 }
 
 static bool is_form_property(const term *p)
@@ -204,6 +309,8 @@ bayan_status lexicon_load(const bayan_engine *e, const char *dir,
         return BAYAN_ERR_NOMEM;
     }
     bayan_status st = load_files(e, dir, lex->graph);
+    if (st == BAYAN_OK)
+        st = index_entries(lex);
     if (st == BAYAN_OK)
         st = collect_forms(lex);
     if (st == BAYAN_OK)

@@ -10,6 +10,30 @@
 
 #include "engine.h"
 
+/** What kind of thing an entry is, from its rdf:type. */
+typedef enum entity_kind {
+    KIND_NONE,
+    KIND_STATE,
+    KIND_CITY,
+    KIND_ORGANIZATION,
+    KIND_PERSON,
+    KIND_RESOLUTION,
+    KIND_MEETING,
+} entity_kind;
+
+/** One entry of the lexicon, indexed at load time so that extraction never
+ *  scans the whole lexicon. Every pointer is borrowed from the lexicon. */
+typedef struct lexicon_entry {
+    term_id id;           /**< its IRI's id in lexicon_graph() */
+    const char *iri;
+    entity_kind kind;
+    const char *label_ar; /**< rdfs:label@ar, or NULL */
+    const char *label_en; /**< rdfs:label@en, or NULL */
+    const char *iso;      /**< bayan:isoCode, or NULL */
+    const quad *quads;    /**< every triple with this subject */
+    size_t quad_count;
+} lexicon_entry;
+
 typedef struct lexicon_form {
     const char *form;   /**< the surface form, UTF-8 (borrowed) */
     const char *folded; /**< its matching form (see text.h), never empty */
@@ -27,5 +51,14 @@ const bayan_graph *lexicon_graph(const lexicon *lex);
 
 /** The match forms, sorted by form; *count receives their number. */
 const lexicon_form *lexicon_forms(const lexicon *lex, size_t *count);
+
+/** The entry whose IRI has id in lexicon_graph(), or NULL. */
+const lexicon_entry *lexicon_entry_of(const lexicon *lex, term_id id);
+
+/** The entry with that IRI, or NULL. */
+const lexicon_entry *lexicon_find(const lexicon *lex, const char *iri);
+
+/** Every entry, sorted by id; *count receives their number. */
+const lexicon_entry *lexicon_entries(const lexicon *lex, size_t *count);
 
 #endif
