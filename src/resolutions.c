@@ -711,6 +711,19 @@ static void mention_bytes(const scan *s, const cand_list *l, size_t i,
         *mb = t->match_begin + s->info[c->token].digits_at;
 }
 
+/* True when only spaces separate the words of tokens [from, to]: the
+ * phrase then reads as a name ("قرار مجلس الأمن رقم 2254"), not one cut
+ * through quotes or brackets. */
+static bool reads_as_name(const scan *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        for (size_t b = tok(s, i)->match_end; b < tok(s, i + 1)->match_begin;
+             b++)
+            if (s->x->a.match[b] != ' ')
+                return false;
+    return true;
+}
+
 static bayan_status emit(const scan *s, extraction *x, const cand_list *l,
                          size_t i)
 {
@@ -734,7 +747,7 @@ static bayan_status emit(const scan *s, extraction *x, const cand_list *l,
     bool first = i == 0 || l->items[i - 1].phrase != c->phrase;
     /* A phrase's surface form is a fair alternative label; a bare number
      * from a list is not. */
-    if (st == BAYAN_OK && first)
+    if (st == BAYAN_OK && first && reads_as_name(s, c->phrase, c->token))
         st = extract_add_mention(x, begin, end, iri, label_ar);
     else if (st == BAYAN_OK)
         st = article_add_mention(x->e, x->doc, x->ids, x->g, begin, end, iri);
