@@ -26,6 +26,8 @@
 #define MAX_AFTER 4
 /* Digits of a resolution number. */
 #define MAX_DIGITS 6
+/* Digits of a number listed after the first one. */
+#define MIN_LISTED 3
 
 /* ---- the rules, from the lexicon graph ---------------------------------- */
 
@@ -179,17 +181,19 @@ static bayan_status describe_issuer(rules *r, size_t i, const char *p,
     return BAYAN_OK;
 }
 
-static word_role role_of(const char *p)
+/* The role whose predicate has id p (ids[role], 0 when absent). */
+static word_role role_of(const term_id *ids, term_id p)
 {
     for (int i = 0; i < W_ROLE_COUNT; i++)
-        if (strcmp(p, ROLE_PREDICATES[i]) == 0)
+        if (ids[i] && ids[i] == p)
             return (word_role)i;
     return W_ROLE_COUNT;
 }
 
 /* Collects the bayan:ResolutionIssuer nodes, then every word and issuer
  * field. The lexicon graph's order is its load order, so the result is
- * the same on every run. */
+ * the same on every run. Runs once per article over the whole lexicon,
+ * so it compares term ids, not strings. */
 static bayan_status rules_load(const lexicon *lex, rules *r)
 {
     const bayan_graph *g = lexicon_graph(lex);
@@ -197,6 +201,9 @@ static bayan_status rules_load(const lexicon *lex, rules *r)
     const quad *q = graph_quads(g, &n);
     term_id type = graph_find_iri(g, P_TYPE);
     term_id cls = graph_find_iri(g, NS_BAYAN "ResolutionIssuer");
+    term_id ids[W_ROLE_COUNT];
+    for (int i = 0; i < W_ROLE_COUNT; i++)
+        ids[i] = graph_find_iri(g, ROLE_PREDICATES[i]);
     for (size_t i = 0; cls && i < n; i++) {
         if (q[i].p != type || q[i].o != cls ||
             issuer_of_node(r, q[i].s) != NONE)
@@ -208,16 +215,17 @@ static bayan_status rules_load(const lexicon *lex, rules *r)
     }
     bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < n; i++) {
-        const char *p = graph_term(g, q[i].p)->value;
-        const term *o = graph_term(g, q[i].o);
+        word_role role = role_of(ids, q[i].p);
         size_t is = issuer_of_node(r, q[i].s);
-        word_role role = role_of(p);
+        if (role == W_ROLE_COUNT && is == NONE)
+            continue;
+        const term *o = graph_term(g, q[i].o);
         if (role == W_ISSUER && is != NONE)
             st = add_word(r, o, role, is);
         else if (role != W_ROLE_COUNT && role != W_ISSUER)
             st = add_word(r, o, role, NONE);
         else if (is != NONE)
-            st = describe_issuer(r, is, p, o);
+            st = describe_issuer(r, is, graph_term(g, q[i].p)->value, o);
     }
     return st;
 }
@@ -489,7 +497,7 @@ static size_t year_after(const scan *s, size_t k)
 
 /* The next number of a list after token *k ("و2178", "و 2178",
  * "، 2178"), or NONE; *k moves past any year in between. */
-static size_t next_in_list(const scan *s, size_t *k)
+static size_t list_follower(const scan *s, size_t *k)
 {
     for (size_t y = year_after(s, *k); y != NONE; y = year_after(s, *k))
         *k = y;
@@ -507,6 +515,18 @@ static size_t next_in_list(const scan *s, size_t *k)
         is_plain_number(s, j + 1) && !breaks_after(s, j))
         return j + 1;
     return NONE;
+}
+
+/* list_follower, kept only when it has MIN_LISTED digits or more: after
+ * "القرار 2254" a small number ("و15 دولة") counts something else. */
+static size_t next_in_list(const scan *s, size_t *k)
+{
+    size_t j = list_follower(s, k);
+    if (j == NONE)
+        return NONE;
+    const text_span *t = tok(s, j);
+    size_t digits = t->match_end - t->match_begin - s->info[j].digits_at;
+    return digits >= MIN_LISTED ? j : NONE;
 }
 
 /* The issuer named just after the list ending at token k ("... 2254

@@ -208,6 +208,15 @@ static void test_spaced_conjunction(void **state)
     assert_true(is_resolution(f->g, "unsc-2165"));
 }
 
+/* A small number after a list counts something else. */
+static void test_small_number_ends_list(void **state)
+{
+    fixture *f = *state;
+    read_text(f, "رحب البيان بقرار مجلس الأمن 2254 و15 دولة أخرى.\n");
+    assert_int_equal(count_resolutions(f->g), 1);
+    assert_true(is_resolution(f->g, "unsc-2254"));
+}
+
 static void test_year_is_no_resolution(void **state)
 {
     fixture *f = *state;
@@ -350,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_list_of_two),
         cmocka_unit_test(test_list_of_three),
         cmocka_unit_test(test_spaced_conjunction),
+        cmocka_unit_test(test_small_number_ends_list),
         cmocka_unit_test(test_year_is_no_resolution),
         cmocka_unit_test(test_bare_number_is_no_resolution),
         cmocka_unit_test(test_other_body_is_no_resolution),
