@@ -92,7 +92,8 @@ static bool is_outlet(const lexicon *lex, const lexicon_entry *en)
     for (size_t i = 0; i < en->quad_count; i++) {
         const term *p = graph_term(lg, en->quads[i].p);
         const term *o = graph_term(lg, en->quads[i].o);
-        if (strcmp(p->value, P_TYPE) == 0 && strcmp(o->value, C_NEWS_MEDIA) == 0)
+        if (strcmp(p->value, P_TYPE) == 0 &&
+            strcmp(o->value, C_NEWS_MEDIA) == 0)
             return true;
     }
     return false;
@@ -209,8 +210,8 @@ bayan_status extract_metadata(extraction *x)
         if (mn->dropped || !is_outlet(lex, mn->entry) ||
             !credits(&x->a, mn, &cues))
             continue;
-        st = graph_add_iri(x->g, x->ids->article, x->ids->article,
-                           P_PUBLISHER, mn->entry->iri);
+        st = graph_add_iri(x->g, x->ids->article, x->ids->article, P_PUBLISHER,
+                           mn->entry->iri);
     }
     cues_clear(&cues);
     return st;

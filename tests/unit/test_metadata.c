@@ -82,8 +82,7 @@ static void test_dateline(void **state)
 static void test_signoff_and_byline(void **state)
 {
     expect(state, "اجتمع الوزراء في روما.\n\nالأناضول\n", "anadolu");
-    expect(state, "سمير علي / الأناضول\nاجتمع الوزراء في روما.",
-           "anadolu");
+    expect(state, "سمير علي / الأناضول\nاجتمع الوزراء في روما.", "anadolu");
 }
 
 /* An agency in parentheses, in the dateline or in the text. */
@@ -101,8 +100,7 @@ static void test_cues(void **state)
            "mena");
     expect(state, "وأكد الوزير، وفق مراسل الأناضول، أن الاجتماع انتهى.",
            "anadolu");
-    expect(state, "وقال الوزير لمراسلة رويترز إن الاجتماع انتهى.",
-           "reuters");
+    expect(state, "وقال الوزير لمراسلة رويترز إن الاجتماع انتهى.", "reuters");
     expect(state, "نقلا عن وكالة الأنباء الكويتية قال الوزير كلاما.", "kuna");
 }
 
@@ -126,8 +124,10 @@ static void test_not_outlet(void **state)
 {
     char got[256];
     size_t orgs = read_publishers(
-        *state, "رحب الوزراء بدور حلف شمال الأطلسي (الناتو) في العراق.\n"
-                "الأمم المتحدة\n", got, sizeof got);
+        *state,
+        "رحب الوزراء بدور حلف شمال الأطلسي (الناتو) في العراق.\n"
+        "الأمم المتحدة\n",
+        got, sizeof got);
     assert_int_equal(orgs, 2);
     assert_string_equal(got, "");
 }
@@ -135,8 +135,9 @@ static void test_not_outlet(void **state)
 /* Two credited outlets are both publishers, each once. */
 static void test_several(void **state)
 {
-    expect(state, "باريس - أ ف ب: اجتمع الوزراء.\nالمصدر: رويترز\n"
-                  "المصدر: رويترز",
+    expect(state,
+           "باريس - أ ف ب: اجتمع الوزراء.\nالمصدر: رويترز\n"
+           "المصدر: رويترز",
            "afp reuters");
 }
 
