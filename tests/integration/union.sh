@@ -27,8 +27,8 @@ export_nt() {
     "$BAYAN" -q -f ntriples -o "$dir" "$@" || fail "bayan exit $? on: $*"
 }
 
-# Checks one split: the files whose index is in the first half by the
-# given rule against the others.
+# Checks one split of the files (the whole's triples in $WORK/whole.nt):
+# those whose index the rule puts in the first half against the others.
 check_split() {
     local label=$1 rule=$2
     shift 2
@@ -45,10 +45,8 @@ check_split() {
         if $in_a; then a+=("${files[i]}"); else b+=("${files[i]}"); fi
     done
     [ ${#a[@]} -gt 0 ] && [ ${#b[@]} -gt 0 ] || return 0
-    export_nt whole "${files[@]}"
     export_nt a "${a[@]}"
     export_nt b "${b[@]}"
-    LC_ALL=C sort -u "$WORK/whole/graph.nt" >"$WORK/whole.nt"
     LC_ALL=C sort -u "$WORK/a/graph.nt" "$WORK/b/graph.nt" >"$WORK/union.nt"
     # Each half must hold something of its own, or the check is empty.
     [ -s "$WORK/a/graph.nt" ] && [ -s "$WORK/b/graph.nt" ] ||
@@ -67,6 +65,9 @@ check_corpus() {
     local label=$1 dir=$2 files=() rule
     mapfile -t files < <(find "$dir" -maxdepth 1 -type f -name '*.txt' | LC_ALL=C sort)
     [ ${#files[@]} -ge 2 ] || fail "$label: fewer than two articles in $dir"
+    # The whole is exported once; each split is compared with it.
+    export_nt whole "${files[@]}"
+    LC_ALL=C sort -u "$WORK/whole/graph.nt" >"$WORK/whole.nt"
     for rule in halves alternate first last thirds; do
         check_split "$label" "$rule" "${files[@]}"
     done
