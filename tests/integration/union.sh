@@ -49,8 +49,9 @@ check_split() {
     export_nt b "${b[@]}"
     LC_ALL=C sort -u "$WORK/a/graph.nt" "$WORK/b/graph.nt" >"$WORK/union.nt"
     # Each half must hold something of its own, or the check is empty.
-    [ -s "$WORK/a/graph.nt" ] && [ -s "$WORK/b/graph.nt" ] ||
+    if [ ! -s "$WORK/a/graph.nt" ] || [ ! -s "$WORK/b/graph.nt" ]; then
         fail "$label: a half gave an empty graph"
+    fi
     cmp -s "$WORK/a/graph.nt" "$WORK/b/graph.nt" &&
         fail "$label: both halves gave the same graph"
     if ! cmp -s "$WORK/whole.nt" "$WORK/union.nt"; then
