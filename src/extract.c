@@ -113,6 +113,8 @@ bayan_status extract_entities(const bayan_engine *e, const text_doc *doc,
         return st;
     st = match_lexicon(&x);
     if (st == BAYAN_OK)
+        st = extract_metadata(&x);
+    if (st == BAYAN_OK)
         st = extract_persons(&x);
     if (st == BAYAN_OK)
         st = extract_resolutions(&x);

@@ -71,6 +71,10 @@ typedef struct extraction {
  *  (fills x->mentions). */
 bayan_status match_lexicon(extraction *x);
 
+/** metadata.c: the news agency or outlet the article credits
+ *  (schema:publisher). */
+bayan_status extract_metadata(extraction *x);
+
 /** persons.c: named people, by the titles and roles around them. */
 bayan_status extract_persons(extraction *x);
 

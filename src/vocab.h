@@ -27,6 +27,7 @@
 #define C_STATEMENT NS_BAYAN "Statement"
 #define C_NIF_CONTEXT NS_NIF "Context"
 #define C_NIF_PHRASE NS_NIF "Phrase"
+#define C_NEWS_MEDIA NS_SCHEMA "NewsMediaOrganization"
 
 /* Meeting levels (individuals) */
 #define L_MINISTERIAL NS_BAYAN "Ministerial"
@@ -68,6 +69,7 @@
 #define P_REFERENCES NS_BAYAN "references"
 #define P_NUMBER NS_BAYAN "number"
 #define P_ISSUED_BY NS_BAYAN "issuedBy"
+#define P_CREDIT_CUE NS_BAYAN "creditCue" /* lexicon data only */
 #define P_NIF_IS_STRING NS_NIF "isString"
 #define P_NIF_REFERENCE_CONTEXT NS_NIF "referenceContext"
 #define P_NIF_BEGIN NS_NIF "beginIndex"
