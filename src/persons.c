@@ -89,6 +89,17 @@ static gap_kind gap_kind_of(const scan *s, size_t i)
                        : GAP_BLANK;
 }
 
+/* True when the gap before token i (or the end) holds a quote mark. */
+static bool gap_has_quote(const scan *s, size_t i)
+{
+    size_t n, k;
+    const char *g = gap(s, i, &n);
+    for (size_t j = 0; j < n; j++)
+        if (is_quote_at(g + j, n - j, &k))
+            return true;
+    return false;
+}
+
 static bool gap_has(const scan *s, size_t i, char c)
 {
     size_t n;
@@ -200,13 +211,36 @@ static size_t after_mention(const scan *s, size_t i)
 
 /* ---- names ----------------------------------------------------------- */
 
+#define WAW "\xd9\x88"
+#define FAA "\xd9\x81"
+
+/* A stop word, alone or after the conjunction و or ف ("وبعد"). */
+static bool stop_word(const scan *s, size_t i)
+{
+    size_t n;
+    const char *w = tok(s, i, &n);
+    if (cue_is(s->cues, CUE_STOP, w, n))
+        return true;
+    return (starts_with(w, n, WAW) || starts_with(w, n, FAA)) &&
+           cue_is(s->cues, CUE_STOP, w + 2, n - 2);
+}
+
+/* One letter and a full stop: an initial ("إ."). */
+static bool initial(const scan *s, size_t i)
+{
+    size_t n, gn;
+    const char *w = tok(s, i, &n);
+    const char *g = gap(s, i + 1, &gn);
+    return letters(w, n) == 1 && gn > 0 && g[0] == '.';
+}
+
 /* A word that may be part of a name at all. */
 static bool name_word(const scan *s, size_t i)
 {
     size_t n;
     const char *w = tok(s, i, &n);
-    return arabic_word(w, n) && letters(w, n) >= 2 &&
-           s->mention_at[i] < 0 && !is(s, CUE_STOP, i) &&
+    return arabic_word(w, n) && (letters(w, n) >= 2 || initial(s, i)) &&
+           s->mention_at[i] < 0 && !stop_word(s, i) &&
            !is_split(s, CUE_HEAD, i, NULL) &&
            !is_split(s, CUE_COUNTERPART, i, NULL) && !honorific(s, i) &&
            !is(s, CUE_ROLE_WORD, i) && !clitic_article(w, n);
@@ -236,13 +270,11 @@ static bool name_gap(const scan *s, size_t j)
            n >= 1 && g[0] == '.' && strspn(g + 1, " ") == n - 1;
 }
 
-/* A name's end is clear when punctuation, a stop word, a cue or the end of
- * the text follows. */
+/* A one-word name needs a clear end: punctuation or the end of the text
+ * after it (a word before a stop word is as often a noun: "تقريرا حول"). */
 static bool clear_end(const scan *s, size_t j)
 {
-    return j >= s->a->token_count || gap_kind_of(s, j) != GAP_BLANK ||
-           is(s, CUE_STOP, j) || honorific(s, j) ||
-           is_split(s, CUE_HEAD, j, NULL);
+    return j >= s->a->token_count || gap_kind_of(s, j) != GAP_BLANK;
 }
 
 /* Reads a name at token i; returns the token after it, or i when there is
@@ -266,7 +298,7 @@ static size_t read_name(const scan *s, size_t i, bool honored, bool quoted)
     while (j > i + 1 && is(s, CUE_PARTICLE, j - 1))
         j--;
     if (quoted)
-        return j < count && gap_kind_of(s, j) == GAP_QUOTE ? j : i;
+        return gap_has_quote(s, j) ? j : i;
     if (j == i + 1 && !honored && !clear_end(s, j))
         return i;
     return j;
@@ -315,7 +347,7 @@ static size_t read_role(const scan *s, size_t h, role *r)
                 r->represents = en;
             i = after_mention(s, i);
             r->end = i;
-        } else if (honorific(s, i) || is(s, CUE_STOP, i)) {
+        } else if (honorific(s, i) || stop_word(s, i)) {
             break;
         } else if (is(s, CUE_LINK, i) && i + 1 < count &&
                    gap_kind_of(s, i + 1) == GAP_BLANK && entry_at(s, i + 1) &&
@@ -464,21 +496,39 @@ static bayan_status continuation(scan *s, size_t e, const char *title,
 }
 
 /* A role read after a name ("أنتوني بلينكن وزير الخارجية الأمريكي") gives
- * that name its title when it has none. */
-static bayan_status apposition(scan *s, size_t e)
+ * that name its title when it has none, and its state or body; the scan
+ * goes on after it. A role with a name of its own is left to that name. */
+static bayan_status apposition(scan *s, size_t e, size_t *next)
 {
-    pname *n = &s->names.items[s->names.count - 1];
-    size_t prefix;
-    if (n->title || e >= s->a->token_count || !start_of_name(s, e) ||
-        gap_kind_of(s, e) == GAP_QUOTE || !is_split(s, CUE_HEAD, e, &prefix))
+    size_t prefix, count = s->a->token_count;
+    *next = e;
+    if (e >= count || !start_of_name(s, e) || gap_kind_of(s, e) == GAP_QUOTE ||
+        !is_split(s, CUE_HEAD, e, &prefix))
         return BAYAN_OK;
     role r = {.h = e, .end = e + 1, .prefix = prefix};
-    read_role(s, e, &r);
-    bool nomem;
-    n->title = role_title(s, &r, &nomem);
+    size_t j = read_role(s, e, &r);
+    if (j < count && start_of_name(s, j) &&
+        read_name(s, j, false, gap_kind_of(s, j) == GAP_QUOTE) != j)
+        return BAYAN_OK;
+    *next = r.end;
+    pname *n = &s->names.items[s->names.count - 1];
     if (!n->represents)
         n->represents = r.represents;
+    if (n->title)
+        return BAYAN_OK;
+    bool nomem;
+    n->title = role_title(s, &r, &nomem);
     return nomem ? BAYAN_ERR_NOMEM : BAYAN_OK;
+}
+
+/* An undefined head must open a construct ("وزير الخارجية"): alone it is
+ * more often an adjective ("جهد منسق") than a role. */
+static bool role_complete(const scan *s, const role *r)
+{
+    size_t n;
+    const char *w = tok(s, r->h, &n);
+    return r->counterpart || r->end > r->h + 1 ||
+           definite(w + r->prefix, n - r->prefix);
 }
 
 /* A role opened at token h, and the name after it. *next: where the scan
@@ -490,7 +540,8 @@ static bayan_status role_person(scan *s, size_t h, size_t prefix,
               .counterpart = counterpart};
     size_t j = read_role(s, h, &r);
     *next = h + 1;
-    if (j >= s->a->token_count || !start_of_name(s, j))
+    if (j >= s->a->token_count || !start_of_name(s, j) ||
+        !role_complete(s, &r))
         return BAYAN_OK;
     bool honored = false;
     while (j < s->a->token_count && honorific(s, j)) {
@@ -511,6 +562,8 @@ static bayan_status role_person(scan *s, size_t h, size_t prefix,
     if (st == BAYAN_OK)
         st = continuation(s, end, s->names.items[s->names.count - 1].title,
                           next);
+    if (st == BAYAN_OK && *next == end)
+        st = apposition(s, end, next);
     if (*next < end)
         *next = end;
     return st;
@@ -529,9 +582,8 @@ static bayan_status honored_person(scan *s, size_t i, size_t *next)
     size_t end = read_name(s, j, true, gap_kind_of(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
-    *next = end;
     bayan_status st = add_name(s, j, end, NULL, NULL, false);
-    return st == BAYAN_OK ? apposition(s, end) : st;
+    return st == BAYAN_OK ? apposition(s, end, next) : st;
 }
 
 /* One token of the scan: a lexicon person, a role head, a counterpart or
@@ -542,9 +594,8 @@ static bayan_status scan_at(scan *s, size_t i, size_t *next)
     *next = i + 1;
     if (person_at(s, i)) {
         size_t end = after_mention(s, i);
-        *next = end;
         bayan_status st = add_name(s, i, end, NULL, NULL, false);
-        return st == BAYAN_OK ? apposition(s, end) : st;
+        return st == BAYAN_OK ? apposition(s, end, next) : st;
     }
     if (s->mention_at[i] >= 0)
         return BAYAN_OK;
@@ -578,8 +629,10 @@ static size_t byline_name(const scan *s, size_t i, size_t u, bool cued)
     const char *w = tok(s, i, &n);
     if (i >= u || !name_word(s, i) || definite(w, n))
         return i;
-    for (j = i + 1; j < u && j < i + 3 && name_gap(s, j) && name_word(s, j);)
-        j++;
+    for (j = i + 1; j < u && j < i + 3 && name_gap(s, j) && name_word(s, j);
+         j++)
+        if (j >= i + 2 && !name_goes_on(s, j))
+            break;
     if (j < i + 2)
         return i;
     if (j == u)
