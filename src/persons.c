@@ -277,6 +277,32 @@ static bool clear_end(const scan *s, size_t j)
     return j >= s->a->token_count || gap_kind_of(s, j) != GAP_BLANK;
 }
 
+/* What may follow a longer name: a clear end, a stop word, a cue word or
+ * a word opened by the conjunction و or ف (a new clause or list item).
+ * Anything else (a noun, a lexicon mention) suggests the words were no
+ * name: "رئيس الجمهورية يستقبل وفدا أمريكيا". */
+static bool boundary(const scan *s, size_t j)
+{
+    size_t n;
+    const char *w = j < s->a->token_count ? tok(s, j, &n) : NULL;
+    if (!w || clear_end(s, j) || stop_word(s, j) || honorific(s, j) ||
+        clitic_article(w, n) ||
+        is_split(s, CUE_HEAD, j, NULL) || is_split(s, CUE_COUNTERPART, j, NULL))
+        return true;
+    return s->mention_at[j] < 0 && letters(w, n) >= 3 &&
+           (starts_with(w, n, WAW) || starts_with(w, n, FAA));
+}
+
+/* After a particle (عبد، أبو، بن) any word goes on the name, a cue word
+ * too ("عبد الأمير"). */
+static bool after_particle(const scan *s, size_t j)
+{
+    size_t n;
+    const char *w = tok(s, j, &n);
+    return is(s, CUE_PARTICLE, j - 1) && arabic_word(w, n) &&
+           s->mention_at[j] < 0 && !stop_word(s, j);
+}
+
 /* Reads a name at token i; returns the token after it, or i when there is
  * none. honored: an honorific stands before it (a definite first word and
  * a one-word name are then fine). quoted: the gap before it opens quotes,
@@ -292,16 +318,18 @@ static size_t read_name(const scan *s, size_t i, bool honored, bool quoted)
     if (!name_word(s, i) || (!honored && definite(w, n)))
         return i;
     size_t j = i + 1;
-    for (; j < count && j < i + 4 && name_gap(s, j) && name_word(s, j); j++)
+    for (; j < count && j < i + 4 && name_gap(s, j) &&
+           (name_word(s, j) || after_particle(s, j));
+         j++)
         if (!quoted && j >= i + 2 && !name_goes_on(s, j))
             break;
     while (j > i + 1 && is(s, CUE_PARTICLE, j - 1))
         j--;
     if (quoted)
         return gap_has_quote(s, j) ? j : i;
-    if (j == i + 1 && !honored && !clear_end(s, j))
-        return i;
-    return j;
+    if (j == i + 1)
+        return honored || clear_end(s, j) ? j : i;
+    return boundary(s, j) ? j : i;
 }
 
 /* ---- roles ------------------------------------------------------------ */
@@ -392,7 +420,17 @@ static char *role_title(const scan *s, const role *r, bool *nomem)
     *nomem = false;
     if (r->counterpart)
         return NULL;
-    for (size_t i = r->h; i < r->end; i++) {
+    /* A rank just before the name is no part of the office held:
+     * "ولي العهد الأمير" is "ولي العهد". */
+    size_t end = r->end;
+    while (end > r->h + 1 && is_split(s, CUE_HEAD, end - 1, NULL)) {
+        size_t n;
+        const char *w = tok(s, end - 1, &n);
+        if (!definite(w, n))
+            break;
+        end--;
+    }
+    for (size_t i = r->h; i < end; i++) {
         if (nisba_at(s, i))
             continue;
         const text_span *t = &s->a->tokens[i];
