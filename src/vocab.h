@@ -70,6 +70,15 @@
 #define P_NUMBER NS_BAYAN "number"
 #define P_ISSUED_BY NS_BAYAN "issuedBy"
 #define P_CREDIT_CUE NS_BAYAN "creditCue" /* lexicon data only */
+/* Cue lists of the persons stage, in the lexicon files only */
+#define P_ROLE_HEAD NS_BAYAN "roleHead"
+#define P_COUNTERPART_CUE NS_BAYAN "counterpartCue"
+#define P_HONORIFIC NS_BAYAN "honorific"
+#define P_ROLE_WORD NS_BAYAN "roleWord"
+#define P_ROLE_LINK NS_BAYAN "roleLink"
+#define P_NAME_PARTICLE NS_BAYAN "nameParticle"
+#define P_NAME_STOP NS_BAYAN "nameStop"
+#define P_BYLINE_CUE NS_BAYAN "bylineCue"
 #define P_NIF_IS_STRING NS_NIF "isString"
 #define P_NIF_REFERENCE_CONTEXT NS_NIF "referenceContext"
 #define P_NIF_BEGIN NS_NIF "beginIndex"
