@@ -322,40 +322,6 @@ static bayan_status collect_forms(lexicon *lex)
     return st;
 }
 
-/* Folds every form of l the way article text is folded (text_match_form),
- * so that matching ignores hamza, diacritics, tatweel and web debris.
- * Forms that fold to nothing are dropped. */
-static bayan_status fold_forms(form_list *l)
-{
-    l->folded = calloc(l->count ? l->count : 1, sizeof *l->folded);
-    if (!l->folded)
-        return BAYAN_ERR_NOMEM;
-    size_t kept = 0;
-    for (size_t i = 0; i < l->count; i++) {
-        text_doc doc = {0};
-        doc.text = (char *)l->items[i].form;
-        doc.length = strlen(doc.text);
-        text_analysis a;
-        bayan_status st = text_match_form(&doc, &a);
-        if (st != BAYAN_OK) {
-            l->count = kept;
-            return st;
-        }
-        if (a.match_len == 0 || strcmp(a.match, " ") == 0) {
-            text_analysis_clear(&a);
-            continue;
-        }
-        l->folded[kept] = a.match;
-        a.match = NULL;
-        text_analysis_clear(&a);
-        l->items[kept] = l->items[i];
-        l->items[kept].folded = l->folded[kept];
-        kept++;
-    }
-    l->count = kept;
-    return BAYAN_OK;
-}
-
 static bool is_blank_byte(char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -385,37 +351,71 @@ static uint32_t entry_value(const lexicon *lex, term_id id)
 /* Longest separator kept in a key; longer gaps never match. */
 #define GAP_KEY_MAX 32
 
-/* Adds the tokens of one folded form to the trie; the value is set unless
- * an earlier form already ends at the same node. */
-static bayan_status insert_form(lexicon *lex, const char *folded,
+/* Adds the tokens of one form (its segmented matching form a) to the trie;
+ * the value is set unless an earlier form already ends at the same node. */
+static bayan_status insert_form(lexicon *lex, const text_analysis *a,
                                 uint32_t value)
 {
-    text_analysis a = {0};
-    text_doc doc = {.text = (char *)folded, .length = strlen(folded)};
-    bayan_status st = text_analyze(&doc, &a);
+    bayan_status st = BAYAN_OK;
     trie_node node = TRIE_ROOT;
-    for (size_t k = 0; st == BAYAN_OK && k < a.token_count; k++) {
+    for (size_t k = 0; st == BAYAN_OK && k < a->token_count; k++) {
         char gap[GAP_KEY_MAX];
         size_t g = k == 0 ? 0
-                          : lexicon_gap_key(a.match,
-                                            a.tokens[k - 1].match_end,
-                                            a.tokens[k].match_begin, gap,
+                          : lexicon_gap_key(a->match,
+                                            a->tokens[k - 1].match_end,
+                                            a->tokens[k].match_begin, gap,
                                             sizeof gap);
         if (g == SIZE_MAX)
             break; /* cannot match: leave it out */
-        const text_span *t = &a.tokens[k];
+        const text_span *t = &a->tokens[k];
         trie_piece sep = {gap, g};
-        trie_piece tok = {a.match + t->match_begin,
+        trie_piece tok = {a->match + t->match_begin,
                           t->match_end - t->match_begin};
         trie_token_id id;
         st = trie_intern(lex->trie, sep, tok, &id);
         if (st == BAYAN_OK)
             st = trie_grow(lex->trie, node, id, &node);
-        if (st == BAYAN_OK && k + 1 == a.token_count &&
+        if (st == BAYAN_OK && k + 1 == a->token_count &&
             !trie_value(lex->trie, node))
             trie_set_value(lex->trie, node, value);
     }
-    text_analysis_clear(&a);
+    return st;
+}
+
+/* Folds every form of l the way article text is folded (text_match_form),
+ * so that matching ignores hamza, diacritics, tatweel and web debris, and
+ * adds its tokens to the trie (value: the entry's, or LEXICON_BLOCKER when
+ * blocking). Forms that fold to nothing are dropped. */
+static bayan_status compile_forms(lexicon *lex, form_list *l, bool blocking)
+{
+    l->folded = calloc(l->count ? l->count : 1, sizeof *l->folded);
+    if (!l->folded)
+        return BAYAN_ERR_NOMEM;
+    size_t kept = 0;
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 0; st == BAYAN_OK && i < l->count; i++) {
+        text_doc doc = {0};
+        doc.text = (char *)l->items[i].form;
+        doc.length = strlen(doc.text);
+        text_analysis a;
+        st = text_analyze(&doc, &a);
+        if (st != BAYAN_OK)
+            break;
+        if (a.token_count == 0) {
+            text_analysis_clear(&a);
+            continue;
+        }
+        st = insert_form(lex, &a,
+                         blocking ? LEXICON_BLOCKER
+                                  : entry_value(lex, l->items[i].entity));
+        l->folded[kept] = a.match;
+        a.match = NULL;
+        text_analysis_clear(&a);
+        l->items[kept] = l->items[i];
+        l->items[kept].folded = l->folded[kept];
+        kept++;
+    }
+    l->count = kept;
     return st;
 }
 
@@ -427,13 +427,9 @@ static bayan_status build_trie(lexicon *lex)
     lex->trie = trie_new();
     if (!lex->trie)
         return BAYAN_ERR_NOMEM;
-    bayan_status st = BAYAN_OK;
-    for (size_t i = 0; st == BAYAN_OK && i < lex->forms.count; i++) {
-        const lexicon_form *f = &lex->forms.items[i];
-        st = insert_form(lex, f->folded, entry_value(lex, f->entity));
-    }
-    for (size_t i = 0; st == BAYAN_OK && i < lex->blocks.count; i++)
-        st = insert_form(lex, lex->blocks.items[i].folded, LEXICON_BLOCKER);
+    bayan_status st = compile_forms(lex, &lex->forms, false);
+    if (st == BAYAN_OK)
+        st = compile_forms(lex, &lex->blocks, true);
     return st;
 }
 
@@ -451,10 +447,6 @@ bayan_status lexicon_load(const bayan_engine *e, const char *dir,
         st = index_entries(lex);
     if (st == BAYAN_OK)
         st = collect_forms(lex);
-    if (st == BAYAN_OK)
-        st = fold_forms(&lex->forms);
-    if (st == BAYAN_OK)
-        st = fold_forms(&lex->blocks);
     if (st == BAYAN_OK)
         st = build_trie(lex);
     if (st != BAYAN_OK) {
