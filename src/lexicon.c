@@ -234,6 +234,8 @@ static bayan_status index_entries(lexicon *lex)
     lex->entries = malloc((count ? count : 1) * sizeof *lex->entries);
     if (!lex->by_subject || !lex->entries)
         return BAYAN_ERR_NOMEM;
+    if (count == 0)
+        return BAYAN_OK; /* an empty lexicon: quads may be NULL */
     memcpy(lex->by_subject, quads, count * sizeof *quads);
     qsort(lex->by_subject, count, sizeof *quads, compare_subject);
     for (size_t i = 0, j; i < count; i = j) {

@@ -213,6 +213,26 @@ static void test_empty(void **state)
     expect(e, "و", "");
 }
 
+/* A lexicon directory without files loads as an empty lexicon, and the
+ * matcher then finds nothing (no crash, no undefined behaviour). */
+static void test_empty_lexicon(void **state)
+{
+    (void)state;
+    bayan_engine *e;
+    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
+    char dir[] = "/tmp/bayan-test-matcher-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    lexicon *lex;
+    assert_int_equal(lexicon_load(e, dir, &lex), BAYAN_OK);
+    rmdir(dir);
+    lexicon_free(e->lexicon);
+    e->lexicon = lex;
+    size_t n;
+    assert_null(lexicon_entries(lex, &n) && n ? lex : NULL);
+    expect(e, "العراق وسوريا", "");
+    bayan_engine_free(e);
+}
+
 /* The shipped lexicon: regions block the state inside them; a part of a
  * state named by compass points still names it. */
 static void test_real_regions(void **state)
@@ -308,6 +328,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty, setup_small, teardown),
         cmocka_unit_test_setup_teardown(test_real_regions, setup_real,
                                         teardown),
+        cmocka_unit_test(test_empty_lexicon),
         cmocka_unit_test(test_trie),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
