@@ -9,6 +9,7 @@
 #define BAYAN_LEXICON_H
 
 #include "engine.h"
+#include "trie.h"
 
 /** What kind of thing an entry is, from its rdf:type. */
 typedef enum entity_kind {
@@ -60,5 +61,42 @@ const lexicon_entry *lexicon_find(const lexicon *lex, const char *iri);
 
 /** Every entry, sorted by id; *count receives their number. */
 const lexicon_entry *lexicon_entries(const lexicon *lex, size_t *count);
+
+/* ---- the compiled matcher ------------------------------------------------
+ * Built once by lexicon_load: a token trie (trie.h) over the tokens of the
+ * matching form of every match form, so that matching costs the same per
+ * token of text whatever the size of the lexicon.
+ *
+ * Besides the entities' forms it holds blocking names: the forms of
+ * subjects typed bayan:Region (شمال أفريقيا, أمريكا اللاتينية) or
+ * bayan:Office (وزيرة الخارجية). They are never mentions; they exist so that
+ * the longest match sees them and a state name inside them (أمريكا) or an
+ * organization's short name overlapping them (الخارجية الأمريكية) is not
+ * read there. An entity form equal to a blocking name wins.
+ *
+ * Keys: the first token of a form is looked up as it is; every later token
+ * as the non-blank characters between it and the token before (usually
+ * none) followed by the token, so that "5+5" and "5 5" differ and a name
+ * never runs across punctuation. */
+
+/** Trie values: 0 none, LEXICON_BLOCKER a blocking name, else an entry. */
+#define LEXICON_BLOCKER UINT32_MAX
+
+/** The compiled matcher (borrowed from lex). */
+const token_trie *lexicon_trie(const lexicon *lex);
+
+/** The entry a trie value stands for; NULL for 0 and LEXICON_BLOCKER. */
+const lexicon_entry *lexicon_entry_at(const lexicon *lex, uint32_t value);
+
+/** The blocking names (regions, titles of office), sorted by form;
+ *  lexicon_form.entity is the region's or office's IRI. */
+const lexicon_form *lexicon_blocking_forms(const lexicon *lex,
+                                           size_t *count);
+
+/** The separator key of the gap [b, e) between two tokens: its non-blank
+ *  bytes copied into buf (cap bytes); returns their number, or SIZE_MAX
+ *  when they do not fit (such a gap never matches). */
+size_t lexicon_gap_key(const char *text, size_t b, size_t e, char *buf,
+                       size_t cap);
 
 #endif

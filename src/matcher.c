@@ -1,152 +1,143 @@
-/* The matcher: lexicon forms found in the article's matching form (folded,
- * debris removed; see text.h), on word boundaries, allowing the common
- * Arabic proclitics before them. Longest match first, no overlaps. */
+/* The matcher: lexicon names found in the article's tokens (matching form,
+ * see text.h) by walking the lexicon's compiled token trie (lexicon.h).
+ * Leftmost, then longest match; no overlaps. The first token of a name may
+ * carry proclitics (و ف, then ب ك ل, then ال; لل+X read as ل + الX), later
+ * tokens may not. The work per token of text is bounded by the number of
+ * proclitic readings times the longest name in tokens, whatever the size
+ * of the lexicon. */
 #include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
+#define ALEF_LAM "\xd8\xa7\xd9\x84" /* ال, restored after لل */
+#define LAM_BYTES 2                 /* the article's ل that stays in لل */
 
-typedef struct match {
-    size_t begin, end; /* bytes of the matching form */
-    term_id entity;
-} match;
+/* Readings of one token tried; text_clitic_splits has at most 27. */
+#define MAX_SPLITS 32
 
-typedef struct match_list {
-    match *items;
-    size_t count, capacity;
-} match_list;
+/* The best name found starting at one token. */
+typedef struct hit {
+    size_t last;     /* index of its last token */
+    size_t skip;     /* bytes of the first token that are proclitics */
+    uint32_t value;  /* the trie value (lexicon.h) */
+} hit;
 
-static bool push_match(match_list *l, size_t b, size_t e, term_id entity)
+/* Follows the trie from the first token's stem (pieces a + b) over the
+ * tokens after it; records in *best the longest name that ends further
+ * than best->last. Returns whether it did. */
+static bool walk(const lexicon *lex, const text_analysis *a, size_t first,
+                 trie_piece head, trie_piece stem, size_t skip, hit *best,
+                 bool have)
 {
-    if (l->count == l->capacity) {
-        size_t cap = l->capacity ? l->capacity * 2 : 64;
-        match *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        l->items = items;
-        l->capacity = cap;
-    }
-    l->items[l->count++] = (match){b, e, entity};
-    return true;
-}
-
-/* Arabic letters U+0621..U+064A and the extended block's letters. */
-static bool is_arabic_letter(uint32_t cp)
-{
-    return (cp >= 0x0621 && cp <= 0x064a) || (cp >= 0x0671 && cp <= 0x06d3);
-}
-
-static bool is_word_char(uint32_t cp)
-{
-    return is_arabic_letter(cp) || (cp >= 'a' && cp <= 'z') ||
-           (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-}
-
-/* The code point that ends just before byte i, or 0 at the start. */
-static uint32_t cp_before(const char *s, size_t i, size_t *start)
-{
-    if (i == 0)
-        return 0;
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
-        j--;
-    uint32_t cp = 0;
-    utf8_decode((const unsigned char *)s + j, i - j, &cp);
-    if (start)
-        *start = j;
-    return cp;
-}
-
-/* Proclitics that may stand before a name: waw, faa, baa, laam, kaaf. */
-static bool is_proclitic(uint32_t cp)
-{
-    return cp == 0x0648 || cp == 0x0641 || cp == 0x0628 || cp == 0x0644 ||
-           cp == 0x0643;
-}
-
-/* True when the form at [b, e) stands as a word, perhaps after up to two
- * proclitic letters. */
-static bool on_word_boundary(const char *text, size_t len, size_t b, size_t e)
-{
-    uint32_t after = 0;
-    if (e < len)
-        utf8_decode((const unsigned char *)text + e, len - e, &after);
-    if (is_word_char(after))
-        return false;
-    size_t i = b;
-    for (int k = 0; k <= 2; k++) {
-        size_t start;
-        uint32_t before = cp_before(text, i, &start);
-        if (!is_word_char(before))
-            return true;
-        if (k == 2 || !is_proclitic(before))
-            return false;
-        i = start;
-    }
-    return false;
-}
-
-static int compare_matches(const void *a, const void *b)
-{
-    const match *x = a, *y = b;
-    if (x->begin != y->begin)
-        return x->begin < y->begin ? -1 : 1;
-    if (x->end != y->end)
-        return x->end > y->end ? -1 : 1; /* longer first */
-    return (x->entity > y->entity) - (x->entity < y->entity);
-}
-
-static bayan_status find_matches(const bayan_engine *e,
-                                 const text_analysis *a, match_list *out)
-{
-    size_t count;
-    const lexicon_form *forms = lexicon_forms(e->lexicon, &count);
-    for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(forms[i].folded);
-        for (const char *p = strstr(a->match, forms[i].folded); p;
-             p = strstr(p + 1, forms[i].folded)) {
-            size_t b = (size_t)(p - a->match);
-            if (on_word_boundary(a->match, a->match_len, b, b + n) &&
-                !push_match(out, b, b + n, forms[i].entity))
-                return BAYAN_ERR_NOMEM;
+    const token_trie *t = lexicon_trie(lex);
+    trie_node n = trie_step(t, TRIE_ROOT, trie_token(t, head, stem));
+    bool found = false;
+    for (size_t k = first; n != TRIE_DEAD;) {
+        uint32_t v = trie_value(t, n);
+        if (v && (!(have || found) || k > best->last)) {
+            *best = (hit){k, skip, v};
+            found = true;
         }
+        if (++k >= a->token_count)
+            break;
+        char gap[32];
+        size_t g = lexicon_gap_key(a->match, a->tokens[k - 1].match_end,
+                                   a->tokens[k].match_begin, gap, sizeof gap);
+        if (g == SIZE_MAX)
+            break;
+        const text_span *tk = &a->tokens[k];
+        trie_piece sep = {gap, g};
+        trie_piece word = {a->match + tk->match_begin,
+                           tk->match_end - tk->match_begin};
+        n = trie_step(t, n, trie_token(t, sep, word));
     }
-    /* Longest match first; drop matches overlapping a kept one. */
-    if (out->count > 1)
-        qsort(out->items, out->count, sizeof *out->items, compare_matches);
-    size_t kept = 0, reach = 0;
-    for (size_t i = 0; i < out->count; i++) {
-        if (out->items[i].begin < reach)
+    return found;
+}
+
+/* True when split sp of token s strips an article ال (ال, وال, بال ...).
+ * Names that take the article are listed with it (العراق, الناتو), so such
+ * a reading only finds names that never take it inside other words
+ * (المالية read as ال + ماليه, the Maldives' capital). */
+static bool takes_article_off(const char *s, const text_split *sp)
+{
+    size_t n = strlen(ALEF_LAM);
+    return !sp->article && sp->prefix_len >= n &&
+           memcmp(s + sp->prefix_len - n, ALEF_LAM, n) == 0;
+}
+
+/* The longest name starting at token i over all its proclitic readings;
+ * ties go to the reading with the longest stem (the unsplit token first). */
+static bool best_at(const lexicon *lex, const text_analysis *a, size_t i,
+                    hit *best)
+{
+    const text_span *tk = &a->tokens[i];
+    const char *s = a->match + tk->match_begin;
+    size_t len = tk->match_end - tk->match_begin;
+    text_split splits[MAX_SPLITS];
+    size_t n = text_clitic_splits(s, len, splits, MAX_SPLITS);
+    bool have = false;
+    trie_piece none = {"", 0}, article = {ALEF_LAM, strlen(ALEF_LAM)};
+    for (size_t j = 0; j < n && j < MAX_SPLITS; j++) {
+        const text_split *sp = &splits[j];
+        if (takes_article_off(s, sp))
             continue;
-        out->items[kept++] = out->items[i];
-        reach = out->items[i].end;
+        if (!sp->article) {
+            trie_piece stem = {s + sp->prefix_len, len - sp->prefix_len};
+            have |= walk(lex, a, i, none, stem, sp->prefix_len, best, have);
+            continue;
+        }
+        /* لل: ل + الX (للتحالف), or ل + اللX when the noun itself begins
+         * with ل (للجنة = ل + اللجنة). Either way the name's own letters
+         * begin at the second ل, where the span starts. */
+        size_t skip = sp->prefix_len - LAM_BYTES;
+        trie_piece stem = {s + sp->prefix_len, len - sp->prefix_len};
+        trie_piece lam_stem = {s + skip, len - skip};
+        have |= walk(lex, a, i, article, stem, skip, best, have);
+        have |= walk(lex, a, i, article, lam_stem, skip, best, have);
     }
-    out->count = kept;
-    return BAYAN_OK;
+    return have;
+}
+
+/* Appends the mention for h starting at token i (an entity, not a
+ * blocking name). */
+static void add_mention(extraction *x, size_t i, const hit *h,
+                        const lexicon_entry *en)
+{
+    mention *mn = &x->mentions[x->mention_count++];
+    *mn = (mention){0};
+    mn->mb = x->a.tokens[i].match_begin + h->skip;
+    mn->me = x->a.tokens[h->last].match_end;
+    mn->entry = en;
+    text_match_span(&x->a, mn->mb, mn->me, &mn->begin, &mn->end);
 }
 
 bayan_status match_lexicon(extraction *x)
 {
-    match_list matches = {NULL, 0, 0};
-    bayan_status st = find_matches(x->e, &x->a, &matches);
-    if (st == BAYAN_OK && matches.count) {
-        x->mentions = calloc(matches.count, sizeof *x->mentions);
-        if (!x->mentions)
-            st = BAYAN_ERR_NOMEM;
-    }
-    for (size_t i = 0; st == BAYAN_OK && i < matches.count; i++) {
-        const match *mt = &matches.items[i];
-        const lexicon_entry *en = lexicon_entry_of(x->e->lexicon, mt->entity);
-        if (!en)
+    const text_analysis *a = &x->a;
+    const lexicon *lex = x->e->lexicon;
+    x->mentions = NULL;
+    x->mention_count = 0;
+    if (!lex || !a->token_count || !lexicon_trie(lex))
+        return BAYAN_OK;
+    /* At most one mention per token. */
+    x->mentions = calloc(a->token_count, sizeof *x->mentions);
+    if (!x->mentions)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < a->token_count;) {
+        hit h;
+        if (!best_at(lex, a, i, &h)) {
+            i++;
             continue;
-        mention *mn = &x->mentions[x->mention_count++];
-        mn->mb = mt->begin;
-        mn->me = mt->end;
-        mn->entry = en;
-        text_match_span(&x->a, mt->begin, mt->end, &mn->begin, &mn->end);
+        }
+        const lexicon_entry *en = lexicon_entry_at(lex, h.value);
+        if (en)
+            add_mention(x, i, &h, en);
+        i = h.last + 1; /* a blocking name consumes its tokens too */
     }
-    free(matches.items);
-    return st;
+    if (!x->mention_count) {
+        free(x->mentions);
+        x->mentions = NULL;
+    }
+    return BAYAN_OK;
 }

@@ -25,6 +25,9 @@
 #define C_ORGANIZATION NS_BAYAN "Organization"
 #define C_RESOLUTION NS_BAYAN "Resolution"
 #define C_STATEMENT NS_BAYAN "Statement"
+/* Lexicon-only classes: their names block matches, never exported. */
+#define C_REGION NS_BAYAN "Region"
+#define C_OFFICE NS_BAYAN "Office"
 #define C_NIF_CONTEXT NS_NIF "Context"
 #define C_NIF_PHRASE NS_NIF "Phrase"
 #define C_NEWS_MEDIA NS_SCHEMA "NewsMediaOrganization"

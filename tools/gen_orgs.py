@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Generates ontology/lexicon/organizations.ttl from organizations.tsv, plus
-the ministries of foreign affairs and of defence and the national armies of
-every state with a nisba stem in states-curated.tsv. Deterministic."""
+the ministries of foreign affairs and of defence, the national armies and
+the national security councils of every state with a nisba stem in
+states-curated.tsv. Deterministic."""
 
 import os
 import sys
@@ -56,6 +57,10 @@ def national_bodies():
             ('mod', f'Ministry of Defence of {en}',
              ['وزارة الدفاع ', 'الدفاع '], fem),
             ('army', f'Army of {en}', ['الجيش '], masc),
+            # Without it مجلس الأمن القومي العراقي would read as the UN
+            # Security Council (مجلس الأمن) followed by a word.
+            ('nsc', f'National Security Council of {en}',
+             ['مجلس الأمن القومي ', 'مجلس الأمن الوطني '], masc),
         ]
         for kind, label_en, heads, adjs in kinds:
             if (kind, iso) in LISTED:
