@@ -286,26 +286,30 @@ static bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
     return false;
 }
 
-/* The level: the most specific cue after the trigger (the trigger's own
- * included), else the nearest before it. */
+/* The level: the most specific of the trigger's own (a body, a summit)
+ * and the cues after it; when nothing after it speaks and the trigger is
+ * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
 static const char *read_level(const scan *s, const trigger *t, size_t lo,
                               size_t hi)
 {
-    const char *best = t->level;
+    const char *after = NULL;
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
         if (h->cue->role == CUE_LEVEL && h->tok >= t->tok0 && h->tok < hi &&
-            meeting_level_rank(h->cue->level) > meeting_level_rank(best))
-            best = h->cue->level;
+            meeting_level_rank(h->cue->level) > meeting_level_rank(after))
+            after = h->cue->level;
     }
-    if (best && best != t->level)
-        return best;
+    const char *own = t->level;
+    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) ||
+        after)
+        return meeting_level_rank(own) > meeting_level_rank(after) ? own
+                                                                   : after;
     for (size_t i = s->nhits; i-- > 0;) {
         const cue_hit *h = &s->hits[i];
         if (h->cue->role == CUE_LEVEL && h->tok >= lo && h->tok < t->tok0)
             return h->cue->level;
     }
-    return best;
+    return own;
 }
 
 static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
@@ -376,7 +380,13 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         m->city_state = city_state(s, p->entry);
         return;
     }
-    p = first_entity(s, t->tok1, hi, KIND_STATE, false, true);
+    /* A state after the trigger is its place only before the clause ends
+     * ("... حول الملف السوري، على دعم وقف إطلاق النار في سوريا" is a
+     * topic). */
+    size_t end = t->tok1;
+    while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
+        end++;
+    p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
     if (!p)
         p = first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive);
     if (p)
@@ -495,7 +505,7 @@ static bool read_host(const scan *s, const cue_hit *h, meeting *m)
         if (p->kind != KIND_STATE)
             continue;
         if ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
-            (p->tok0 >= h->tok + h->ntok && p->tok0 <= h->tok + h->ntok + 1))
+            p->tok0 == h->tok + h->ntok)
             best = p;
     }
     if (!best)
@@ -678,21 +688,40 @@ static size_t main_meeting(const scan *s)
     return SIZE_MAX;
 }
 
+/* True when frame f may join meeting m: they agree, and an anchored
+ * frame shares an anchor with m (or m has none) and is as planned as m. */
+static bool joins(const meeting *m, const meeting *f)
+{
+    if (!meeting_compatible(m, f))
+        return false;
+    if (!meeting_anchored(m))
+        return !m->strong;
+    bool same_place = (m->city && f->city) ||
+                      ((m->state || m->city_state) &&
+                       (f->state || f->city_state));
+    bool same_date = (m->date.y && f->date.y) || (m->md_only && f->md_only);
+    return (same_place || same_date) && m->strong == f->strong;
+}
+
 /* Where frame f goes: an anchored frame joins the first meeting it agrees
  * with, a planned one the first planned meeting it agrees with, any other
- * the main meeting; failing that it is a new meeting. Returns the
- * meeting's index, or SIZE_MAX (f dropped: too many, or no memory). */
+ * the main meeting (whatever level it names: levels merge by rank);
+ * failing that it is a new meeting. Returns the meeting's index, or
+ * SIZE_MAX (f dropped: too many, or no memory). */
 static size_t place_frame(scan *s, meeting *f, bool *ok)
 {
-    size_t target = SIZE_MAX;
-    bool anchored = meeting_anchored(f);
-    for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++) {
-        const meeting *m = &s->meetings[i];
-        if (!meeting_compatible(m, f))
-            continue;
-        if (anchored || (f->strong && m->strong) ||
-            (!f->strong && i == main_meeting(s)))
-            target = i;
+    size_t target = SIZE_MAX, main = main_meeting(s);
+    if (meeting_anchored(f)) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (joins(&s->meetings[i], f))
+                target = i;
+    } else if (f->strong) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (s->meetings[i].strong &&
+                meeting_compatible(&s->meetings[i], f))
+                target = i;
+    } else if (main != SIZE_MAX) {
+        target = main;
     }
     if (target == SIZE_MAX) {
         target = append_meeting(s, f);
@@ -761,6 +790,34 @@ static bool build_meetings(scan *s)
         last = this_last;
     }
     return ok;
+}
+
+/* A main meeting the text does not place takes the one city of a short
+ * title line without a meeting word ("وزراء خارجية دول الناتو في
+ * بروكسل"). */
+static void place_from_title(scan *s)
+{
+    size_t main = main_meeting(s), t0, t1;
+    if (main == SIZE_MAX || s->meetings[main].city ||
+        s->meetings[main].state || s->meetings[main].vir ||
+        (s->ntrig && s->trig[0].sentence == 0))
+        return;
+    sentence_tokens(s, 0, &t0, &t1);
+    if (t1 - t0 > 12)
+        return;
+    const placed *city = NULL;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY) {
+            if (city)
+                return;
+            city = p;
+        }
+    }
+    if (city) {
+        s->meetings[main].city = city->entry;
+        s->meetings[main].city_state = city_state(s, city->entry);
+    }
 }
 
 /* A trigger that names two meetings ("اجتماعين") gives a second one like
@@ -988,7 +1045,10 @@ bayan_status extract_meetings(extraction *x)
         s.meetings = calloc(MAX_MEETINGS, sizeof *s.meetings);
         bool ok = s.meetings && sentences_of_tokens(&s) &&
                   place_entities(&s) && find_triggers(&s) &&
-                  build_meetings(&s) && split_duals(&s);
+                  build_meetings(&s);
+        if (ok)
+            place_from_title(&s);
+        ok = ok && split_duals(&s);
         st = ok ? write_meetings(x, &s) : BAYAN_ERR_NOMEM;
     }
     scan_clear(&s);
