@@ -653,8 +653,11 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     m->dual = t->dual;
     m->level = read_level(s, t, lo, hi);
     m->vir = has_cue(s, lo, hi, CUE_VIRTUAL);
+    /* An intention before the trigger ("يعتزمون عقد الاجتماع") or right
+     * after it; further on, "عزم" is as likely the members' resolve. */
+    size_t near = t->tok1 + 4 < t->own1 ? t->tok1 + 4 : t->own1;
     m->strong = has_cue(s, st0, t->tok0, CUE_PLANNED) ||
-                has_cue(s, t->tok0, t->own1, CUE_PLANNED);
+                has_cue(s, t->tok0, near, CUE_PLANNED);
     m->future = has_cue(s, lo, hi, CUE_FUTURE);
     m->held = has_cue(s, lo, hi, CUE_HELD);
     read_date(s, t, lo, hi, m);
