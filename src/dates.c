@@ -428,7 +428,7 @@ bool dates_infer_reference(const date_expr *ex, size_t n, bdate *ref)
 /* ---- dateline ---------------------------------------------------------------
  */
 
-enum { DATELINE_LINES = 10, DATELINE_TOKENS = 14 };
+enum { DATELINE_LINES = 10, DATELINE_TOKENS = 6 };
 
 /* The line (0-based, by LF in the matching form) of byte offset b. */
 static size_t line_of(const text_analysis *a, size_t b)
@@ -482,10 +482,14 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
         const date_expr *e = &ex[i];
         if (e->kind != DATE_ABSOLUTE || !date_is_day(e->abs))
             continue;
+        if (i > 0 && ex[i - 1].kind == DATE_RELATIVE &&
+            ex[i - 1].tok1 == e->tok0)
+            continue; /* "أمس (22 آذار 2017)" dates an event, not the text */
         if (lines[e->tok0] >= DATELINE_LINES)
             break;
+        /* A dateline is a date and a few words (place, author, time). */
         if (tokens_on(lines, a->token_count, lines[e->tok0]) <=
-            DATELINE_TOKENS) {
+            DATELINE_TOKENS + (e->tok1 - e->tok0)) {
             *out = e->abs;
             found = true;
         }

@@ -192,10 +192,11 @@ static void slug_of(const char *iri, char *out, size_t cap)
 
 /* The path of a meeting's IRI below the base: "meeting/<date>-<place>"
  * when both are known; a place without a date adds the level (and
- * "planned"), a date without a place adds the level; with neither, the
- * article's hash and the meeting's rank in it keep it apart. */
-void meeting_path(const meeting *m, const char *article_hash, size_t ordinal,
-                  char *out, size_t cap)
+ * "planned"), a date without a place adds the level; with neither, a hash
+ * of the words around its first mention keeps it apart from others (the
+ * words, not the article: the same text in HTML or with debris is the
+ * same meeting). */
+void meeting_path(const meeting *m, char *out, size_t cap)
 {
     char date[11] = "", place[96] = "";
     date_format(m->date, date);
@@ -212,5 +213,5 @@ void meeting_path(const meeting *m, const char *article_hash, size_t ordinal,
         snprintf(out, cap, "meeting/%s-%s%s", place, level,
                  meeting_planned(m) ? "-planned" : "");
     else
-        snprintf(out, cap, "meeting/%s-%s-%zu", level, article_hash, ordinal);
+        snprintf(out, cap, "meeting/%s-%08x", level, (unsigned)m->key);
 }

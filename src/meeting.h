@@ -33,6 +33,7 @@ typedef struct meeting {
     const char *organizer;
     iri_set chairs, cohosts, invited, hosts, attendees, members;
     size_t begin, end; /**< code points of its first trigger */
+    uint32_t key;      /**< hash of the words around its first trigger */
 } meeting;
 
 void meeting_clear(meeting *m);
@@ -58,7 +59,6 @@ bool meeting_merge(meeting *dst, const meeting *src);
 bool meeting_planned(const meeting *m);
 
 /** Writes the path of the meeting's IRI below the base into out. */
-void meeting_path(const meeting *m, const char *article_hash, size_t ordinal,
-                  char *out, size_t cap);
+void meeting_path(const meeting *m, char *out, size_t cap);
 
 #endif

@@ -642,6 +642,23 @@ static bool read_clauses(const scan *s, const trigger *t, size_t lo,
     return ok;
 }
 
+/* FNV-1a over the letters and digits of the tokens around the trigger:
+ * an identity for a meeting the text neither dates nor places. */
+static uint32_t words_key(const scan *s, const trigger *t)
+{
+    const text_analysis *a = &s->x->a;
+    size_t t0 = t->tok0 > 4 ? t->tok0 - 4 : 0;
+    size_t t1 = t->tok1 + 4 < a->token_count ? t->tok1 + 4 : a->token_count;
+    uint32_t h = 2166136261u;
+    for (size_t k = t0; k < t1; k++)
+        for (size_t b = a->tokens[k].match_begin; b < a->tokens[k].match_end;
+             b++) {
+            h ^= (unsigned char)a->match[b];
+            h *= 16777619u;
+        }
+    return h;
+}
+
 /* Everything a trigger's frame says. */
 static bool read_frame(const scan *s, const trigger *t, meeting *m)
 {
@@ -667,6 +684,7 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     const text_analysis *a = &s->x->a;
     m->begin = a->tokens[t->tok0].begin;
     m->end = a->tokens[t->tok1 - 1].end;
+    m->key = words_key(s, t);
     return read_clauses(s, t, lo, hi, m);
 }
 
@@ -841,6 +859,7 @@ static bool split_duals(scan *s)
         twin.dual = 0;
         twin.begin = s->meetings[i].begin;
         twin.end = s->meetings[i].end;
+        twin.key = s->meetings[i].key;
         s->meetings[s->nmeetings++] = twin;
     }
     return true;
@@ -873,12 +892,6 @@ static void put_set(writer *w, const char *s, const char *p,
 {
     for (size_t i = 0; i < set->count; i++)
         put_iri(w, s, p, set->items[i]);
-}
-
-static const char *article_hash(const extraction *x)
-{
-    const char *slash = strrchr(x->ids->article, '/');
-    return slash ? slash + 1 : x->ids->article;
 }
 
 /* Labels from the identity alone, so that every article that reports the
@@ -980,7 +993,7 @@ static bayan_status write_meetings(extraction *x, const scan *s)
     size_t main = main_meeting(s);
     for (size_t i = 0; i < s->nmeetings && w.st == BAYAN_OK; i++) {
         const meeting *m = &s->meetings[i];
-        meeting_path(m, article_hash(x), i + 1, paths[i], sizeof paths[i]);
+        meeting_path(m, paths[i], sizeof paths[i]);
         size_t same = 1;
         for (size_t j = 0; j < i; j++)
             same += strncmp(paths[j], paths[i], strlen(paths[i])) == 0 &&
