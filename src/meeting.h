@@ -4,6 +4,7 @@
 #define BAYAN_MEETING_H
 
 #include "dates.h"
+#include "extract.h"
 #include "lexicon.h"
 
 /** A small set of borrowed IRIs, in insertion order, without repeats. */
@@ -60,5 +61,12 @@ bool meeting_planned(const meeting *m);
 
 /** Writes the path of the meeting's IRI below the base into out. */
 void meeting_path(const meeting *m, char *out, size_t cap);
+
+/** Writes the n meetings of an article into its graph (x->g, in the
+ *  article's named graph); the main one (index main, SIZE_MAX for none)
+ *  references the article's resolutions. Two of one article with the same
+ *  identity get "-2", "-3" after their path. */
+bayan_status meetings_write(extraction *x, const meeting *ms, size_t n,
+                            size_t main);
 
 #endif
