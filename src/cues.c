@@ -90,8 +90,8 @@ void cue_set_free(cue_set *set)
 
 static const char *keep_string(cue_set *set, const char *s)
 {
-    char **grown = realloc(set->strings,
-                           (set->string_count + 1) * sizeof *grown);
+    char **grown =
+        realloc(set->strings, (set->string_count + 1) * sizeof *grown);
     if (!grown)
         return NULL;
     set->strings = grown;
@@ -246,8 +246,8 @@ bayan_status cue_set_load(const bayan_engine *e, const char *path,
     }
     fclose(f);
     bayan_graph *g = bayan_graph_new();
-    bayan_status st = g ? rdf_load_turtle(e, path, e->base, g)
-                        : BAYAN_ERR_NOMEM;
+    bayan_status st =
+        g ? rdf_load_turtle(e, path, e->base, g) : BAYAN_ERR_NOMEM;
     if (st == BAYAN_OK)
         st = build(set, g);
     if (st == BAYAN_ERR_SYNTAX)

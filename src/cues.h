@@ -9,30 +9,30 @@
 
 /** What a cue does; the names in the data file are in cues.c. */
 typedef enum cue_role {
-    CUE_MEETING,       /**< names a meeting (value 2: two meetings) */
-    CUE_RECEIVE,       /**< one official receives another */
-    CUE_BLOCK,         /**< holds a cue word but means nothing here */
-    CUE_LEVEL,         /**< says the level (cue.level) */
+    CUE_MEETING, /**< names a meeting (value 2: two meetings) */
+    CUE_RECEIVE, /**< one official receives another */
+    CUE_BLOCK,   /**< holds a cue word but means nothing here */
+    CUE_LEVEL,   /**< says the level (cue.level) */
     CUE_VIRTUAL,
-    CUE_PLANNED,       /**< intention or schedule: not held yet */
-    CUE_FUTURE,        /**< a future verb: planned unless held */
-    CUE_HELD,          /**< the meeting took or is taking place */
+    CUE_PLANNED, /**< intention or schedule: not held yet */
+    CUE_FUTURE,  /**< a future verb: planned unless held */
+    CUE_HELD,    /**< the meeting took or is taking place */
     CUE_CHAIR,
-    CUE_COHOST,        /**< co-host: a chair of a virtual meeting */
+    CUE_COHOST, /**< co-host: a chair of a virtual meeting */
     CUE_INVITED,
     CUE_HOST,
-    CUE_JOIN,          /**< a state joins (the coalition) */
-    CUE_COALITION,     /**< what is joined; cue.iri the organizer */
+    CUE_JOIN,      /**< a state joins (the coalition) */
+    CUE_COALITION, /**< what is joined; cue.iri the organizer */
     CUE_STATEMENT,
     CUE_ATTEND,
-    CUE_DELEGATION,    /**< heading a delegation is not chairing */
-    CUE_COUNT_NOUN,    /**< "دولة" after a participant count */
-    CUE_COUNT_BLOCK,   /**< the coalition's size, not a count */
-    CUE_COUNT_LEAD,    /**< a count follows ("وعددها 21") */
-    CUE_NUMBER,        /**< a number in words (value) */
-    CUE_MONTH,         /**< value 1..12 */
-    CUE_WEEKDAY,       /**< value 0 (Sunday)..6 */
-    CUE_RELATIVE_DAY,  /**< value: days from the publication date */
+    CUE_DELEGATION,   /**< heading a delegation is not chairing */
+    CUE_COUNT_NOUN,   /**< "دولة" after a participant count */
+    CUE_COUNT_BLOCK,  /**< the coalition's size, not a count */
+    CUE_COUNT_LEAD,   /**< a count follows ("وعددها 21") */
+    CUE_NUMBER,       /**< a number in words (value) */
+    CUE_MONTH,        /**< value 1..12 */
+    CUE_WEEKDAY,      /**< value 0 (Sunday)..6 */
+    CUE_RELATIVE_DAY, /**< value: days from the publication date */
     CUE_PAST,
     CUE_NEXT,
     CUE_CURRENT_MONTH,

@@ -82,8 +82,8 @@ static bool digits(const char *s, size_t n)
 
 bool date_parse_iso(const char *s, bdate *out)
 {
-    if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' ||
-        !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
+    if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+        s[7] != '-' || !digits(s + 8, 2))
         return false;
     bdate x = {atoi(s), atoi(s + 5), atoi(s + 8)};
     if (!date_is_day(x))
@@ -103,15 +103,16 @@ bool date_compatible(bdate a, bdate b)
     return a.d == 0 || b.d == 0 || a.d == b.d;
 }
 
-/* ---- expressions ------------------------------------------------------------
+/* ---- expressions
+ * ------------------------------------------------------------
  */
 
 long date_token_number(const char *s, size_t n)
 {
     /* Proclitics: waw U+0648 (d9 88), baa U+0628 (d8 a8), laam U+0644
      * (d9 84), faa U+0641 (d9 81); the article alef-laam (d8 a7 d9 84). */
-    static const char *const PREFIXES[] = {"\xd9\x88", "\xd8\xa8",
-                                           "\xd9\x84", "\xd9\x81"};
+    static const char *const PREFIXES[] = {"\xd9\x88", "\xd8\xa8", "\xd9\x84",
+                                           "\xd9\x81"};
     for (size_t i = 0; i < 4; i++)
         if (n > 2 && memcmp(s, PREFIXES[i], 2) == 0 && s[2] >= '0' &&
             s[2] <= '9') {
@@ -273,13 +274,10 @@ static size_t parse_one(const parser *p, date_expr *e)
     const date_unit *u = peek(p, 0);
     *e = (date_expr){0};
     switch (u->role) {
-    case CUE_NUMBER:
-        return is_day(u) ? parse_day_first(p, e) : 0;
-    case CUE_MONTH:
-        return parse_month_first(p, e);
+    case CUE_NUMBER: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_MONTH: return parse_month_first(p, e);
     case CUE_RELATIVE_DAY:
-    case CUE_WEEKDAY:
-        return parse_day_word(p, e);
+    case CUE_WEEKDAY: return parse_day_word(p, e);
     case CUE_SEASON:
     case CUE_YEAR_LEAD:
         if (!is_year(peek(p, 1)))
@@ -287,8 +285,7 @@ static size_t parse_one(const parser *p, date_expr *e)
         e->kind = DATE_ABSOLUTE;
         e->abs = (bdate){peek(p, 1)->value, 0, 0};
         return 2;
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -339,8 +336,8 @@ bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
             if (is_date_role(hits[j].cue->role))
                 hit = &hits[j];
         if (hit) {
-            u[n++] = (date_unit){hit->cue->role, hit->cue->value, i,
-                                 i + hit->ntok};
+            u[n++] =
+                (date_unit){hit->cue->role, hit->cue->value, i, i + hit->ntok};
             i += hit->ntok;
             continue;
         }
@@ -381,10 +378,8 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
     if (!date_is_day(ref))
         return none;
     switch (e->kind) {
-    case DATE_RELATIVE:
-        return date_from_days(date_to_days(ref) + e->offset);
-    case DATE_WEEKDAY:
-        return resolve_weekday(e->offset, e->dir, ref, future);
+    case DATE_RELATIVE: return date_from_days(date_to_days(ref) + e->offset);
+    case DATE_WEEKDAY: return resolve_weekday(e->offset, e->dir, ref, future);
     case DATE_CURRENT_MONTH_DAY: {
         bdate x = {ref.y, ref.m, e->abs.d};
         return date_is_day(x) ? x : none;
@@ -407,8 +402,7 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
             x.y--;
         return date_is_day(x) ? x : none;
     }
-    default:
-        return none;
+    default: return none;
     }
 }
 
@@ -425,7 +419,8 @@ bool dates_infer_reference(const date_expr *ex, size_t n, bdate *ref)
     return false;
 }
 
-/* ---- dateline ---------------------------------------------------------------
+/* ---- dateline
+ * ---------------------------------------------------------------
  */
 
 enum { DATELINE_LINES = 10, DATELINE_TOKENS = 6 };

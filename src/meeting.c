@@ -183,8 +183,7 @@ static void slug_of(const char *iri, char *out, size_t cap)
         char c = *s;
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '-';
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
         out[n++] = ok ? c : '-';
     }
     out[n] = '\0';

@@ -21,7 +21,7 @@ bool iri_add(iri_set *s, const char *iri);
 typedef struct meeting {
     const lexicon_entry *city, *state; /**< where; either may be NULL */
     const char *city_state;            /**< the city's state IRI */
-    bdate date;        /**< y == 0: unknown */
+    bdate date;                        /**< y == 0: unknown */
     bool md_only;      /**< date.m and date.d known, the year not */
     const char *level; /**< level IRI or NULL */
     bool vir;          /**< held by video */

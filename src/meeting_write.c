@@ -8,7 +8,8 @@
 
 #include "vocab.h"
 
-/* ---- writing ---------------------------------------------------------------------
+/* ---- writing
+ * ---------------------------------------------------------------------
  */
 
 typedef struct writer {
@@ -23,8 +24,8 @@ static void put_iri(writer *w, const char *s, const char *p, const char *o)
         w->st = graph_add_iri(w->x->g, w->g, s, p, o);
 }
 
-static void put_literal(writer *w, const char *s, const char *p,
-                        const char *v, const char *dt, const char *lang)
+static void put_literal(writer *w, const char *s, const char *p, const char *v,
+                        const char *dt, const char *lang)
 {
     if (w->st == BAYAN_OK)
         w->st = graph_add_literal(w->x->g, w->g, s, p, v, dt, lang);
@@ -46,8 +47,9 @@ static void put_labels(writer *w, const char *iri, const char *path,
     date_format(m->date, date);
     snprintf(en, sizeof en, "meeting %s", path + strlen("meeting/"));
     const lexicon_entry *place = m->city ? m->city : m->state;
-    snprintf(ar, sizeof ar, "\xd8\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb9"
-                            "%s%s%s%s", /* اجتماع */
+    snprintf(ar, sizeof ar,
+             "\xd8\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb9"
+             "%s%s%s%s", /* اجتماع */
              place && place->label_ar ? " " : "",
              place && place->label_ar ? place->label_ar : "", *date ? " " : "",
              date);
@@ -59,8 +61,7 @@ static void put_statement(writer *w, const char *iri, const char *path,
                           const found_list *resolutions)
 {
     char spath[160];
-    snprintf(spath, sizeof spath, "statement/%s",
-             path + strlen("meeting/"));
+    snprintf(spath, sizeof spath, "statement/%s", path + strlen("meeting/"));
     char *st = engine_mint(w->x->e, spath);
     if (!st) {
         w->st = BAYAN_ERR_NOMEM;
@@ -93,8 +94,10 @@ static void put_meeting(writer *w, const meeting *m, const char *path,
     put_iri(w, iri, P_DERIVED_FROM, x->ids->article);
     put_iri(w, x->ids->article, P_MENTIONS, iri);
     put_labels(w, iri, path, m);
-    put_iri(w, iri, P_LOCATION, m->city ? m->city->iri
-                                : m->state ? m->state->iri : NULL);
+    put_iri(w, iri, P_LOCATION,
+            m->city    ? m->city->iri
+            : m->state ? m->state->iri
+                       : NULL);
     char date[11];
     const char *dt = date_format(m->date, date);
     if (dt)
@@ -151,4 +154,3 @@ bayan_status meetings_write(extraction *x, const meeting *ms, size_t n,
     free(paths);
     return w.st;
 }
-

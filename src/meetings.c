@@ -132,7 +132,8 @@ static void sentence_tokens(const scan *s, size_t k, size_t *t0, size_t *t1)
     *t1 = i;
 }
 
-/* ---- entities on tokens ------------------------------------------------------
+/* ---- entities on tokens
+ * ------------------------------------------------------
  */
 
 static bool push_placed(scan *s, size_t mb, size_t me, const char *iri,
@@ -144,9 +145,9 @@ static bool push_placed(scan *s, size_t mb, size_t me, const char *iri,
     size_t t0 = token_at_byte(a, mb), t1 = token_at_byte(a, me - 1) + 1;
     if (t0 >= a->token_count)
         return true;
-    s->ents[s->nents++] = (placed){t0, t1 > t0 ? t1 : t0 + 1,
-                                   mb > a->tokens[t0].match_begin, iri, kind,
-                                   entry};
+    s->ents[s->nents++] = (placed){
+        t0,   t1 > t0 ? t1 : t0 + 1, mb > a->tokens[t0].match_begin, iri, kind,
+        entry};
     return true;
 }
 
@@ -181,7 +182,8 @@ static bool place_entities(scan *s)
     return true;
 }
 
-/* ---- triggers ----------------------------------------------------------------
+/* ---- triggers
+ * ----------------------------------------------------------------
  */
 
 static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
@@ -199,8 +201,8 @@ static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
     if (!grown)
         return false;
     s->trig = grown;
-    s->trig[s->ntrig++] = (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0,
-                                    level, dual, false};
+    s->trig[s->ntrig++] =
+        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false};
     return true;
 }
 
@@ -267,7 +269,8 @@ static bool find_triggers(scan *s)
     return true;
 }
 
-/* ---- reading a frame -----------------------------------------------------------
+/* ---- reading a frame
+ * -----------------------------------------------------------
  */
 
 /* The window a frame reads: what it owns, capped around the trigger. */
@@ -300,8 +303,7 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
             after = h->cue->level;
     }
     const char *own = t->level;
-    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) ||
-        after)
+    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) || after)
         return meeting_level_rank(own) > meeting_level_rank(after) ? own
                                                                    : after;
     for (size_t i = s->nhits; i-- > 0;) {
@@ -350,9 +352,8 @@ static bool locative(const scan *s, const placed *p)
     const text_analysis *a = &s->x->a;
     if (p->tok0 > 0 && token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a"))
         return true; /* في */
-    return p->clitic &&
-           memcmp(a->match + a->tokens[p->tok0].match_begin, "\xd8\xa8", 2) ==
-               0; /* ب */
+    return p->clitic && memcmp(a->match + a->tokens[p->tok0].match_begin,
+                               "\xd8\xa8", 2) == 0; /* ب */
 }
 
 static const placed *first_entity(const scan *s, size_t lo, size_t hi,
@@ -393,7 +394,8 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         m->state = p->entry;
 }
 
-/* ---- clauses: who chairs, invites, hosts, attends, joins ---------------------------
+/* ---- clauses: who chairs, invites, hosts, attends, joins
+ * ---------------------------
  */
 
 static bool is_trigger_token(const scan *s, size_t t)
@@ -410,8 +412,8 @@ static bool is_trigger_token(const scan *s, size_t t)
 static size_t clause_end(const scan *s, size_t c0)
 {
     size_t st0, st1;
-    sentence_tokens(s, s->sentence_of[c0 < s->x->a.token_count ? c0 : 0],
-                    &st0, &st1);
+    sentence_tokens(s, s->sentence_of[c0 < s->x->a.token_count ? c0 : 0], &st0,
+                    &st1);
     size_t t = c0;
     while (t < st1 && t < c0 + 2 && is_trigger_token(s, t))
         t++;
@@ -558,8 +560,8 @@ static long read_count(const scan *s, size_t lo, size_t hi)
     for (size_t t = lo; t < hi; t++) {
         size_t len;
         if (hit_with(s, t, CUE_COUNT_LEAD)) {
-            long v = t + 1 < s->x->a.token_count ? number_at(s, t + 1, &len)
-                                                 : -1;
+            long v =
+                t + 1 < s->x->a.token_count ? number_at(s, t + 1, &len) : -1;
             if (v >= 2)
                 return v;
         }
@@ -595,8 +597,8 @@ static const char *read_organizer(const scan *s, size_t lo, size_t hi)
 }
 
 /* The facts clauses give, for cues in [lo, hi). */
-static bool read_clauses(const scan *s, const trigger *t, size_t lo,
-                         size_t hi, meeting *m)
+static bool read_clauses(const scan *s, const trigger *t, size_t lo, size_t hi,
+                         meeting *m)
 {
     bool ok = true;
     for (size_t i = 0; ok && i < s->nhits; i++) {
@@ -604,20 +606,14 @@ static bool read_clauses(const scan *s, const trigger *t, size_t lo,
         if (h->tok < lo || h->tok >= hi)
             continue;
         switch (h->cue->role) {
-        case CUE_CHAIR:
-            ok = read_chair(s, h, m);
-            break;
-        case CUE_COHOST:
-            ok = read_cohost(s, t, h, m);
-            break;
+        case CUE_CHAIR: ok = read_chair(s, h, m); break;
+        case CUE_COHOST: ok = read_cohost(s, t, h, m); break;
         case CUE_INVITED: {
             size_t c0 = h->tok + h->ntok;
             ok = clause_people(s, c0, clause_end(s, c0), &m->invited);
             break;
         }
-        case CUE_HOST:
-            ok = read_host(s, h, m);
-            break;
+        case CUE_HOST: ok = read_host(s, h, m); break;
         case CUE_HELD: /* "عقدت الولايات المتحدة ونيجيريا ... اجتماعا" */
             if (h->tok < t->tok0)
                 ok = chain_states(s, h->tok + h->ntok, t->tok0, &m->cohosts);
@@ -629,14 +625,9 @@ static bool read_clauses(const scan *s, const trigger *t, size_t lo,
                  add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
             break;
         }
-        case CUE_JOIN:
-            ok = read_join(s, h, m);
-            break;
-        case CUE_STATEMENT:
-            m->statement = true;
-            break;
-        default:
-            break;
+        case CUE_JOIN: ok = read_join(s, h, m); break;
+        case CUE_STATEMENT: m->statement = true; break;
+        default: break;
         }
     }
     return ok;
@@ -688,7 +679,8 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     return read_clauses(s, t, lo, hi, m);
 }
 
-/* ---- frames into meetings ------------------------------------------------------
+/* ---- frames into meetings
+ * ------------------------------------------------------
  */
 
 static size_t append_meeting(scan *s, meeting *f)
@@ -717,9 +709,8 @@ static bool joins(const meeting *m, const meeting *f)
         return false;
     if (!meeting_anchored(m))
         return !m->strong;
-    bool same_place = (m->city && f->city) ||
-                      ((m->state || m->city_state) &&
-                       (f->state || f->city_state));
+    bool same_place = (m->city && f->city) || ((m->state || m->city_state) &&
+                                               (f->state || f->city_state));
     bool same_date = (m->date.y && f->date.y) || (m->md_only && f->md_only);
     return (same_place || same_date) && m->strong == f->strong;
 }
@@ -782,8 +773,8 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
     size_t target = last_meeting != SIZE_MAX && (f.chairs.count || f.count > 0)
                         ? last_meeting
                         : main_meeting(s);
-    if (ok && target != SIZE_MAX && (f.statement || f.members.count ||
-                                     f.chairs.count || f.count > 0))
+    if (ok && target != SIZE_MAX &&
+        (f.statement || f.members.count || f.chairs.count || f.count > 0))
         ok = meeting_merge(&s->meetings[target], &f);
     meeting_clear(&f);
     return ok;
@@ -865,7 +856,8 @@ static bool split_duals(scan *s)
     return true;
 }
 
-/* ---- publication date -------------------------------------------------------------
+/* ---- publication date
+ * -------------------------------------------------------------
  */
 
 /* The publication date: HTML metadata, else a header or dateline (written
@@ -889,7 +881,8 @@ static bayan_status find_reference(extraction *x, scan *s)
     return BAYAN_OK;
 }
 
-/* ---- the stage ------------------------------------------------------------------------
+/* ---- the stage
+ * ------------------------------------------------------------------------
  */
 
 static void scan_clear(scan *s)

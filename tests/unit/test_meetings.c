@@ -44,9 +44,9 @@ static bayan_graph *read_texts(void **state, const char *const *texts,
     for (size_t i = 0; i < n; i++) {
         char name[32];
         snprintf(name, sizeof name, "t%zu.txt", i);
-        assert_int_equal(bayan_read_memory(*state, g, name, texts[i],
-                                           strlen(texts[i])),
-                         BAYAN_OK);
+        assert_int_equal(
+            bayan_read_memory(*state, g, name, texts[i], strlen(texts[i])),
+            BAYAN_OK);
     }
     return g;
 }
@@ -107,7 +107,8 @@ static bool has_any(const bayan_graph *g, const char *path, const char *p)
     return false;
 }
 
-/* ---- calendar ------------------------------------------------------------ */
+/* ---- calendar ------------------------------------------------------------
+ */
 
 static void calendar(void **state)
 {
@@ -137,13 +138,16 @@ static void calendar(void **state)
 static void token_numbers(void **state)
 {
     (void)state;
-    const char *waw20 = "\xd9\x88" "20", *ad = "2015\xd9\x85";
+    const char *waw20 = "\xd9\x88"
+                        "20",
+               *ad = "2015\xd9\x85";
     assert_int_equal(date_token_number(waw20, strlen(waw20)), 20);
     assert_int_equal(date_token_number(ad, strlen(ad)), 2015);
     assert_int_equal(date_token_number("12a", 3), -1);
 }
 
-/* ---- dates in text ------------------------------------------------------- */
+/* ---- dates in text -------------------------------------------------------
+ */
 
 /* The same meeting in both month systems is one node: date + city. */
 static void both_month_systems_one_node(void **state)
@@ -156,8 +160,8 @@ static void both_month_systems_one_node(void **state)
     assert_int_equal(count_meetings(g), 1);
     assert_true(has(g, "meeting/2021-06-28-rome", NS_SCHEMA "startDate",
                     "2021-06-28", XSD_DATE));
-    assert_true(has(g, "meeting/2021-06-28-rome", P_LOCATION,
-                    BASE "city/rome", NULL));
+    assert_true(
+        has(g, "meeting/2021-06-28-rome", P_LOCATION, BASE "city/rome", NULL));
     assert_true(has(g, "meeting/2021-06-28-rome", P_MEETING_LEVEL,
                     L_MINISTERIAL, NULL));
     bayan_graph_free(g);
@@ -165,54 +169,54 @@ static void both_month_systems_one_node(void **state)
 
 static void levantine_month_with_gregorian_gloss(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "استضافت الكويت مؤتمرا حول مكافحة الدعاية في 5 تشرين الأول "
-        "(أكتوبر) 2014.");
-    assert_true(has(g, "meeting/2014-10-05-kw", P_START_DATE, "2014-10-05",
-                    XSD_DATE));
-    assert_true(has(g, "meeting/2014-10-05-kw", P_HOST, BASE "state/KW",
-                    NULL));
+    bayan_graph *g = read_text(
+        state, "استضافت الكويت مؤتمرا حول مكافحة الدعاية في 5 تشرين الأول "
+               "(أكتوبر) 2014.");
+    assert_true(
+        has(g, "meeting/2014-10-05-kw", P_START_DATE, "2014-10-05", XSD_DATE));
+    assert_true(
+        has(g, "meeting/2014-10-05-kw", P_HOST, BASE "state/KW", NULL));
     bayan_graph_free(g);
 }
 
 static void partial_dates_and_planned(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "قال البيان إن الوزراء يعتزمون عقد الاجتماع المقبل بحلول "
-        "يونيو/حزيران 2022 وعقد اجتماع المدراء السياسيين في بروكسل "
-        "خريف 2021.");
+    bayan_graph *g = read_text(
+        state, "قال البيان إن الوزراء يعتزمون عقد الاجتماع المقبل بحلول "
+               "يونيو/حزيران 2022 وعقد اجتماع المدراء السياسيين في بروكسل "
+               "خريف 2021.");
     assert_int_equal(count_meetings(g), 2);
-    assert_true(has(g, "meeting/2022-06-ministerial", P_START_DATE,
-                    "2022-06", XSD_GYEAR_MONTH));
-    assert_true(has(g, "meeting/2022-06-ministerial", P_PLANNED, "true",
-                    XSD_BOOLEAN));
-    assert_true(has(g, "meeting/2021-brussels", P_START_DATE, "2021",
-                    XSD_GYEAR));
+    assert_true(has(g, "meeting/2022-06-ministerial", P_START_DATE, "2022-06",
+                    XSD_GYEAR_MONTH));
+    assert_true(
+        has(g, "meeting/2022-06-ministerial", P_PLANNED, "true", XSD_BOOLEAN));
+    assert_true(
+        has(g, "meeting/2021-brussels", P_START_DATE, "2021", XSD_GYEAR));
     assert_true(has(g, "meeting/2021-brussels", P_MEETING_LEVEL,
                     L_POLITICAL_DIRECTORS, NULL));
-    assert_true(has(g, "meeting/2021-brussels", P_PLANNED, "true",
-                    XSD_BOOLEAN));
+    assert_true(
+        has(g, "meeting/2021-brussels", P_PLANNED, "true", XSD_BOOLEAN));
     bayan_graph_free(g);
 }
 
 /* A weekday resolves against the dateline, which is datePublished. */
 static void weekday_against_dateline(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "الرياض 10 فبراير 2026\n"
-        "اجتمع المدراء السياسيون للتحالف الدولي يوم الإثنين في الرياض "
-        "لبحث الأوضاع في المنطقة.");
-    assert_true(has(g, "meeting/2026-02-09-riyadh", P_START_DATE,
-                    "2026-02-09", XSD_DATE));
+    bayan_graph *g = read_text(
+        state, "الرياض 10 فبراير 2026\n"
+               "اجتمع المدراء السياسيون للتحالف الدولي يوم الإثنين في الرياض "
+               "لبحث الأوضاع في المنطقة.");
+    assert_true(has(g, "meeting/2026-02-09-riyadh", P_START_DATE, "2026-02-09",
+                    XSD_DATE));
     assert_true(has(g, "meeting/2026-02-09-riyadh", P_MEETING_LEVEL,
                     L_POLITICAL_DIRECTORS, NULL));
     size_t n;
     const quad *q = graph_quads(g, &n);
     bool published = false;
     for (size_t i = 0; i < n; i++)
-        published |= strcmp(graph_term(g, q[i].p)->value,
-                            P_DATE_PUBLISHED) == 0 &&
-                     strcmp(graph_term(g, q[i].o)->value, "2026-02-10") == 0;
+        published |=
+            strcmp(graph_term(g, q[i].p)->value, P_DATE_PUBLISHED) == 0 &&
+            strcmp(graph_term(g, q[i].o)->value, "2026-02-10") == 0;
     assert_true(published);
     bayan_graph_free(g);
 }
@@ -220,9 +224,9 @@ static void weekday_against_dateline(void **state)
 /* "أمس (22 آذار 2017)" fixes yesterday when nothing else dates the text. */
 static void yesterday_fixed_by_the_text(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "عقد الوزراء اجتماعا موسعا في واشنطن يوم أمس.\n"
-        "وأكد الوزراء في بيانهم مساء أمس (22 آذار 2017) التزامهم.");
+    bayan_graph *g = read_text(
+        state, "عقد الوزراء اجتماعا موسعا في واشنطن يوم أمس.\n"
+               "وأكد الوزراء في بيانهم مساء أمس (22 آذار 2017) التزامهم.");
     assert_true(has(g, "meeting/2017-03-22-washington", P_START_DATE,
                     "2017-03-22", XSD_DATE));
     bayan_graph_free(g);
@@ -231,18 +235,20 @@ static void yesterday_fixed_by_the_text(void **state)
 /* Without a publication date, a weekday gives no date. */
 static void weekday_without_reference(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "عقد التحالف اجتماعا الخميس في لندن لبحث خطر المقاتلين.");
+    bayan_graph *g = read_text(
+        state, "عقد التحالف اجتماعا الخميس في لندن لبحث خطر المقاتلين.");
     assert_int_equal(count_meetings(g), 1);
     assert_false(has_any(g, "meeting/london-meeting", P_START_DATE));
     bayan_graph_free(g);
 }
 
-/* ---- facts --------------------------------------------------------------- */
+/* ---- facts ---------------------------------------------------------------
+ */
 
 static void virtual_cohosts_chair(void **state)
 {
-    bayan_graph *g = read_text(state,
+    bayan_graph *g = read_text(
+        state,
         "عقدت الولايات المتحدة ونيجيريا اجتماعا افتراضيا مع أعضاء التحالف "
         "لمناقشة التهديد.");
     assert_int_equal(count_meetings(g), 1);
@@ -264,13 +270,13 @@ static void virtual_cohosts_chair(void **state)
 
 static void counts_in_words_not_coalition_size(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "عقد اجتماع وزاري في باريس بمشاركة خمس وستين دولة من أعضاء "
-        "التحالف الذي يضم 66 دولة.");
-    assert_true(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT,
-                    "65", XSD_INTEGER));
-    assert_false(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT,
-                     "66", XSD_INTEGER));
+    bayan_graph *g = read_text(
+        state, "عقد اجتماع وزاري في باريس بمشاركة خمس وستين دولة من أعضاء "
+               "التحالف الذي يضم 66 دولة.");
+    assert_true(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT, "65",
+                    XSD_INTEGER));
+    assert_false(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT, "66",
+                     XSD_INTEGER));
     bayan_graph_free(g);
     g = read_text(state, "عقد في بروكسل أول اجتماع على مستوى الوزراء لستين "
                          "دولة مشاركة في التحالف.");
@@ -281,9 +287,9 @@ static void counts_in_words_not_coalition_size(void **state)
 
 static void new_members_and_statement(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "صدر البيان الختامي عقب الاجتماع الوزاري الذي انعقد في روما.\n"
-        "وأفاد البيان بانضمام موريتانيا واليمن للتحالف.");
+    bayan_graph *g = read_text(
+        state, "صدر البيان الختامي عقب الاجتماع الوزاري الذي انعقد في روما.\n"
+               "وأفاد البيان بانضمام موريتانيا واليمن للتحالف.");
     assert_true(has(g, "meeting/rome-ministerial", P_NEW_MEMBER,
                     BASE "state/MR", NULL));
     assert_true(has(g, "meeting/rome-ministerial", P_NEW_MEMBER,
@@ -295,9 +301,9 @@ static void new_members_and_statement(void **state)
 
 static void invitation_is_not_chair(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "اجتمع المدراء السياسيون في كوبنهاغن بدعوة من الدنمارك، برئاسة "
-        "إيطاليا والولايات المتحدة.");
+    bayan_graph *g = read_text(
+        state, "اجتمع المدراء السياسيون في كوبنهاغن بدعوة من الدنمارك، برئاسة "
+               "إيطاليا والولايات المتحدة.");
     const char *path = "meeting/copenhagen-political-directors";
     assert_true(has(g, path, P_INVITED_BY, BASE "state/DK", NULL));
     assert_false(has(g, path, P_CHAIR, BASE "state/DK", NULL));
@@ -323,7 +329,8 @@ static void same_city_other_day(void **state)
 /* A body alone (the small group's ministers) stands for its meeting. */
 static void small_group_without_meeting_word(void **state)
 {
-    bayan_graph *g = read_text(state,
+    bayan_graph *g = read_text(
+        state,
         "أكد وزراء خارجية المجموعة المصغرة للتحالف الدولي في بيان مشترك "
         "التزامهم بهزيمة التنظيم.");
     assert_int_equal(count_meetings(g), 1);
@@ -338,8 +345,8 @@ static void small_group_without_meeting_word(void **state)
 
 static void no_meeting_no_node(void **state)
 {
-    bayan_graph *g = read_text(state,
-        "هنأت وزارة الخارجية اليمن بانضمامه إلى التحالف الدولي.");
+    bayan_graph *g = read_text(
+        state, "هنأت وزارة الخارجية اليمن بانضمامه إلى التحالف الدولي.");
     assert_int_equal(count_meetings(g), 0);
     bayan_graph_free(g);
 }
