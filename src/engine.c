@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "cues.h"
 #include "export.h"
 #include "extract.h"
 #include "lexicon.h"
@@ -179,6 +180,11 @@ bayan_status bayan_engine_new(const bayan_options *options,
         st = lexdir ? lexicon_load(e, lexdir, &e->lexicon) : BAYAN_ERR_NOMEM;
         free(lexdir);
     }
+    if (st == BAYAN_OK) {
+        char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
+        st = cues ? cue_set_load(e, cues, &e->cues) : BAYAN_ERR_NOMEM;
+        free(cues);
+    }
     if (st != BAYAN_OK) {
         bayan_engine_free(e);
         return st;
@@ -197,6 +203,7 @@ void bayan_engine_free(bayan_engine *e)
     bayan_graph_free(e->ontology);
     bayan_graph_free(e->declared);
     lexicon_free(e->lexicon);
+    cue_set_free(e->cues);
     free(e);
 }
 

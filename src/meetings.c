@@ -1,9 +1,922 @@
-/* Meetings and what happened at them; article metadata (not yet
- * written). */
+/* Meetings and what happened at them, and the article's publication date.
+ *
+ * A meeting is announced by a trigger: a cue of role "meeting", or a level
+ * cue naming a coalition body (the small group, the political directors)
+ * with no meeting word near it. Each trigger owns the tokens of its
+ * sentence from the previous trigger to the next one (a cue just before a
+ * trigger belongs to it), capped; the cues, dates and entities it owns
+ * describe it: a frame. Frames that agree (meeting_compatible) are one
+ * meeting; a frame that neither places nor dates a meeting refers to the
+ * article's main meeting, the first one not announced for later. */
 #include "extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cues.h"
+#include "dates.h"
+#include "meeting.h"
+#include "vocab.h"
+
+enum {
+    AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
+    BEFORE_CAP = 10, /* tokens before it */
+    CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
+    BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
+    MAX_MEETINGS = 64,
+};
+
+/* An entity the earlier stages found, placed on tokens. */
+typedef struct placed {
+    size_t tok0, tok1;
+    bool clitic; /* the mention starts after a proclitic inside its token */
+    const char *iri;
+    entity_kind kind;
+    const lexicon_entry *entry; /* NULL for persons */
+} placed;
+
+typedef struct trigger {
+    size_t tok0, tok1, sentence;
+    size_t own0, own1;
+    const char *level; /* the trigger's own level (a summit, a body) */
+    int dual;
+    bool receive;
+} trigger;
+
+/* What one article's meeting extraction works with. */
+typedef struct scan {
+    extraction *x;
+    cue_hit *hits;
+    size_t nhits;
+    date_expr *dates;
+    size_t ndates;
+    bdate ref;
+    placed *ents;
+    size_t nents;
+    size_t *sentence_of; /* per token */
+    trigger *trig;
+    size_t ntrig;
+    meeting *meetings;
+    size_t nmeetings;
+} scan;
+
+/* ---- tokens ----------------------------------------------------------------
+ */
+
+static size_t token_at_byte(const text_analysis *a, size_t b)
+{
+    size_t lo = 0, hi = a->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].match_end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool token_is(const text_analysis *a, size_t t, const char *word)
+{
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    return strlen(word) == n &&
+           memcmp(a->match + a->tokens[t].match_begin, word, n) == 0;
+}
+
+/* True when punctuation or a line end stands between tokens t-1 and t. */
+static bool break_before(const text_analysis *a, size_t t)
+{
+    if (t == 0 || t >= a->token_count)
+        return true;
+    for (size_t b = a->tokens[t - 1].match_end; b < a->tokens[t].match_begin;
+         b++)
+        if (strchr(",.;:!?\n", a->match[b]))
+            return true;
+    return false;
+}
+
+static const cue_hit *hit_with(const scan *s, size_t tok, cue_role role)
+{
+    for (size_t i = 0; i < s->nhits; i++)
+        if (s->hits[i].tok == tok && s->hits[i].cue->role == role)
+            return &s->hits[i];
+    return NULL;
+}
+
+static bool sentences_of_tokens(scan *s)
+{
+    const text_analysis *a = &s->x->a;
+    s->sentence_of = malloc((a->token_count + 1) * sizeof *s->sentence_of);
+    if (!s->sentence_of)
+        return false;
+    size_t k = 0;
+    for (size_t t = 0; t < a->token_count; t++) {
+        while (k + 1 < a->sentence_count &&
+               a->sentences[k].match_end <= a->tokens[t].match_begin)
+            k++;
+        s->sentence_of[t] = k;
+    }
+    return true;
+}
+
+/* The first and one-past-last token of sentence k. */
+static void sentence_tokens(const scan *s, size_t k, size_t *t0, size_t *t1)
+{
+    size_t n = s->x->a.token_count, i = 0;
+    while (i < n && s->sentence_of[i] < k)
+        i++;
+    *t0 = i;
+    while (i < n && s->sentence_of[i] == k)
+        i++;
+    *t1 = i;
+}
+
+/* ---- entities on tokens
+ * ------------------------------------------------------
+ */
+
+static bool push_placed(scan *s, size_t mb, size_t me, const char *iri,
+                        entity_kind kind, const lexicon_entry *entry)
+{
+    const text_analysis *a = &s->x->a;
+    if (a->token_count == 0 || me <= mb)
+        return true;
+    size_t t0 = token_at_byte(a, mb), t1 = token_at_byte(a, me - 1) + 1;
+    if (t0 >= a->token_count)
+        return true;
+    s->ents[s->nents++] = (placed){
+        t0,   t1 > t0 ? t1 : t0 + 1, mb > a->tokens[t0].match_begin, iri, kind,
+        entry};
+    return true;
+}
+
+static int compare_placed(const void *pa, const void *pb)
+{
+    const placed *a = pa, *b = pb;
+    if (a->tok0 != b->tok0)
+        return a->tok0 < b->tok0 ? -1 : 1;
+    return strcmp(a->iri, b->iri);
+}
+
+static bool place_entities(scan *s)
+{
+    const extraction *x = s->x;
+    size_t cap = x->mention_count + x->persons.count + 1;
+    s->ents = malloc(cap * sizeof *s->ents);
+    if (!s->ents)
+        return false;
+    for (size_t i = 0; i < x->mention_count; i++) {
+        const mention *m = &x->mentions[i];
+        if (!m->dropped)
+            push_placed(s, m->mb, m->me, m->entry->iri, m->entry->kind,
+                        m->entry);
+    }
+    for (size_t i = 0; i < x->persons.count; i++) {
+        const found_entity *f = &x->persons.items[i];
+        if (f->iri)
+            push_placed(s, f->mb, f->me, f->iri, KIND_PERSON, NULL);
+    }
+    if (s->nents > 1)
+        qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
+    return true;
+}
+
+/* ---- triggers
+ * ----------------------------------------------------------------
+ */
+
+static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
+                        int dual)
+{
+    if (s->ntrig && tok0 <= s->trig[s->ntrig - 1].tok1) {
+        trigger *p = &s->trig[s->ntrig - 1]; /* "لقائي القمة": one trigger */
+        if (tok1 > p->tok1)
+            p->tok1 = tok1;
+        if (dual > p->dual)
+            p->dual = dual;
+        return true;
+    }
+    trigger *grown = realloc(s->trig, (s->ntrig + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    s->trig = grown;
+    s->trig[s->ntrig++] =
+        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false};
+    return true;
+}
+
+/* A body cue (small group, political directors) far from any meeting word
+ * of its sentence stands for a meeting of that body. */
+static bool is_body_trigger(const scan *s, const cue_hit *h)
+{
+    if (h->cue->role != CUE_LEVEL ||
+        meeting_level_rank(h->cue->level) < meeting_level_rank(L_SMALL_GROUP))
+        return false;
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *m = &s->hits[i];
+        if (m->cue->role != CUE_MEETING ||
+            s->sentence_of[m->tok] != s->sentence_of[h->tok])
+            continue;
+        size_t gap = m->tok > h->tok ? m->tok - h->tok : h->tok - m->tok;
+        if (gap <= BODY_GAP)
+            return false;
+    }
+    return true;
+}
+
+static int compare_triggers(const void *pa, const void *pb)
+{
+    const trigger *a = pa, *b = pb;
+    return a->tok0 < b->tok0 ? -1 : a->tok0 > b->tok0;
+}
+
+/* Gives each trigger the tokens it owns: from the previous trigger of its
+ * sentence (or the sentence start) to the next one (or the sentence end);
+ * the two tokens just before a trigger are its own. */
+static void assign_ownership(scan *s)
+{
+    for (size_t i = 0; i < s->ntrig; i++) {
+        trigger *t = &s->trig[i];
+        size_t st0, st1;
+        sentence_tokens(s, t->sentence, &st0, &st1);
+        t->own0 = st0;
+        t->own1 = st1;
+        if (i > 0 && s->trig[i - 1].sentence == t->sentence) {
+            size_t prev_end = s->trig[i - 1].tok1;
+            t->own0 = t->tok0 >= prev_end + 2 ? t->tok0 - 2 : prev_end;
+            s->trig[i - 1].own1 = t->own0;
+        }
+    }
+}
+
+static bool find_triggers(scan *s)
+{
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        bool meet = h->cue->role == CUE_MEETING;
+        if (!meet && !is_body_trigger(s, h))
+            continue;
+        if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
+                         meet ? h->cue->value : 0))
+            return false;
+        if (hit_with(s, h->tok, CUE_RECEIVE))
+            s->trig[s->ntrig - 1].receive = true;
+    }
+    if (s->ntrig > 1)
+        qsort(s->trig, s->ntrig, sizeof *s->trig, compare_triggers);
+    assign_ownership(s);
+    return true;
+}
+
+/* ---- reading a frame
+ * -----------------------------------------------------------
+ */
+
+/* The window a frame reads: what it owns, capped around the trigger. */
+static void window(const trigger *t, size_t *lo, size_t *hi)
+{
+    *lo = t->tok0 > t->own0 + BEFORE_CAP ? t->tok0 - BEFORE_CAP : t->own0;
+    *hi = t->tok1 + AFTER_CAP < t->own1 ? t->tok1 + AFTER_CAP : t->own1;
+}
+
+static bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
+{
+    for (size_t i = 0; i < s->nhits; i++)
+        if (s->hits[i].tok >= lo && s->hits[i].tok < hi &&
+            s->hits[i].cue->role == role)
+            return true;
+    return false;
+}
+
+/* The level: the most specific of the trigger's own (a body, a summit)
+ * and the cues after it; when nothing after it speaks and the trigger is
+ * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
+static const char *read_level(const scan *s, const trigger *t, size_t lo,
+                              size_t hi)
+{
+    const char *after = NULL;
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role == CUE_LEVEL && h->tok >= t->tok0 && h->tok < hi &&
+            meeting_level_rank(h->cue->level) > meeting_level_rank(after))
+            after = h->cue->level;
+    }
+    const char *own = t->level;
+    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) || after)
+        return meeting_level_rank(own) > meeting_level_rank(after) ? own
+                                                                   : after;
+    for (size_t i = s->nhits; i-- > 0;) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role == CUE_LEVEL && h->tok >= lo && h->tok < t->tok0)
+            return h->cue->level;
+    }
+    return own;
+}
+
+static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
+                      meeting *m)
+{
+    const date_expr *pick = NULL;
+    for (size_t i = 0; i < s->ndates && !pick; i++)
+        if (s->dates[i].tok0 >= t->tok1 && s->dates[i].tok0 < hi)
+            pick = &s->dates[i];
+    for (size_t i = s->ndates; i-- > 0 && !pick;)
+        if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0)
+            pick = &s->dates[i];
+    if (!pick)
+        return;
+    bdate d = date_resolve(pick, s->ref, meeting_planned(m));
+    if (d.y) {
+        m->date = d;
+    } else if (pick->kind == DATE_MONTH_DAY) {
+        m->md_only = true;
+        m->date = pick->abs;
+    }
+}
+
+/* The state a city lies in (its schema:containedInPlace). */
+static const char *city_state(const scan *s, const lexicon_entry *city)
+{
+    const bayan_graph *lg = lexicon_graph(s->x->e->lexicon);
+    for (size_t i = 0; i < city->quad_count; i++)
+        if (strcmp(graph_term(lg, city->quads[i].p)->value, P_CONTAINED_IN) ==
+            0)
+            return graph_term(lg, city->quads[i].o)->value;
+    return NULL;
+}
+
+/* A state named as a place: after "في", or with the preposition ب. */
+static bool locative(const scan *s, const placed *p)
+{
+    const text_analysis *a = &s->x->a;
+    if (p->tok0 > 0 && token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a"))
+        return true; /* في */
+    return p->clitic && memcmp(a->match + a->tokens[p->tok0].match_begin,
+                               "\xd8\xa8", 2) == 0; /* ب */
+}
+
+static const placed *first_entity(const scan *s, size_t lo, size_t hi,
+                                  entity_kind kind, bool backwards,
+                                  bool need_locative)
+{
+    for (size_t k = 0; k < s->nents; k++) {
+        size_t i = backwards ? s->nents - 1 - k : k;
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= lo && p->tok0 < hi && p->kind == kind &&
+            (!need_locative || locative(s, p)))
+            return p;
+    }
+    return NULL;
+}
+
+static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
+                       meeting *m)
+{
+    const placed *p = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    if (!p)
+        p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
+    if (p) {
+        m->city = p->entry;
+        m->city_state = city_state(s, p->entry);
+        return;
+    }
+    /* A state after the trigger is its place only before the clause ends
+     * ("... حول الملف السوري، على دعم وقف إطلاق النار في سوريا" is a
+     * topic). */
+    size_t end = t->tok1;
+    while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
+        end++;
+    p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
+    if (!p)
+        p = first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive);
+    if (p)
+        m->state = p->entry;
+}
+
+/* ---- clauses: who chairs, invites, hosts, attends, joins
+ * ---------------------------
+ */
+
+static bool is_trigger_token(const scan *s, size_t t)
+{
+    for (size_t i = 0; i < s->ntrig; i++)
+        if (t >= s->trig[i].tok0 && t < s->trig[i].tok1)
+            return true;
+    return false;
+}
+
+/* Where a clause that starts at c0 ends: at punctuation, at a meeting word
+ * (one right after the cue is skipped: "سيترأس الاجتماع وزير ..."), or
+ * after CLAUSE_CAP tokens. */
+static size_t clause_end(const scan *s, size_t c0)
+{
+    size_t st0, st1;
+    sentence_tokens(s, s->sentence_of[c0 < s->x->a.token_count ? c0 : 0], &st0,
+                    &st1);
+    size_t t = c0;
+    while (t < st1 && t < c0 + 2 && is_trigger_token(s, t))
+        t++;
+    for (; t < st1 && t < c0 + CLAUSE_CAP; t++) {
+        if (t > c0 && break_before(&s->x->a, t))
+            break;
+        if (is_trigger_token(s, t))
+            break;
+    }
+    return t;
+}
+
+static bool is_filler(const scan *s, size_t t)
+{
+    static const char *const FILLERS[] = {
+        "\xd9\x83\xd9\x84",         /* كل */
+        "\xd9\x85\xd9\x86",         /* من */
+        "\xd9\x88",                 /* و */
+        "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
+    };
+    for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
+        if (token_is(&s->x->a, t, FILLERS[i]))
+            return true;
+    return false;
+}
+
+/* States named directly after c0 ("كل من إيطاليا والسعودية"): a state that
+ * follows a role noun ("وزير الخارجية الأمريكي") speaks for the person,
+ * not for itself. */
+static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
+{
+    size_t expect = c0;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 < c0 || p->tok0 >= c1 || p->kind != KIND_STATE)
+            continue;
+        bool ok = true;
+        for (size_t t = expect; t < p->tok0 && ok; t++)
+            ok = is_filler(s, t);
+        if (!ok)
+            break;
+        if (!iri_add(out, p->iri))
+            return false;
+        expect = p->tok1;
+    }
+    return true;
+}
+
+static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
+                     iri_set *out)
+{
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
+            !iri_add(out, p->iri))
+            return false;
+    }
+    return true;
+}
+
+/* Persons in the clause, else the states named directly. */
+static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
+{
+    return add_kind(s, c0, c1, KIND_PERSON, out) &&
+           chain_states(s, c0, c1, out);
+}
+
+static bool read_chair(const scan *s, const cue_hit *h, meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+    if (has_cue(s, c0, c1, CUE_DELEGATION))
+        return true;
+    return clause_people(s, c0, c1, &m->chairs);
+}
+
+static bool read_cohost(const scan *s, const trigger *t, const cue_hit *h,
+                        meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+    return clause_people(s, c0, c1, &m->cohosts) &&
+           add_kind(s, t->own0, h->tok, KIND_PERSON, &m->cohosts);
+}
+
+/* The state that hosts: just before the cue ("الكويت التي استضافت") or
+ * just after it ("استضافته المملكة العربية السعودية"). */
+static bool read_host(const scan *s, const cue_hit *h, meeting *m)
+{
+    const placed *best = NULL;
+    for (size_t i = 0; i < s->nents && !best; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_STATE)
+            continue;
+        if ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
+            p->tok0 == h->tok + h->ntok)
+            best = p;
+    }
+    if (!best)
+        return true;
+    if (!m->city && !m->state)
+        m->state = best->entry;
+    return iri_add(&m->hosts, best->iri);
+}
+
+/* States that join: between the cue and the coalition it names. */
+static bool read_join(const scan *s, const cue_hit *h, meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = c0;
+    size_t limit = c0 + CLAUSE_CAP;
+    while (c1 < limit && c1 < s->x->a.token_count &&
+           !hit_with(s, c1, CUE_COALITION))
+        c1++;
+    if (c1 >= limit || c1 >= s->x->a.token_count)
+        return true;
+    return add_kind(s, c0, c1, KIND_STATE, &m->members);
+}
+
+/* A number at token t in digits or words ("خمس وستين"); *len receives
+ * its tokens. */
+static long number_at(const scan *s, size_t t, size_t *len)
+{
+    const text_span *tk = &s->x->a.tokens[t];
+    long v = date_token_number(s->x->a.match + tk->match_begin,
+                               tk->match_end - tk->match_begin);
+    *len = 1;
+    if (v >= 0)
+        return v;
+    const cue_hit *h = hit_with(s, t, CUE_NUMBER);
+    if (!h)
+        return -1;
+    v = h->cue->value;
+    *len = h->ntok;
+    const cue_hit *tens = hit_with(s, t + h->ntok, CUE_NUMBER);
+    if (tens && v < 10 && tens->cue->value >= 20 && tens->cue->value < 100) {
+        v += tens->cue->value;
+        *len += tens->ntok;
+    }
+    return v;
+}
+
+/* The first participant count in [lo, hi): a number before "دولة" not
+ * preceded by the coalition's size ("يضم"), or after "وعددها". */
+static long read_count(const scan *s, size_t lo, size_t hi)
+{
+    for (size_t t = lo; t < hi; t++) {
+        size_t len;
+        if (hit_with(s, t, CUE_COUNT_LEAD)) {
+            long v =
+                t + 1 < s->x->a.token_count ? number_at(s, t + 1, &len) : -1;
+            if (v >= 2)
+                return v;
+        }
+        long v = number_at(s, t, &len);
+        if (v < 2 || !hit_with(s, t + len, CUE_COUNT_NOUN))
+            continue;
+        size_t b = t > 3 ? t - 3 : 0;
+        if (!has_cue(s, b, t, CUE_COUNT_BLOCK))
+            return v;
+    }
+    return -1;
+}
+
+/* The organizer: the coalition, when the frame names it and the article
+ * mentions it. */
+static const char *read_organizer(const scan *s, size_t lo, size_t hi)
+{
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role != CUE_COALITION || !h->cue->iri)
+            continue;
+        bool near = h->tok >= lo && h->tok < hi;
+        for (size_t k = 0; !near && k < s->nents; k++)
+            near = s->ents[k].tok0 >= lo && s->ents[k].tok0 < hi &&
+                   strcmp(s->ents[k].iri, h->cue->iri) == 0;
+        if (!near)
+            continue;
+        for (size_t k = 0; k < s->nents; k++)
+            if (strcmp(s->ents[k].iri, h->cue->iri) == 0)
+                return h->cue->iri;
+    }
+    return NULL;
+}
+
+/* The facts clauses give, for cues in [lo, hi). */
+static bool read_clauses(const scan *s, const trigger *t, size_t lo, size_t hi,
+                         meeting *m)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->tok < lo || h->tok >= hi)
+            continue;
+        switch (h->cue->role) {
+        case CUE_CHAIR: ok = read_chair(s, h, m); break;
+        case CUE_COHOST: ok = read_cohost(s, t, h, m); break;
+        case CUE_INVITED: {
+            size_t c0 = h->tok + h->ntok;
+            ok = clause_people(s, c0, clause_end(s, c0), &m->invited);
+            break;
+        }
+        case CUE_HOST: ok = read_host(s, h, m); break;
+        case CUE_HELD: /* "عقدت الولايات المتحدة ونيجيريا ... اجتماعا" */
+            if (h->tok < t->tok0)
+                ok = chain_states(s, h->tok + h->ntok, t->tok0, &m->cohosts);
+            break;
+        case CUE_ATTEND: {
+            size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+            ok = add_kind(s, c0, c1, KIND_STATE, &m->attendees) &&
+                 add_kind(s, c0, c1, KIND_ORGANIZATION, &m->attendees) &&
+                 add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
+            break;
+        }
+        case CUE_JOIN: ok = read_join(s, h, m); break;
+        case CUE_STATEMENT: m->statement = true; break;
+        default: break;
+        }
+    }
+    return ok;
+}
+
+/* FNV-1a over the letters and digits of the tokens around the trigger:
+ * an identity for a meeting the text neither dates nor places. */
+static uint32_t words_key(const scan *s, const trigger *t)
+{
+    const text_analysis *a = &s->x->a;
+    size_t t0 = t->tok0 > 4 ? t->tok0 - 4 : 0;
+    size_t t1 = t->tok1 + 4 < a->token_count ? t->tok1 + 4 : a->token_count;
+    uint32_t h = 2166136261u;
+    for (size_t k = t0; k < t1; k++)
+        for (size_t b = a->tokens[k].match_begin; b < a->tokens[k].match_end;
+             b++) {
+            h ^= (unsigned char)a->match[b];
+            h *= 16777619u;
+        }
+    return h;
+}
+
+/* Everything a trigger's frame says. */
+static bool read_frame(const scan *s, const trigger *t, meeting *m)
+{
+    size_t lo, hi, st0, st1;
+    window(t, &lo, &hi);
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    *m = (meeting){0};
+    m->count = -1;
+    m->dual = t->dual;
+    m->level = read_level(s, t, lo, hi);
+    m->vir = has_cue(s, lo, hi, CUE_VIRTUAL);
+    /* An intention before the trigger ("يعتزمون عقد الاجتماع") or right
+     * after it; further on, "عزم" is as likely the members' resolve. */
+    size_t near = t->tok1 + 4 < t->own1 ? t->tok1 + 4 : t->own1;
+    m->strong = has_cue(s, st0, t->tok0, CUE_PLANNED) ||
+                has_cue(s, t->tok0, near, CUE_PLANNED);
+    m->future = has_cue(s, lo, hi, CUE_FUTURE);
+    m->held = has_cue(s, lo, hi, CUE_HELD);
+    read_date(s, t, lo, hi, m);
+    read_place(s, t, lo, hi, m);
+    m->count = read_count(s, lo, hi);
+    m->organizer = read_organizer(s, lo, hi);
+    const text_analysis *a = &s->x->a;
+    m->begin = a->tokens[t->tok0].begin;
+    m->end = a->tokens[t->tok1 - 1].end;
+    m->key = words_key(s, t);
+    return read_clauses(s, t, lo, hi, m);
+}
+
+/* ---- frames into meetings
+ * ------------------------------------------------------
+ */
+
+static size_t append_meeting(scan *s, meeting *f)
+{
+    if (s->nmeetings == MAX_MEETINGS)
+        return SIZE_MAX;
+    s->meetings[s->nmeetings] = *f;
+    *f = (meeting){0};
+    return s->nmeetings++;
+}
+
+/* The article's main meeting: the first not announced for later. */
+static size_t main_meeting(const scan *s)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (!s->meetings[i].strong)
+            return i;
+    return SIZE_MAX;
+}
+
+/* True when frame f may join meeting m: they agree, and an anchored
+ * frame shares an anchor with m (or m has none) and is as planned as m. */
+static bool joins(const meeting *m, const meeting *f)
+{
+    if (!meeting_compatible(m, f))
+        return false;
+    if (!meeting_anchored(m))
+        return !m->strong;
+    bool same_place = (m->city && f->city) || ((m->state || m->city_state) &&
+                                               (f->state || f->city_state));
+    bool same_date = (m->date.y && f->date.y) || (m->md_only && f->md_only);
+    return (same_place || same_date) && m->strong == f->strong;
+}
+
+/* Where frame f goes: an anchored frame joins the first meeting it agrees
+ * with, a planned one the first planned meeting it agrees with, any other
+ * the main meeting (whatever level it names: levels merge by rank);
+ * failing that it is a new meeting. Returns the meeting's index, or
+ * SIZE_MAX (f dropped: too many, or no memory). */
+static size_t place_frame(scan *s, meeting *f, bool *ok)
+{
+    size_t target = SIZE_MAX, main = main_meeting(s);
+    if (meeting_anchored(f)) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (joins(&s->meetings[i], f))
+                target = i;
+    } else if (f->strong) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (s->meetings[i].strong &&
+                meeting_compatible(&s->meetings[i], f))
+                target = i;
+    } else if (main != SIZE_MAX) {
+        target = main;
+    }
+    if (target == SIZE_MAX) {
+        target = append_meeting(s, f);
+        meeting_clear(f);
+        return target;
+    }
+    *ok = meeting_merge(&s->meetings[target], f);
+    meeting_clear(f);
+    return target;
+}
+
+/* A sentence without a meeting word still tells of the meeting before it
+ * (chairs, participants in the next sentence) and of the main meeting
+ * (new members, the statement). */
+static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
+{
+    size_t st0, st1;
+    sentence_tokens(s, sentence, &st0, &st1);
+    if (st0 >= st1)
+        return true;
+    meeting f = {0};
+    f.count = -1;
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->tok < st0 || h->tok >= st1)
+            continue;
+        if (h->cue->role == CUE_JOIN)
+            ok = read_join(s, h, &f);
+        else if (h->cue->role == CUE_STATEMENT)
+            f.statement = true;
+        else if (last_meeting != SIZE_MAX && h->cue->role == CUE_CHAIR)
+            ok = read_chair(s, h, &f);
+    }
+    if (last_meeting != SIZE_MAX)
+        f.count = read_count(s, st0, st1);
+    size_t target = last_meeting != SIZE_MAX && (f.chairs.count || f.count > 0)
+                        ? last_meeting
+                        : main_meeting(s);
+    if (ok && target != SIZE_MAX &&
+        (f.statement || f.members.count || f.chairs.count || f.count > 0))
+        ok = meeting_merge(&s->meetings[target], &f);
+    meeting_clear(&f);
+    return ok;
+}
+
+static bool build_meetings(scan *s)
+{
+    bool ok = true;
+    size_t k = 0, last = SIZE_MAX;
+    size_t nsent = s->x->a.sentence_count;
+    for (size_t sent = 0; ok && sent < nsent; sent++) {
+        size_t this_last = SIZE_MAX;
+        bool any = false;
+        for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
+            meeting f;
+            ok = read_frame(s, &s->trig[k], &f);
+            if (ok)
+                this_last = place_frame(s, &f, &ok);
+            else
+                meeting_clear(&f);
+            any = true;
+        }
+        if (!any && ok)
+            ok = read_orphan(s, sent, last);
+        last = this_last;
+    }
+    return ok;
+}
+
+/* A main meeting the text does not place takes the one city of a short
+ * title line without a meeting word ("وزراء خارجية دول الناتو في
+ * بروكسل"). */
+static void place_from_title(scan *s)
+{
+    size_t main = main_meeting(s), t0, t1;
+    if (main == SIZE_MAX || s->meetings[main].city ||
+        s->meetings[main].state || s->meetings[main].vir ||
+        (s->ntrig && s->trig[0].sentence == 0))
+        return;
+    sentence_tokens(s, 0, &t0, &t1);
+    if (t1 - t0 > 12)
+        return;
+    const placed *city = NULL;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY) {
+            if (city)
+                return;
+            city = p;
+        }
+    }
+    if (city) {
+        s->meetings[main].city = city->entry;
+        s->meetings[main].city_state = city_state(s, city->entry);
+    }
+}
+
+/* A trigger that names two meetings ("اجتماعين") gives a second one like
+ * the first. */
+static bool split_duals(scan *s)
+{
+    size_t n = s->nmeetings;
+    for (size_t i = 0; i < n && s->nmeetings < MAX_MEETINGS; i++) {
+        if (s->meetings[i].dual < 2)
+            continue;
+        meeting twin = {0};
+        twin.count = -1;
+        if (!meeting_merge(&twin, &s->meetings[i])) {
+            meeting_clear(&twin);
+            return false;
+        }
+        twin.statement = false;
+        twin.dual = 0;
+        twin.begin = s->meetings[i].begin;
+        twin.end = s->meetings[i].end;
+        twin.key = s->meetings[i].key;
+        s->meetings[s->nmeetings++] = twin;
+    }
+    return true;
+}
+
+/* ---- publication date
+ * -------------------------------------------------------------
+ */
+
+/* The publication date: HTML metadata, else a header or dateline (written
+ * as schema:datePublished); the reference for relative dates falls back
+ * on what the text fixes ("أمس (22 آذار 2017)"). */
+static bayan_status find_reference(extraction *x, scan *s)
+{
+    bdate pub = {0, 0, 0};
+    if (x->doc->published && date_parse_iso(x->doc->published, &pub)) {
+        s->ref = pub;
+        return BAYAN_OK;
+    }
+    if (dates_dateline(&x->a, s->dates, s->ndates, &pub)) {
+        s->ref = pub;
+        char buf[11];
+        date_format(pub, buf);
+        return graph_add_literal(x->g, x->ids->article, x->ids->article,
+                                 P_DATE_PUBLISHED, buf, XSD_DATE, NULL);
+    }
+    dates_infer_reference(s->dates, s->ndates, &s->ref);
+    return BAYAN_OK;
+}
+
+/* ---- the stage
+ * ------------------------------------------------------------------------
+ */
+
+static void scan_clear(scan *s)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        meeting_clear(&s->meetings[i]);
+    free(s->meetings);
+    free(s->hits);
+    free(s->dates);
+    free(s->ents);
+    free(s->sentence_of);
+    free(s->trig);
+}
 
 bayan_status extract_meetings(extraction *x)
 {
-    (void)x;
-    return BAYAN_OK;
+    scan s = {0};
+    s.x = x;
+    bayan_status st = cue_find(x->e->cues, &x->a, &s.hits, &s.nhits);
+    if (st == BAYAN_OK)
+        st = dates_find(&x->a, s.hits, s.nhits, &s.dates, &s.ndates);
+    if (st == BAYAN_OK)
+        st = find_reference(x, &s);
+    if (st == BAYAN_OK) {
+        s.meetings = calloc(MAX_MEETINGS, sizeof *s.meetings);
+        bool ok = s.meetings && sentences_of_tokens(&s) &&
+                  place_entities(&s) && find_triggers(&s) &&
+                  build_meetings(&s);
+        if (ok)
+            place_from_title(&s);
+        ok = ok && split_duals(&s);
+        st = ok ? meetings_write(x, s.meetings, s.nmeetings, main_meeting(&s))
+                : BAYAN_ERR_NOMEM;
+    }
+    scan_clear(&s);
+    return st;
 }

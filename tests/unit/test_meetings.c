@@ -1,18 +1,405 @@
-/* Unit tests of meetings (placeholder until the module lands). */
+/* Unit tests of meeting extraction and dates: calendar arithmetic, date
+ * forms in both month systems, partial dates, weekdays resolved against a
+ * dateline, levels, planned and virtual meetings, participant counts in
+ * digits and words, new members, chairs and invitations, and the identity
+ * of meeting IRIs across articles. The texts are composed for the tests. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
-static void placeholder(void **state)
+#include "dates.h"
+#include "engine.h"
+#include "graph.h"
+#include "meeting.h"
+#include "vocab.h"
+
+#define BASE "https://w3id.org/bayan/id/"
+
+static int setup(void **state)
+{
+    bayan_engine *e = NULL;
+    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
+    *state = e;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    bayan_engine_free(*state);
+    return 0;
+}
+
+/* A new graph of the given articles (each a NUL-terminated text). */
+static bayan_graph *read_texts(void **state, const char *const *texts,
+                               size_t n)
+{
+    bayan_graph *g = bayan_graph_new();
+    assert_non_null(g);
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "t%zu.txt", i);
+        assert_int_equal(
+            bayan_read_memory(*state, g, name, texts[i], strlen(texts[i])),
+            BAYAN_OK);
+    }
+    return g;
+}
+
+static bayan_graph *read_text(void **state, const char *text)
+{
+    return read_texts(state, &text, 1);
+}
+
+/* Distinct meeting nodes (each article states the type in its own named
+ * graph). */
+static size_t count_meetings(const bayan_graph *g)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(graph_term(g, q[i].p)->value, P_TYPE) != 0 ||
+            strcmp(graph_term(g, q[i].o)->value, C_MEETING) != 0)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = q[j].s == q[i].s && q[j].p == q[i].p && q[j].o == q[i].o;
+        k += !seen;
+    }
+    return k;
+}
+
+/* True when <BASE path> <p> has the object value (an IRI, or a literal's
+ * lexical form with datatype dt when dt is given). */
+static bool has(const bayan_graph *g, const char *path, const char *p,
+                const char *value, const char *dt)
+{
+    char s[256];
+    snprintf(s, sizeof s, BASE "%s", path);
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        const term *o = graph_term(g, q[i].o);
+        if (strcmp(graph_term(g, q[i].s)->value, s) == 0 &&
+            strcmp(graph_term(g, q[i].p)->value, p) == 0 &&
+            strcmp(o->value, value) == 0 &&
+            (!dt || (o->datatype && strcmp(o->datatype, dt) == 0)))
+            return true;
+    }
+    return false;
+}
+
+static bool has_any(const bayan_graph *g, const char *path, const char *p)
+{
+    char s[256];
+    snprintf(s, sizeof s, BASE "%s", path);
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(graph_term(g, q[i].s)->value, s) == 0 &&
+            strcmp(graph_term(g, q[i].p)->value, p) == 0)
+            return true;
+    return false;
+}
+
+/* ---- calendar ------------------------------------------------------------
+ */
+
+static void calendar(void **state)
 {
     (void)state;
+    bdate d = {2026, 2, 10};
+    assert_int_equal(date_weekday(d), 2); /* a Tuesday */
+    assert_int_equal(date_weekday((bdate){1970, 1, 1}), 4);
+    for (long z = -500000; z < 800000; z += 997) {
+        bdate x = date_from_days(z);
+        assert_true(date_is_day(x));
+        assert_int_equal(date_to_days(x), z);
+    }
+    char buf[11];
+    assert_string_equal(date_format((bdate){2021, 6, 28}, buf), XSD_DATE);
+    assert_string_equal(buf, "2021-06-28");
+    assert_string_equal(date_format((bdate){2022, 6, 0}, buf),
+                        XSD_GYEAR_MONTH);
+    assert_string_equal(buf, "2022-06");
+    assert_string_equal(date_format((bdate){2021, 0, 0}, buf), XSD_GYEAR);
+    assert_null(date_format((bdate){0, 0, 0}, buf));
+    assert_false(date_is_day((bdate){2021, 2, 29}));
+    assert_true(date_is_day((bdate){2020, 2, 29}));
+    assert_true(date_compatible((bdate){2021, 0, 0}, (bdate){2021, 6, 28}));
+    assert_false(date_compatible((bdate){2021, 6, 0}, (bdate){2021, 7, 1}));
+}
+
+static void token_numbers(void **state)
+{
+    (void)state;
+    const char *waw20 = "\xd9\x88"
+                        "20",
+               *ad = "2015\xd9\x85";
+    assert_int_equal(date_token_number(waw20, strlen(waw20)), 20);
+    assert_int_equal(date_token_number(ad, strlen(ad)), 2015);
+    assert_int_equal(date_token_number("12a", 3), -1);
+}
+
+/* ---- dates in text -------------------------------------------------------
+ */
+
+/* The same meeting in both month systems is one node: date + city. */
+static void both_month_systems_one_node(void **state)
+{
+    const char *texts[] = {
+        "عقد وزراء خارجية التحالف اجتماعا في روما يوم 28 حزيران 2021.",
+        "اجتمع وزراء الخارجية في روما في 28 يونيو 2021 لبحث الأوضاع.",
+    };
+    bayan_graph *g = read_texts(state, texts, 2);
+    assert_int_equal(count_meetings(g), 1);
+    assert_true(has(g, "meeting/2021-06-28-rome", NS_SCHEMA "startDate",
+                    "2021-06-28", XSD_DATE));
+    assert_true(
+        has(g, "meeting/2021-06-28-rome", P_LOCATION, BASE "city/rome", NULL));
+    assert_true(has(g, "meeting/2021-06-28-rome", P_MEETING_LEVEL,
+                    L_MINISTERIAL, NULL));
+    bayan_graph_free(g);
+}
+
+static void levantine_month_with_gregorian_gloss(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "استضافت الكويت مؤتمرا حول مكافحة الدعاية في 5 تشرين الأول "
+               "(أكتوبر) 2014.");
+    assert_true(
+        has(g, "meeting/2014-10-05-kw", P_START_DATE, "2014-10-05", XSD_DATE));
+    assert_true(
+        has(g, "meeting/2014-10-05-kw", P_HOST, BASE "state/KW", NULL));
+    bayan_graph_free(g);
+}
+
+static void partial_dates_and_planned(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "قال البيان إن الوزراء يعتزمون عقد الاجتماع المقبل بحلول "
+               "يونيو/حزيران 2022 وعقد اجتماع المدراء السياسيين في بروكسل "
+               "خريف 2021.");
+    assert_int_equal(count_meetings(g), 2);
+    assert_true(has(g, "meeting/2022-06-ministerial", P_START_DATE, "2022-06",
+                    XSD_GYEAR_MONTH));
+    assert_true(
+        has(g, "meeting/2022-06-ministerial", P_PLANNED, "true", XSD_BOOLEAN));
+    assert_true(
+        has(g, "meeting/2021-brussels", P_START_DATE, "2021", XSD_GYEAR));
+    assert_true(has(g, "meeting/2021-brussels", P_MEETING_LEVEL,
+                    L_POLITICAL_DIRECTORS, NULL));
+    assert_true(
+        has(g, "meeting/2021-brussels", P_PLANNED, "true", XSD_BOOLEAN));
+    bayan_graph_free(g);
+}
+
+/* A weekday resolves against the dateline, which is datePublished. */
+static void weekday_against_dateline(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "الرياض 10 فبراير 2026\n"
+               "اجتمع المدراء السياسيون للتحالف الدولي يوم الإثنين في الرياض "
+               "لبحث الأوضاع في المنطقة.");
+    assert_true(has(g, "meeting/2026-02-09-riyadh", P_START_DATE, "2026-02-09",
+                    XSD_DATE));
+    assert_true(has(g, "meeting/2026-02-09-riyadh", P_MEETING_LEVEL,
+                    L_POLITICAL_DIRECTORS, NULL));
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    bool published = false;
+    for (size_t i = 0; i < n; i++)
+        published |=
+            strcmp(graph_term(g, q[i].p)->value, P_DATE_PUBLISHED) == 0 &&
+            strcmp(graph_term(g, q[i].o)->value, "2026-02-10") == 0;
+    assert_true(published);
+    bayan_graph_free(g);
+}
+
+/* "أمس (22 آذار 2017)" fixes yesterday when nothing else dates the text. */
+static void yesterday_fixed_by_the_text(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عقد الوزراء اجتماعا موسعا في واشنطن يوم أمس.\n"
+               "وأكد الوزراء في بيانهم مساء أمس (22 آذار 2017) التزامهم.");
+    assert_true(has(g, "meeting/2017-03-22-washington", P_START_DATE,
+                    "2017-03-22", XSD_DATE));
+    bayan_graph_free(g);
+}
+
+/* Without a publication date, a weekday gives no date. */
+static void weekday_without_reference(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عقد التحالف اجتماعا الخميس في لندن لبحث خطر المقاتلين.");
+    assert_int_equal(count_meetings(g), 1);
+    assert_false(has_any(g, "meeting/london-meeting", P_START_DATE));
+    bayan_graph_free(g);
+}
+
+/* ---- facts ---------------------------------------------------------------
+ */
+
+static void virtual_cohosts_chair(void **state)
+{
+    bayan_graph *g = read_text(
+        state,
+        "عقدت الولايات المتحدة ونيجيريا اجتماعا افتراضيا مع أعضاء التحالف "
+        "لمناقشة التهديد.");
+    assert_int_equal(count_meetings(g), 1);
+    const char *m = NULL;
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n && !m; i++)
+        if (strcmp(graph_term(g, q[i].o)->value, C_MEETING) == 0)
+            m = graph_term(g, q[i].s)->value + strlen(BASE);
+    assert_non_null(m);
+    char path[128];
+    snprintf(path, sizeof path, "%s", m);
+    assert_true(has(g, path, P_VIRTUAL, "true", XSD_BOOLEAN));
+    assert_true(has(g, path, P_PLANNED, "false", XSD_BOOLEAN));
+    assert_true(has(g, path, P_CHAIR, BASE "state/US", NULL));
+    assert_true(has(g, path, P_CHAIR, BASE "state/NG", NULL));
+    bayan_graph_free(g);
+}
+
+static void counts_in_words_not_coalition_size(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عقد اجتماع وزاري في باريس بمشاركة خمس وستين دولة من أعضاء "
+               "التحالف الذي يضم 66 دولة.");
+    assert_true(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT, "65",
+                    XSD_INTEGER));
+    assert_false(has(g, "meeting/paris-ministerial", P_PARTICIPANT_COUNT, "66",
+                     XSD_INTEGER));
+    bayan_graph_free(g);
+    g = read_text(state, "عقد في بروكسل أول اجتماع على مستوى الوزراء لستين "
+                         "دولة مشاركة في التحالف.");
+    assert_true(has(g, "meeting/brussels-ministerial", P_PARTICIPANT_COUNT,
+                    "60", XSD_INTEGER));
+    bayan_graph_free(g);
+}
+
+static void new_members_and_statement(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "صدر البيان الختامي عقب الاجتماع الوزاري الذي انعقد في روما.\n"
+               "وأفاد البيان بانضمام موريتانيا واليمن للتحالف.");
+    assert_true(has(g, "meeting/rome-ministerial", P_NEW_MEMBER,
+                    BASE "state/MR", NULL));
+    assert_true(has(g, "meeting/rome-ministerial", P_NEW_MEMBER,
+                    BASE "state/YE", NULL));
+    assert_true(has(g, "meeting/rome-ministerial", P_ISSUED,
+                    BASE "statement/rome-ministerial", NULL));
+    bayan_graph_free(g);
+}
+
+static void invitation_is_not_chair(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "اجتمع المدراء السياسيون في كوبنهاغن بدعوة من الدنمارك، برئاسة "
+               "إيطاليا والولايات المتحدة.");
+    const char *path = "meeting/copenhagen-political-directors";
+    assert_true(has(g, path, P_INVITED_BY, BASE "state/DK", NULL));
+    assert_false(has(g, path, P_CHAIR, BASE "state/DK", NULL));
+    assert_true(has(g, path, P_CHAIR, BASE "state/IT", NULL));
+    assert_true(has(g, path, P_CHAIR, BASE "state/US", NULL));
+    bayan_graph_free(g);
+}
+
+/* Two meetings in one city a day apart stay two. */
+static void same_city_other_day(void **state)
+{
+    const char *texts[] = {
+        "عقد الوزراء اجتماعا في روما في 28 يونيو 2021.",
+        "عقد الوزراء اجتماعا في روما في 29 يونيو 2021.",
+    };
+    bayan_graph *g = read_texts(state, texts, 2);
+    assert_int_equal(count_meetings(g), 2);
+    assert_true(has_any(g, "meeting/2021-06-28-rome", P_START_DATE));
+    assert_true(has_any(g, "meeting/2021-06-29-rome", P_START_DATE));
+    bayan_graph_free(g);
+}
+
+/* A body alone (the small group's ministers) stands for its meeting. */
+static void small_group_without_meeting_word(void **state)
+{
+    bayan_graph *g = read_text(
+        state,
+        "أكد وزراء خارجية المجموعة المصغرة للتحالف الدولي في بيان مشترك "
+        "التزامهم بهزيمة التنظيم.");
+    assert_int_equal(count_meetings(g), 1);
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    bool sg = false;
+    for (size_t i = 0; i < n; i++)
+        sg |= strcmp(graph_term(g, q[i].o)->value, L_SMALL_GROUP) == 0;
+    assert_true(sg);
+    bayan_graph_free(g);
+}
+
+static void no_meeting_no_node(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "هنأت وزارة الخارجية اليمن بانضمامه إلى التحالف الدولي.");
+    assert_int_equal(count_meetings(g), 0);
+    bayan_graph_free(g);
+}
+
+/* IRI paths when the date or the place is missing stay content-derived. */
+static void identity_without_date_or_place(void **state)
+{
+    (void)state;
+    meeting m = {0};
+    char path[192];
+    m.level = L_SMALL_GROUP;
+    m.key = 0xabc;
+    meeting_path(&m, path, sizeof path);
+    assert_string_equal(path, "meeting/small-group-00000abc");
+    m.date = (bdate){2020, 6, 4};
+    meeting_path(&m, path, sizeof path);
+    assert_string_equal(path, "meeting/2020-06-04-small-group");
+    m.strong = true;
+    m.date = (bdate){2022, 6, 0};
+    meeting_path(&m, path, sizeof path);
+    assert_string_equal(path, "meeting/2022-06-small-group");
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(placeholder)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(calendar),
+        cmocka_unit_test(token_numbers),
+        cmocka_unit_test(identity_without_date_or_place),
+        cmocka_unit_test_setup_teardown(both_month_systems_one_node, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(levantine_month_with_gregorian_gloss,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(partial_dates_and_planned, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(weekday_against_dateline, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(yesterday_fixed_by_the_text, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(weekday_without_reference, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(virtual_cohosts_chair, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(counts_in_words_not_coalition_size,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(new_members_and_statement, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(invitation_is_not_chair, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(same_city_other_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(small_group_without_meeting_word,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(no_meeting_no_node, setup, teardown),
+    };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
