@@ -6,6 +6,7 @@
 #include "graph.h"
 
 typedef struct lexicon lexicon;
+struct GVC_s; /* Graphviz's context (gvc.h), used by dot.c only */
 
 struct bayan_engine {
     char *base;          /**< base IRI, ends with '/' or '#' */
@@ -17,6 +18,7 @@ struct bayan_engine {
     bayan_graph *ontology; /**< the triples of ontology/bayan.ttl */
     bayan_graph *declared; /**< used as a set: the terms it declares */
     lexicon *lexicon;      /**< entries read from ontology/lexicon/ */
+    struct GVC_s *gvc;     /**< for SVG, one per engine (see dot_context_new) */
 };
 
 /** Reports a diagnostic through the engine's callback (printf-style). */
