@@ -440,25 +440,38 @@ static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
 /* Lays the graph out and renders it to SVG. svg:cairo shapes Arabic
  * through pango and draws the glyphs, so the picture is right whatever the
  * viewer's fonts; the core svg renderer is the fallback. */
-bayan_status dot_context_new(GVC_t **out)
+struct dot_state {
+    GVC_t *gvc; /* NULL until the first SVG export */
+};
+
+dot_state *dot_state_new(void)
 {
-    *out = gvContext();
-    return *out ? BAYAN_OK : BAYAN_ERR_NOMEM;
+    return calloc(1, sizeof(dot_state));
 }
 
-void dot_context_free(GVC_t *gvc)
+void dot_state_free(dot_state *s)
+{
+    if (s && s->gvc)
+        gvFreeContext(s->gvc);
+    free(s);
+}
+
+static void dot_context_free(GVC_t *gvc)
 {
     if (gvc)
         gvFreeContext(gvc);
 }
 
-/* The engine's context; an engine assembled by hand (unit tests) gets a
- * context for this export alone. */
+/* The engine's context, made on first use (engines that never write SVG
+ * never load Graphviz's plugins); an engine assembled by hand (unit tests)
+ * gets a context for this export alone. */
 static bayan_status render_svg(const bayan_engine *e, Agraph_t *ag,
                                bool use_dot, dot_channel *chan)
 {
-    GVC_t *own = e->gvc ? NULL : gvContext();
-    GVC_t *gvc = e->gvc ? e->gvc : own;
+    if (e->dot && !e->dot->gvc)
+        e->dot->gvc = gvContext();
+    GVC_t *own = e->dot ? NULL : gvContext();
+    GVC_t *gvc = e->dot ? e->dot->gvc : own;
     if (!gvc)
         return BAYAN_ERR_NOMEM;
     const char *engine = use_dot ? "dot" : "sfdp";

@@ -179,8 +179,8 @@ bayan_status bayan_engine_new(const bayan_options *options,
         st = lexdir ? lexicon_load(e, lexdir, &e->lexicon) : BAYAN_ERR_NOMEM;
         free(lexdir);
     }
-    if (st == BAYAN_OK)
-        st = dot_context_new(&e->gvc);
+    if (st == BAYAN_OK && !(e->dot = dot_state_new()))
+        st = BAYAN_ERR_NOMEM;
     if (st != BAYAN_OK) {
         bayan_engine_free(e);
         return st;
@@ -199,7 +199,7 @@ void bayan_engine_free(bayan_engine *e)
     bayan_graph_free(e->ontology);
     bayan_graph_free(e->declared);
     lexicon_free(e->lexicon);
-    dot_context_free(e->gvc);
+    dot_state_free(e->dot);
     free(e);
 }
 

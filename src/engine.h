@@ -6,7 +6,7 @@
 #include "graph.h"
 
 typedef struct lexicon lexicon;
-struct GVC_s; /* Graphviz's context (gvc.h), used by dot.c only */
+typedef struct dot_state dot_state; /* SVG renderer's state (dot.c) */
 
 struct bayan_engine {
     char *base;          /**< base IRI, ends with '/' or '#' */
@@ -18,7 +18,7 @@ struct bayan_engine {
     bayan_graph *ontology; /**< the triples of ontology/bayan.ttl */
     bayan_graph *declared; /**< used as a set: the terms it declares */
     lexicon *lexicon;      /**< entries read from ontology/lexicon/ */
-    struct GVC_s *gvc;     /**< for SVG, one per engine (see dot_context_new) */
+    dot_state *dot;        /**< kept between SVG exports (dot_state_new) */
 };
 
 /** Reports a diagnostic through the engine's callback (printf-style). */
