@@ -440,17 +440,45 @@ static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
 /* Lays the graph out and renders it to SVG. svg:cairo shapes Arabic
  * through pango and draws the glyphs, so the picture is right whatever the
  * viewer's fonts; the core svg renderer is the fallback. */
+struct dot_state {
+    GVC_t *gvc; /* NULL until the first SVG export */
+};
+
+dot_state *dot_state_new(void)
+{
+    return calloc(1, sizeof(dot_state));
+}
+
+void dot_state_free(dot_state *s)
+{
+    if (s && s->gvc)
+        gvFreeContext(s->gvc);
+    free(s);
+}
+
+static void dot_context_free(GVC_t *gvc)
+{
+    if (gvc)
+        gvFreeContext(gvc);
+}
+
+/* The engine's context, made on first use (engines that never write SVG
+ * never load Graphviz's plugins); an engine assembled by hand (unit tests)
+ * gets a context for this export alone. */
 static bayan_status render_svg(const bayan_engine *e, Agraph_t *ag,
                                bool use_dot, dot_channel *chan)
 {
-    GVC_t *gvc = gvContext();
+    if (e->dot && !e->dot->gvc)
+        e->dot->gvc = gvContext();
+    GVC_t *own = e->dot ? NULL : gvContext();
+    GVC_t *gvc = e->dot ? e->dot->gvc : own;
     if (!gvc)
         return BAYAN_ERR_NOMEM;
     const char *engine = use_dot ? "dot" : "sfdp";
     if (gvLayout(gvc, ag, engine) != 0) {
         engine_report(e, BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
                       "graphviz could not lay the graph out with %s", engine);
-        gvFreeContext(gvc);
+        dot_context_free(own);
         return BAYAN_ERR_INTERNAL;
     }
     char *data = NULL;
@@ -467,7 +495,7 @@ static bayan_status render_svg(const bayan_engine *e, Agraph_t *ag,
     }
     gvFreeRenderData(data);
     gvFreeLayout(gvc, ag);
-    gvFreeContext(gvc);
+    dot_context_free(own);
     return st;
 }
 

@@ -185,6 +185,8 @@ bayan_status bayan_engine_new(const bayan_options *options,
         st = cues ? cue_set_load(e, cues, &e->cues) : BAYAN_ERR_NOMEM;
         free(cues);
     }
+    if (st == BAYAN_OK && !(e->dot = dot_state_new()))
+        st = BAYAN_ERR_NOMEM;
     if (st != BAYAN_OK) {
         bayan_engine_free(e);
         return st;
@@ -204,6 +206,7 @@ void bayan_engine_free(bayan_engine *e)
     bayan_graph_free(e->declared);
     lexicon_free(e->lexicon);
     cue_set_free(e->cues);
+    dot_state_free(e->dot);
     free(e);
 }
 

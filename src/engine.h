@@ -7,6 +7,7 @@
 
 typedef struct lexicon lexicon;
 typedef struct cue_set cue_set;
+typedef struct dot_state dot_state; /* SVG renderer's state (dot.c) */
 
 struct bayan_engine {
     char *base;          /**< base IRI, ends with '/' or '#' */
@@ -19,6 +20,7 @@ struct bayan_engine {
     bayan_graph *declared; /**< used as a set: the terms it declares */
     lexicon *lexicon;      /**< entries read from ontology/lexicon/ */
     cue_set *cues;         /**< ontology/patterns/meetings.ttl (cues.h) */
+    dot_state *dot;        /**< kept between SVG exports (dot_state_new) */
 };
 
 /** Reports a diagnostic through the engine's callback (printf-style). */

@@ -19,4 +19,14 @@ bayan_status export_graphml(const bayan_engine *e, const bayan_graph *g,
 bayan_status export_dot(const bayan_engine *e, const bayan_graph *g,
                         bayan_format format, bayan_write_fn write, void *user);
 
+/** What export_dot keeps between SVG exports of one engine: the Graphviz
+ *  context, made on the first SVG export and freed with the engine (dot.c).
+ *  Not one context per export: Graphviz 2.43's pango plugin keeps a pointer
+ *  to a font name owned by the context that last measured text and compares
+ *  against it in the next layout, which reads freed memory when contexts
+ *  come and go (found by fuzz/fuzz_pipeline.c). Like Graphviz itself, not
+ *  safe for SVG exports from several threads at once. */
+dot_state *dot_state_new(void);
+void dot_state_free(dot_state *s);
+
 #endif

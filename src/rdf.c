@@ -309,6 +309,26 @@ static bayan_status check_turtle_literal(const bayan_engine *e, const term *t)
 
 /* ---- serializing --------------------------------------------------------- */
 
+/* A new copy of a literal's value for raptor, whose UTF-8 reader takes the
+ * noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF) for invalid: its
+ * writers then silently end the string there and drop the rest of the
+ * subject's triples (found by fuzz/fuzz_pipeline.c). They become U+FFFD
+ * (EF BF BD), as in GraphML: one code point for one, so NIF offsets hold.
+ * NULL when out of memory. */
+static char *raptor_safe_value(const term *t)
+{
+    char *v = malloc(t->length + 1);
+    if (!v)
+        return NULL;
+    memcpy(v, t->value, t->length + 1);
+    for (size_t i = 0; i + 2 < t->length; i++) {
+        unsigned char *b = (unsigned char *)v + i;
+        if (b[0] == 0xef && b[1] == 0xbf && (b[2] == 0xbe || b[2] == 0xbf))
+            b[2] = 0xbd;
+    }
+    return v;
+}
+
 /* A new raptor term for a graph term; NULL when out of memory. */
 static raptor_term *make_term(raptor_world *w, const term *t)
 {
@@ -321,10 +341,13 @@ static raptor_term *make_term(raptor_world *w, const term *t)
         if (!dt)
             return NULL;
     }
-    raptor_term *r = raptor_new_term_from_counted_literal(
-        w, (const unsigned char *)t->value, t->length, dt,
-        (const unsigned char *)t->lang,
-        t->lang ? (unsigned char)strlen(t->lang) : 0);
+    char *value = raptor_safe_value(t);
+    raptor_term *r = value ? raptor_new_term_from_counted_literal(
+                                 w, (const unsigned char *)value, t->length,
+                                 dt, (const unsigned char *)t->lang,
+                                 t->lang ? (unsigned char)strlen(t->lang) : 0)
+                           : NULL;
+    free(value);
     if (dt)
         raptor_free_uri(dt);
     return r;
