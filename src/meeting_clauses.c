@@ -45,12 +45,24 @@ static bool is_filler(const scan *s, size_t t)
     return false;
 }
 
+/* Where a list of states may start in [c0, c1): after "كل من" ("يرأس
+ * المجموعة كل من إيطاليا والسعودية": the verb's object comes first), else
+ * at c0. */
+static size_t each_of(const scan *s, size_t c0, size_t c1)
+{
+    for (size_t t = c0; t + 1 < c1; t++)
+        if (token_is(&s->x->a, t, "\xd9\x83\xd9\x84") && /* كل */
+            token_is(&s->x->a, t + 1, "\xd9\x85\xd9\x86")) /* من */
+            return t;
+    return c0;
+}
+
 /* States named directly after c0 ("كل من إيطاليا والسعودية"): a state that
  * follows a role noun ("وزير الخارجية الأمريكي") speaks for the person,
  * not for itself. */
 static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
 {
-    size_t expect = c0;
+    size_t expect = each_of(s, c0, c1);
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
         if (p->tok0 < c0 || p->tok0 >= c1 || p->kind != KIND_STATE)
@@ -86,10 +98,25 @@ static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
            chain_states(s, c0, c1, out);
 }
 
+/* True when the chair cue at token t follows a delegation or government
+ * in its clause ("الحكومة العراقية الجديدة برئاسة ..."): that person heads
+ * the body, not the meeting. */
+static bool heads_body(const scan *s, size_t t)
+{
+    for (size_t k = t; k > 0 && k + BODY_BACK > t; k--) {
+        if (break_before(&s->x->a, k))
+            return false;
+        if (hit_with(s, k - 1, CUE_DELEGATION) ||
+            hit_with(s, k - 1, CUE_HEADED_BODY))
+            return true;
+    }
+    return false;
+}
+
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m)
 {
     size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-    if (has_cue(s, c0, c1, CUE_DELEGATION))
+    if (has_cue(s, c0, c1, CUE_DELEGATION) || heads_body(s, h->tok))
         return true;
     return clause_people(s, c0, c1, &m->chairs);
 }
