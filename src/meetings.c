@@ -449,10 +449,27 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
     return ok;
 }
 
+/* "اول اجتماع له على هذا المستوى", "الثالثة من نوعها، بعد لقائي القمة":
+ * a frame that names no level of its own but refers to the level of the
+ * meeting told of before (prev) takes that level. The cue may stand a few
+ * tokens before the trigger, in the same sentence. */
+static void inherit_level(const scan *s, const trigger *t, meeting *f,
+                          size_t prev)
+{
+    if (f->level || prev == SIZE_MAX || !s->meetings[prev].level)
+        return;
+    size_t lo, hi, st0, st1;
+    window(t, &lo, &hi);
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    lo = t->tok0 > st0 + SAME_LEVEL_BACK ? t->tok0 - SAME_LEVEL_BACK : st0;
+    if (has_cue(s, lo, hi, CUE_SAME_LEVEL))
+        f->level = s->meetings[prev].level;
+}
+
 static bool build_meetings(scan *s)
 {
     bool ok = true;
-    size_t k = 0, last = SIZE_MAX;
+    size_t k = 0, last = SIZE_MAX, prev = SIZE_MAX;
     size_t nsent = s->x->a.sentence_count;
     for (size_t sent = 0; ok && sent < nsent; sent++) {
         size_t this_last = SIZE_MAX;
@@ -460,10 +477,14 @@ static bool build_meetings(scan *s)
         for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
             meeting f;
             ok = read_frame(s, &s->trig[k], &f);
-            if (ok)
+            if (ok) {
+                inherit_level(s, &s->trig[k], &f, prev);
                 this_last = place_frame(s, &f, &ok);
-            else
+                if (this_last != SIZE_MAX)
+                    prev = this_last;
+            } else {
                 meeting_clear(&f);
+            }
             any = true;
         }
         if (!any && ok)
