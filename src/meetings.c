@@ -222,6 +222,8 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
     return own;
 }
 
+static void set_date(const scan *s, const date_expr *pick, meeting *m);
+
 static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
                       meeting *m)
 {
@@ -232,8 +234,12 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
     for (size_t i = s->ndates; i-- > 0 && !pick;)
         if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0)
             pick = &s->dates[i];
-    if (!pick)
-        return;
+    if (pick)
+        set_date(s, pick, m);
+}
+
+static void set_date(const scan *s, const date_expr *pick, meeting *m)
+{
     bdate d = date_resolve(pick, s->ref, meeting_planned(m));
     if (d.y) {
         m->date = d;
@@ -466,6 +472,70 @@ static void inherit_level(const scan *s, const trigger *t, meeting *f,
         f->level = s->meetings[prev].level;
 }
 
+/* "لقائي القمة اللذين جريا في لندن (يناير 2015) وباريس (يونيو 2015)":
+ * a trigger naming two meetings that names two cities after it gives the
+ * second meeting the second city and the date written after it. *twin is
+ * left empty (count -1) when the frame names fewer than two cities. */
+static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
+                            meeting *twin)
+{
+    *twin = (meeting){0};
+    twin->count = -1;
+    size_t lo, hi;
+    window(t, &lo, &hi);
+    const placed *first = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    if (f->dual < 2 || !first || first->entry != f->city)
+        return true;
+    const placed *second = NULL;
+    for (size_t i = 0; i < s->nents && !second; i++)
+        if (s->ents[i].tok0 > first->tok0 && s->ents[i].tok0 < hi &&
+            s->ents[i].kind == KIND_CITY && s->ents[i].entry != first->entry)
+            second = &s->ents[i];
+    if (!second)
+        return true;
+    if (!meeting_merge(twin, f))
+        return false;
+    f->dual = twin->dual = 0;
+    twin->statement = false;
+    twin->begin = f->begin;
+    twin->end = f->end;
+    twin->key = f->key;
+    twin->city = second->entry;
+    twin->city_state = city_state(s, second->entry);
+    twin->date = (bdate){0, 0, 0};
+    twin->md_only = false;
+    for (size_t i = 0; i < s->ndates; i++)
+        if (s->dates[i].tok0 >= second->tok1 && s->dates[i].tok0 < hi) {
+            set_date(s, &s->dates[i], twin);
+            break;
+        }
+    return true;
+}
+
+/* Reads trigger t's frame (two when it names two meetings in two cities)
+ * and places it; *placed_at: the index of the (first) meeting. */
+static bool take_trigger(scan *s, const trigger *t, size_t prev,
+                         size_t *placed_at)
+{
+    meeting f, twin = {0};
+    bool ok = read_frame(s, t, &f);
+    if (ok) {
+        inherit_level(s, t, &f, prev);
+        ok = split_by_cities(s, t, &f, &twin);
+    }
+    if (!ok) {
+        meeting_clear(&f);
+        meeting_clear(&twin);
+        return false;
+    }
+    bool split = twin.city != NULL;
+    *placed_at = place_frame(s, &f, &ok);
+    if (split && ok)
+        place_frame(s, &twin, &ok);
+    meeting_clear(&twin);
+    return ok;
+}
+
 static bool build_meetings(scan *s)
 {
     bool ok = true;
@@ -475,16 +545,9 @@ static bool build_meetings(scan *s)
         size_t this_last = SIZE_MAX;
         bool any = false;
         for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
-            meeting f;
-            ok = read_frame(s, &s->trig[k], &f);
-            if (ok) {
-                inherit_level(s, &s->trig[k], &f, prev);
-                this_last = place_frame(s, &f, &ok);
-                if (this_last != SIZE_MAX)
-                    prev = this_last;
-            } else {
-                meeting_clear(&f);
-            }
+            ok = take_trigger(s, &s->trig[k], prev, &this_last);
+            if (this_last != SIZE_MAX)
+                prev = this_last;
             any = true;
         }
         if (!any && ok)
