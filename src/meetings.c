@@ -345,7 +345,9 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     m->held = has_cue(s, lo, hi, CUE_HELD);
     read_date(s, t, lo, hi, m);
     read_place(s, t, lo, hi, m);
-    m->count = clause_read_count(s, lo, hi);
+    /* A count is specific enough ("ممثلين عن 26 دولة") to be read over all
+     * the trigger owns, past the window ("... ومشاركة 76 دولة"). */
+    m->count = clause_read_count(s, lo, t->own1);
     m->organizer = clause_read_organizer(s, lo, hi);
     const text_analysis *a = &s->x->a;
     m->begin = a->tokens[t->tok0].begin;
