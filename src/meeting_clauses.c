@@ -51,7 +51,7 @@ static bool is_filler(const scan *s, size_t t)
 static size_t each_of(const scan *s, size_t c0, size_t c1)
 {
     for (size_t t = c0; t + 1 < c1; t++)
-        if (token_is(&s->x->a, t, "\xd9\x83\xd9\x84") && /* كل */
+        if (token_is(&s->x->a, t, "\xd9\x83\xd9\x84") &&   /* كل */
             token_is(&s->x->a, t + 1, "\xd9\x85\xd9\x86")) /* من */
             return t;
     return c0;

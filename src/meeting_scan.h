@@ -17,8 +17,10 @@ enum {
     BEFORE_CAP = 10, /* tokens before it */
     CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
     BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
-    SAME_LEVEL_BACK = 6, /* tokens before a trigger that may refer to a level */
-    BODY_BACK = 4,   /* tokens before a chair cue that may name the body it heads */
+    SAME_LEVEL_BACK =
+        6, /* tokens before a trigger that may refer to a level */
+    BODY_BACK =
+        4, /* tokens before a chair cue that may name the body it heads */
     MAX_MEETINGS = 64,
 };
 

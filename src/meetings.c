@@ -485,7 +485,8 @@ static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
     twin->count = -1;
     size_t lo, hi;
     window(t, &lo, &hi);
-    const placed *first = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    const placed *first =
+        first_entity(s, t->tok1, hi, KIND_CITY, false, false);
     if (f->dual < 2 || !first || first->entry != f->city)
         return true;
     const placed *second = NULL;
