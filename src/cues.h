@@ -26,6 +26,8 @@ typedef enum cue_role {
     CUE_STATEMENT,
     CUE_ATTEND,
     CUE_DELEGATION,   /**< heading a delegation is not chairing */
+    CUE_HEADED_BODY,  /**< a body its head presides over, before a chair cue */
+    CUE_SAME_LEVEL,   /**< "at this level": the level of the meeting before */
     CUE_COUNT_NOUN,   /**< "دولة" after a participant count */
     CUE_COUNT_BLOCK,  /**< the coalition's size, not a count */
     CUE_COUNT_LEAD,   /**< a count follows ("وعددها 21") */

@@ -14,52 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues.h"
-#include "dates.h"
-#include "meeting.h"
+#include "meeting_scan.h"
 #include "vocab.h"
-
-enum {
-    AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
-    BEFORE_CAP = 10, /* tokens before it */
-    CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
-    BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
-    MAX_MEETINGS = 64,
-};
-
-/* An entity the earlier stages found, placed on tokens. */
-typedef struct placed {
-    size_t tok0, tok1;
-    bool clitic; /* the mention starts after a proclitic inside its token */
-    const char *iri;
-    entity_kind kind;
-    const lexicon_entry *entry; /* NULL for persons */
-} placed;
-
-typedef struct trigger {
-    size_t tok0, tok1, sentence;
-    size_t own0, own1;
-    const char *level; /* the trigger's own level (a summit, a body) */
-    int dual;
-    bool receive;
-} trigger;
-
-/* What one article's meeting extraction works with. */
-typedef struct scan {
-    extraction *x;
-    cue_hit *hits;
-    size_t nhits;
-    date_expr *dates;
-    size_t ndates;
-    bdate ref;
-    placed *ents;
-    size_t nents;
-    size_t *sentence_of; /* per token */
-    trigger *trig;
-    size_t ntrig;
-    meeting *meetings;
-    size_t nmeetings;
-} scan;
 
 /* ---- tokens ----------------------------------------------------------------
  */
@@ -77,33 +33,6 @@ static size_t token_at_byte(const text_analysis *a, size_t b)
     return lo;
 }
 
-static bool token_is(const text_analysis *a, size_t t, const char *word)
-{
-    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
-    return strlen(word) == n &&
-           memcmp(a->match + a->tokens[t].match_begin, word, n) == 0;
-}
-
-/* True when punctuation or a line end stands between tokens t-1 and t. */
-static bool break_before(const text_analysis *a, size_t t)
-{
-    if (t == 0 || t >= a->token_count)
-        return true;
-    for (size_t b = a->tokens[t - 1].match_end; b < a->tokens[t].match_begin;
-         b++)
-        if (strchr(",.;:!?\n", a->match[b]))
-            return true;
-    return false;
-}
-
-static const cue_hit *hit_with(const scan *s, size_t tok, cue_role role)
-{
-    for (size_t i = 0; i < s->nhits; i++)
-        if (s->hits[i].tok == tok && s->hits[i].cue->role == role)
-            return &s->hits[i];
-    return NULL;
-}
-
 static bool sentences_of_tokens(scan *s)
 {
     const text_analysis *a = &s->x->a;
@@ -118,18 +47,6 @@ static bool sentences_of_tokens(scan *s)
         s->sentence_of[t] = k;
     }
     return true;
-}
-
-/* The first and one-past-last token of sentence k. */
-static void sentence_tokens(const scan *s, size_t k, size_t *t0, size_t *t1)
-{
-    size_t n = s->x->a.token_count, i = 0;
-    while (i < n && s->sentence_of[i] < k)
-        i++;
-    *t0 = i;
-    while (i < n && s->sentence_of[i] == k)
-        i++;
-    *t1 = i;
 }
 
 /* ---- entities on tokens
@@ -280,15 +197,6 @@ static void window(const trigger *t, size_t *lo, size_t *hi)
     *hi = t->tok1 + AFTER_CAP < t->own1 ? t->tok1 + AFTER_CAP : t->own1;
 }
 
-static bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
-{
-    for (size_t i = 0; i < s->nhits; i++)
-        if (s->hits[i].tok >= lo && s->hits[i].tok < hi &&
-            s->hits[i].cue->role == role)
-            return true;
-    return false;
-}
-
 /* The level: the most specific of the trigger's own (a body, a summit)
  * and the cues after it; when nothing after it speaks and the trigger is
  * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
@@ -314,6 +222,8 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
     return own;
 }
 
+static void set_date(const scan *s, const date_expr *pick, meeting *m);
+
 static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
                       meeting *m)
 {
@@ -324,8 +234,12 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
     for (size_t i = s->ndates; i-- > 0 && !pick;)
         if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0)
             pick = &s->dates[i];
-    if (!pick)
-        return;
+    if (pick)
+        set_date(s, pick, m);
+}
+
+static void set_date(const scan *s, const date_expr *pick, meeting *m)
+{
     bdate d = date_resolve(pick, s->ref, meeting_planned(m));
     if (d.y) {
         m->date = d;
@@ -394,245 +308,6 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         m->state = p->entry;
 }
 
-/* ---- clauses: who chairs, invites, hosts, attends, joins
- * ---------------------------
- */
-
-static bool is_trigger_token(const scan *s, size_t t)
-{
-    for (size_t i = 0; i < s->ntrig; i++)
-        if (t >= s->trig[i].tok0 && t < s->trig[i].tok1)
-            return true;
-    return false;
-}
-
-/* Where a clause that starts at c0 ends: at punctuation, at a meeting word
- * (one right after the cue is skipped: "سيترأس الاجتماع وزير ..."), or
- * after CLAUSE_CAP tokens. */
-static size_t clause_end(const scan *s, size_t c0)
-{
-    size_t st0, st1;
-    sentence_tokens(s, s->sentence_of[c0 < s->x->a.token_count ? c0 : 0], &st0,
-                    &st1);
-    size_t t = c0;
-    while (t < st1 && t < c0 + 2 && is_trigger_token(s, t))
-        t++;
-    for (; t < st1 && t < c0 + CLAUSE_CAP; t++) {
-        if (t > c0 && break_before(&s->x->a, t))
-            break;
-        if (is_trigger_token(s, t))
-            break;
-    }
-    return t;
-}
-
-static bool is_filler(const scan *s, size_t t)
-{
-    static const char *const FILLERS[] = {
-        "\xd9\x83\xd9\x84",         /* كل */
-        "\xd9\x85\xd9\x86",         /* من */
-        "\xd9\x88",                 /* و */
-        "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
-    };
-    for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
-        if (token_is(&s->x->a, t, FILLERS[i]))
-            return true;
-    return false;
-}
-
-/* States named directly after c0 ("كل من إيطاليا والسعودية"): a state that
- * follows a role noun ("وزير الخارجية الأمريكي") speaks for the person,
- * not for itself. */
-static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
-{
-    size_t expect = c0;
-    for (size_t i = 0; i < s->nents; i++) {
-        const placed *p = &s->ents[i];
-        if (p->tok0 < c0 || p->tok0 >= c1 || p->kind != KIND_STATE)
-            continue;
-        bool ok = true;
-        for (size_t t = expect; t < p->tok0 && ok; t++)
-            ok = is_filler(s, t);
-        if (!ok)
-            break;
-        if (!iri_add(out, p->iri))
-            return false;
-        expect = p->tok1;
-    }
-    return true;
-}
-
-static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
-                     iri_set *out)
-{
-    for (size_t i = 0; i < s->nents; i++) {
-        const placed *p = &s->ents[i];
-        if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
-            !iri_add(out, p->iri))
-            return false;
-    }
-    return true;
-}
-
-/* Persons in the clause, else the states named directly. */
-static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
-{
-    return add_kind(s, c0, c1, KIND_PERSON, out) &&
-           chain_states(s, c0, c1, out);
-}
-
-static bool read_chair(const scan *s, const cue_hit *h, meeting *m)
-{
-    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-    if (has_cue(s, c0, c1, CUE_DELEGATION))
-        return true;
-    return clause_people(s, c0, c1, &m->chairs);
-}
-
-static bool read_cohost(const scan *s, const trigger *t, const cue_hit *h,
-                        meeting *m)
-{
-    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-    return clause_people(s, c0, c1, &m->cohosts) &&
-           add_kind(s, t->own0, h->tok, KIND_PERSON, &m->cohosts);
-}
-
-/* The state that hosts: just before the cue ("الكويت التي استضافت") or
- * just after it ("استضافته المملكة العربية السعودية"). */
-static bool read_host(const scan *s, const cue_hit *h, meeting *m)
-{
-    const placed *best = NULL;
-    for (size_t i = 0; i < s->nents && !best; i++) {
-        const placed *p = &s->ents[i];
-        if (p->kind != KIND_STATE)
-            continue;
-        if ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
-            p->tok0 == h->tok + h->ntok)
-            best = p;
-    }
-    if (!best)
-        return true;
-    if (!m->city && !m->state)
-        m->state = best->entry;
-    return iri_add(&m->hosts, best->iri);
-}
-
-/* States that join: between the cue and the coalition it names. */
-static bool read_join(const scan *s, const cue_hit *h, meeting *m)
-{
-    size_t c0 = h->tok + h->ntok, c1 = c0;
-    size_t limit = c0 + CLAUSE_CAP;
-    while (c1 < limit && c1 < s->x->a.token_count &&
-           !hit_with(s, c1, CUE_COALITION))
-        c1++;
-    if (c1 >= limit || c1 >= s->x->a.token_count)
-        return true;
-    return add_kind(s, c0, c1, KIND_STATE, &m->members);
-}
-
-/* A number at token t in digits or words ("خمس وستين"); *len receives
- * its tokens. */
-static long number_at(const scan *s, size_t t, size_t *len)
-{
-    const text_span *tk = &s->x->a.tokens[t];
-    long v = date_token_number(s->x->a.match + tk->match_begin,
-                               tk->match_end - tk->match_begin);
-    *len = 1;
-    if (v >= 0)
-        return v;
-    const cue_hit *h = hit_with(s, t, CUE_NUMBER);
-    if (!h)
-        return -1;
-    v = h->cue->value;
-    *len = h->ntok;
-    const cue_hit *tens = hit_with(s, t + h->ntok, CUE_NUMBER);
-    if (tens && v < 10 && tens->cue->value >= 20 && tens->cue->value < 100) {
-        v += tens->cue->value;
-        *len += tens->ntok;
-    }
-    return v;
-}
-
-/* The first participant count in [lo, hi): a number before "دولة" not
- * preceded by the coalition's size ("يضم"), or after "وعددها". */
-static long read_count(const scan *s, size_t lo, size_t hi)
-{
-    for (size_t t = lo; t < hi; t++) {
-        size_t len;
-        if (hit_with(s, t, CUE_COUNT_LEAD)) {
-            long v =
-                t + 1 < s->x->a.token_count ? number_at(s, t + 1, &len) : -1;
-            if (v >= 2)
-                return v;
-        }
-        long v = number_at(s, t, &len);
-        if (v < 2 || !hit_with(s, t + len, CUE_COUNT_NOUN))
-            continue;
-        size_t b = t > 3 ? t - 3 : 0;
-        if (!has_cue(s, b, t, CUE_COUNT_BLOCK))
-            return v;
-    }
-    return -1;
-}
-
-/* The organizer: the coalition, when the frame names it and the article
- * mentions it. */
-static const char *read_organizer(const scan *s, size_t lo, size_t hi)
-{
-    for (size_t i = 0; i < s->nhits; i++) {
-        const cue_hit *h = &s->hits[i];
-        if (h->cue->role != CUE_COALITION || !h->cue->iri)
-            continue;
-        bool near = h->tok >= lo && h->tok < hi;
-        for (size_t k = 0; !near && k < s->nents; k++)
-            near = s->ents[k].tok0 >= lo && s->ents[k].tok0 < hi &&
-                   strcmp(s->ents[k].iri, h->cue->iri) == 0;
-        if (!near)
-            continue;
-        for (size_t k = 0; k < s->nents; k++)
-            if (strcmp(s->ents[k].iri, h->cue->iri) == 0)
-                return h->cue->iri;
-    }
-    return NULL;
-}
-
-/* The facts clauses give, for cues in [lo, hi). */
-static bool read_clauses(const scan *s, const trigger *t, size_t lo, size_t hi,
-                         meeting *m)
-{
-    bool ok = true;
-    for (size_t i = 0; ok && i < s->nhits; i++) {
-        const cue_hit *h = &s->hits[i];
-        if (h->tok < lo || h->tok >= hi)
-            continue;
-        switch (h->cue->role) {
-        case CUE_CHAIR: ok = read_chair(s, h, m); break;
-        case CUE_COHOST: ok = read_cohost(s, t, h, m); break;
-        case CUE_INVITED: {
-            size_t c0 = h->tok + h->ntok;
-            ok = clause_people(s, c0, clause_end(s, c0), &m->invited);
-            break;
-        }
-        case CUE_HOST: ok = read_host(s, h, m); break;
-        case CUE_HELD: /* "عقدت الولايات المتحدة ونيجيريا ... اجتماعا" */
-            if (h->tok < t->tok0)
-                ok = chain_states(s, h->tok + h->ntok, t->tok0, &m->cohosts);
-            break;
-        case CUE_ATTEND: {
-            size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-            ok = add_kind(s, c0, c1, KIND_STATE, &m->attendees) &&
-                 add_kind(s, c0, c1, KIND_ORGANIZATION, &m->attendees) &&
-                 add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
-            break;
-        }
-        case CUE_JOIN: ok = read_join(s, h, m); break;
-        case CUE_STATEMENT: m->statement = true; break;
-        default: break;
-        }
-    }
-    return ok;
-}
-
 /* FNV-1a over the letters and digits of the tokens around the trigger:
  * an identity for a meeting the text neither dates nor places. */
 static uint32_t words_key(const scan *s, const trigger *t)
@@ -670,13 +345,15 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     m->held = has_cue(s, lo, hi, CUE_HELD);
     read_date(s, t, lo, hi, m);
     read_place(s, t, lo, hi, m);
-    m->count = read_count(s, lo, hi);
-    m->organizer = read_organizer(s, lo, hi);
+    /* A count is specific enough ("ممثلين عن 26 دولة") to be read over all
+     * the trigger owns, past the window ("... ومشاركة 76 دولة"). */
+    m->count = clause_read_count(s, lo, t->own1);
+    m->organizer = clause_read_organizer(s, lo, hi);
     const text_analysis *a = &s->x->a;
     m->begin = a->tokens[t->tok0].begin;
     m->end = a->tokens[t->tok1 - 1].end;
     m->key = words_key(s, t);
-    return read_clauses(s, t, lo, hi, m);
+    return clause_read_all(s, t, lo, hi, m);
 }
 
 /* ---- frames into meetings
@@ -762,14 +439,14 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
         if (h->tok < st0 || h->tok >= st1)
             continue;
         if (h->cue->role == CUE_JOIN)
-            ok = read_join(s, h, &f);
+            ok = clause_read_join(s, h, &f);
         else if (h->cue->role == CUE_STATEMENT)
             f.statement = true;
         else if (last_meeting != SIZE_MAX && h->cue->role == CUE_CHAIR)
-            ok = read_chair(s, h, &f);
+            ok = clause_read_chair(s, h, &f);
     }
     if (last_meeting != SIZE_MAX)
-        f.count = read_count(s, st0, st1);
+        f.count = clause_read_count(s, st0, st1);
     size_t target = last_meeting != SIZE_MAX && (f.chairs.count || f.count > 0)
                         ? last_meeting
                         : main_meeting(s);
@@ -780,21 +457,100 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
     return ok;
 }
 
+/* "اول اجتماع له على هذا المستوى", "الثالثة من نوعها، بعد لقائي القمة":
+ * a frame that names no level of its own but refers to the level of the
+ * meeting told of before (prev) takes that level. The cue may stand a few
+ * tokens before the trigger, in the same sentence. */
+static void inherit_level(const scan *s, const trigger *t, meeting *f,
+                          size_t prev)
+{
+    if (f->level || prev == SIZE_MAX || !s->meetings[prev].level)
+        return;
+    size_t lo, hi, st0, st1;
+    window(t, &lo, &hi);
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    lo = t->tok0 > st0 + SAME_LEVEL_BACK ? t->tok0 - SAME_LEVEL_BACK : st0;
+    if (has_cue(s, lo, hi, CUE_SAME_LEVEL))
+        f->level = s->meetings[prev].level;
+}
+
+/* "لقائي القمة اللذين جريا في لندن (يناير 2015) وباريس (يونيو 2015)":
+ * a trigger naming two meetings that names two cities after it gives the
+ * second meeting the second city and the date written after it. *twin is
+ * left empty (count -1) when the frame names fewer than two cities. */
+static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
+                            meeting *twin)
+{
+    *twin = (meeting){0};
+    twin->count = -1;
+    size_t lo, hi;
+    window(t, &lo, &hi);
+    const placed *first =
+        first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    if (f->dual < 2 || !first || first->entry != f->city)
+        return true;
+    const placed *second = NULL;
+    for (size_t i = 0; i < s->nents && !second; i++)
+        if (s->ents[i].tok0 > first->tok0 && s->ents[i].tok0 < hi &&
+            s->ents[i].kind == KIND_CITY && s->ents[i].entry != first->entry)
+            second = &s->ents[i];
+    if (!second)
+        return true;
+    if (!meeting_merge(twin, f))
+        return false;
+    f->dual = twin->dual = 0;
+    twin->statement = false;
+    twin->begin = f->begin;
+    twin->end = f->end;
+    twin->key = f->key;
+    twin->city = second->entry;
+    twin->city_state = city_state(s, second->entry);
+    twin->date = (bdate){0, 0, 0};
+    twin->md_only = false;
+    for (size_t i = 0; i < s->ndates; i++)
+        if (s->dates[i].tok0 >= second->tok1 && s->dates[i].tok0 < hi) {
+            set_date(s, &s->dates[i], twin);
+            break;
+        }
+    return true;
+}
+
+/* Reads trigger t's frame (two when it names two meetings in two cities)
+ * and places it; *placed_at: the index of the (first) meeting. */
+static bool take_trigger(scan *s, const trigger *t, size_t prev,
+                         size_t *placed_at)
+{
+    meeting f, twin = {0};
+    bool ok = read_frame(s, t, &f);
+    if (ok) {
+        inherit_level(s, t, &f, prev);
+        ok = split_by_cities(s, t, &f, &twin);
+    }
+    if (!ok) {
+        meeting_clear(&f);
+        meeting_clear(&twin);
+        return false;
+    }
+    bool split = twin.city != NULL;
+    *placed_at = place_frame(s, &f, &ok);
+    if (split && ok)
+        place_frame(s, &twin, &ok);
+    meeting_clear(&twin);
+    return ok;
+}
+
 static bool build_meetings(scan *s)
 {
     bool ok = true;
-    size_t k = 0, last = SIZE_MAX;
+    size_t k = 0, last = SIZE_MAX, prev = SIZE_MAX;
     size_t nsent = s->x->a.sentence_count;
     for (size_t sent = 0; ok && sent < nsent; sent++) {
         size_t this_last = SIZE_MAX;
         bool any = false;
         for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
-            meeting f;
-            ok = read_frame(s, &s->trig[k], &f);
-            if (ok)
-                this_last = place_frame(s, &f, &ok);
-            else
-                meeting_clear(&f);
+            ok = take_trigger(s, &s->trig[k], prev, &this_last);
+            if (this_last != SIZE_MAX)
+                prev = this_last;
             any = true;
         }
         if (!any && ok)

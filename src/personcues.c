@@ -9,10 +9,15 @@
 #include "vocab.h"
 
 static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
-    [CUE_HEAD] = P_ROLE_HEAD,          [CUE_COUNTERPART] = P_COUNTERPART_CUE,
-    [CUE_HONORIFIC] = P_HONORIFIC,     [CUE_ROLE_WORD] = P_ROLE_WORD,
-    [CUE_LINK] = P_ROLE_LINK,          [CUE_PARTICLE] = P_NAME_PARTICLE,
-    [CUE_STOP] = P_NAME_STOP,          [CUE_BYLINE] = P_BYLINE_CUE,
+    [CUE_HEAD] = P_ROLE_HEAD,
+    [CUE_COUNTERPART] = P_COUNTERPART_CUE,
+    [CUE_HONORIFIC] = P_HONORIFIC,
+    [CUE_ROLE_WORD] = P_ROLE_WORD,
+    [CUE_LINK] = P_ROLE_LINK,
+    [CUE_PARTICLE] = P_NAME_PARTICLE,
+    [CUE_STOP] = P_NAME_STOP,
+    [CUE_BYLINE] = P_BYLINE_CUE,
+    [CUE_DESCRIPTOR] = P_DESCRIPTOR_HEAD,
 };
 
 void person_cues_clear(person_cues *c)
@@ -90,8 +95,7 @@ bayan_status person_cues_load(const lexicon *lex, person_cues *out)
     }
     for (int k = 0; st == BAYAN_OK && k < CUE_KIND_COUNT; k++)
         if (out->count[k] > 1)
-            qsort(out->words[k], out->count[k], sizeof(char *),
-                  compare_words);
+            qsort(out->words[k], out->count[k], sizeof(char *), compare_words);
     if (st != BAYAN_OK)
         person_cues_clear(out);
     return st;

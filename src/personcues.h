@@ -8,12 +8,13 @@
 typedef enum cue_kind {
     CUE_HEAD,        /**< opens a role: وزير، رئيس، المبعوث */
     CUE_COUNTERPART, /**< نظيره: a role titled like the one before */
-    CUE_HONORIFIC,   /**< الشيخ، الدكتور: stripped before a name */
-    CUE_ROLE_WORD,   /**< undefined nouns inside a role: مجلس، وزارة */
-    CUE_LINK,        /**< prepositions joining a role to a mention */
-    CUE_PARTICLE,    /**< inside names: بن، أبو، دي */
-    CUE_STOP,        /**< never in a name */
-    CUE_BYLINE,      /**< بقلم، كتب at a line start */
+    CUE_HONORIFIC, /**< الشيخ، الدكتور: stripped before a name */
+    CUE_ROLE_WORD, /**< undefined nouns inside a role: مجلس، وزارة */
+    CUE_LINK,      /**< prepositions joining a role to a mention */
+    CUE_PARTICLE,  /**< inside names: بن، أبو، دي */
+    CUE_STOP,      /**< never in a name */
+    CUE_BYLINE,    /**< بقلم، كتب at a line start */
+    CUE_DESCRIPTOR, /**< المناضلة، الناشط: a name follows, no office */
     CUE_KIND_COUNT
 } cue_kind;
 

@@ -42,17 +42,17 @@ static const char *tok(const scan *s, size_t i, size_t *n)
 static const char *gap(const scan *s, size_t i, size_t *n)
 {
     size_t b = i ? s->a->tokens[i - 1].match_end : 0;
-    size_t e = i < s->a->token_count ? s->a->tokens[i].match_begin
-                                     : s->a->match_len;
+    size_t e =
+        i < s->a->token_count ? s->a->tokens[i].match_begin : s->a->match_len;
     *n = e - b;
     return s->a->match + b;
 }
 
 static bool is_quote_at(const char *g, size_t n, size_t *len)
 {
-    static const char *const quotes[] = {"\"", "'", "\xe2\x80\x9c",
-                                         "\xe2\x80\x9d", "\xc2\xab",
-                                         "\xc2\xbb", "\xe2\x80\x9e"};
+    static const char *const quotes[] = {
+        "\"",       "'",        "\xe2\x80\x9c", "\xe2\x80\x9d",
+        "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e"};
     for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
         size_t k = strlen(quotes[q]);
         if (k <= n && memcmp(g, quotes[q], k) == 0) {
@@ -84,7 +84,8 @@ static gap_kind gap_kind_of(const scan *s, size_t i)
     }
     if (commas && quotes)
         return GAP_OTHER;
-    return commas == 1 ? GAP_COMMA : commas ? GAP_OTHER
+    return commas == 1 ? GAP_COMMA
+           : commas    ? GAP_OTHER
            : quotes    ? GAP_QUOTE
                        : GAP_BLANK;
 }
@@ -286,8 +287,8 @@ static bool boundary(const scan *s, size_t j)
     size_t n;
     const char *w = j < s->a->token_count ? tok(s, j, &n) : NULL;
     if (!w || clear_end(s, j) || stop_word(s, j) || honorific(s, j) ||
-        clitic_article(w, n) ||
-        is_split(s, CUE_HEAD, j, NULL) || is_split(s, CUE_COUNTERPART, j, NULL))
+        clitic_article(w, n) || is_split(s, CUE_HEAD, j, NULL) ||
+        is_split(s, CUE_COUNTERPART, j, NULL))
         return true;
     return s->mention_at[j] < 0 && letters(w, n) >= 3 &&
            (starts_with(w, n, WAW) || starts_with(w, n, FAA));
@@ -335,10 +336,11 @@ static size_t read_name(const scan *s, size_t i, bool honored, bool quoted)
 /* ---- roles ------------------------------------------------------------ */
 
 typedef struct role {
-    size_t h, end;       /* tokens [h, end) of the role */
-    size_t prefix;       /* proclitic bytes before the head */
+    size_t h, end; /* tokens [h, end) of the role */
+    size_t prefix; /* proclitic bytes before the head */
     const lexicon_entry *represents;
     bool counterpart;
+    bool descriptor; /* no office: no title, nobody represented */
 } role;
 
 /* A state mention written as a nisba adjective (الأمريكي، البريطانية):
@@ -353,9 +355,8 @@ static bool nisba_at(const scan *s, size_t i)
         s->x->mentions[m].mb != s->a->tokens[i].match_begin)
         return false;
     static const char ya[] = "\xd9\x8a", yah[] = "\xd9\x8a\xd9\x87";
-    return definite(w, n) &&
-           ((n > 2 && memcmp(w + n - 2, ya, 2) == 0) ||
-            (n > 4 && memcmp(w + n - 4, yah, 4) == 0));
+    return definite(w, n) && ((n > 2 && memcmp(w + n - 2, ya, 2) == 0) ||
+                              (n > 4 && memcmp(w + n - 4, yah, 4) == 0));
 }
 
 /* Reads the role that the head at token h opens; returns the token where a
@@ -363,6 +364,7 @@ static bool nisba_at(const scan *s, size_t i)
 static size_t read_role(const scan *s, size_t h, role *r)
 {
     size_t count = s->a->token_count, i = h + 1;
+    bool placed = false; /* the mention follows في/إلى/لدى */
     while (i < count && i < h + 16 && gap_kind_of(s, i) == GAP_BLANK) {
         const lexicon_entry *en = entry_at(s, i);
         size_t n;
@@ -370,17 +372,22 @@ static size_t read_role(const scan *s, size_t h, role *r)
         if (en) {
             if (en->kind == KIND_PERSON)
                 break;
-            if (!r->represents &&
+            /* "الممثل الخاص للأمين العام في العراق": where the office is
+             * held is not whom it speaks for. */
+            if (!r->represents && !placed &&
                 (en->kind == KIND_STATE || en->kind == KIND_ORGANIZATION))
                 r->represents = en;
+            placed = false;
             i = after_mention(s, i);
             r->end = i;
-        } else if (honorific(s, i) || stop_word(s, i)) {
-            break;
         } else if (is(s, CUE_LINK, i) && i + 1 < count &&
                    gap_kind_of(s, i + 1) == GAP_BLANK && entry_at(s, i + 1) &&
                    !person_at(s, i + 1)) {
+            /* before the stop words, which hold these prepositions too */
+            placed = true;
             i++;
+        } else if (honorific(s, i) || stop_word(s, i)) {
+            break;
         } else if (is_split(s, CUE_HEAD, i, NULL) ||
                    is_split(s, CUE_ROLE_WORD, i, NULL) || definite(w, n)) {
             r->end = ++i;
@@ -418,7 +425,7 @@ static char *role_title(const scan *s, const role *r, bool *nomem)
     char *buf = NULL;
     size_t len = 0;
     *nomem = false;
-    if (r->counterpart)
+    if (r->counterpart || r->descriptor)
         return NULL;
     /* A rank just before the name is no part of the office held:
      * "ولي العهد الأمير" is "ولي العهد". */
@@ -436,8 +443,8 @@ static char *role_title(const scan *s, const role *r, bool *nomem)
         const text_span *t = &s->a->tokens[i];
         size_t b = t->begin, e = t->end;
         if (i == r->h && r->prefix)
-            text_match_span(s->a, t->match_begin + r->prefix, t->match_end,
-                            &b, &e);
+            text_match_span(s->a, t->match_begin + r->prefix, t->match_end, &b,
+                            &e);
         if (!append_text(s, &buf, &len, b, e)) {
             free(buf);
             *nomem = true;
@@ -478,8 +485,11 @@ void pname_list_clear(pname_list *l)
 static bayan_status add_name(scan *s, size_t t0, size_t t1, char *title,
                              const lexicon_entry *represents, bool byline)
 {
-    pname n = {.t0 = t0, .t1 = t1, .title = title,
-               .represents = represents, .byline = byline};
+    pname n = {.t0 = t0,
+               .t1 = t1,
+               .title = title,
+               .represents = represents,
+               .byline = byline};
     if (person_at(s, t0)) {
         const mention *m = &s->x->mentions[s->mention_at[t0]];
         n.known = m->entry;
@@ -571,12 +581,33 @@ static bool role_complete(const scan *s, const role *r)
 
 /* A role opened at token h, and the name after it. *next: where the scan
  * goes on. */
-static bayan_status role_person(scan *s, size_t h, size_t prefix,
-                                bool counterpart, size_t *next)
+/* "وزير الخارجية العراقي ابراهيم الجعفري، ووزير الدفاع خالد العبيدي": a
+ * role joined by و right after a name, naming no state of its own, serves
+ * the same state as that name. */
+static const lexicon_entry *coordinated(const scan *s, const role *r)
 {
-    role r = {.h = h, .end = h + 1, .prefix = prefix,
-              .counterpart = counterpart};
+    size_t n;
+    const char *w = tok(s, r->h, &n);
+    if (r->represents || r->descriptor || r->prefix == 0 ||
+        memcmp(w, "\xd9\x88", 2) != 0 || s->names.count == 0) /* و */
+        return r->represents;
+    const pname *last = &s->names.items[s->names.count - 1];
+    return last->t1 == r->h ? last->represents : NULL;
+}
+
+static bayan_status role_person(scan *s, size_t h, size_t prefix,
+                                bool counterpart, bool descriptor,
+                                size_t *next)
+{
+    role r = {.h = h,
+              .end = h + 1,
+              .prefix = prefix,
+              .counterpart = counterpart,
+              .descriptor = descriptor};
     size_t j = read_role(s, h, &r);
+    if (descriptor)
+        r.represents = NULL;
+    r.represents = coordinated(s, &r);
     *next = h + 1;
     if (j >= s->a->token_count || !start_of_name(s, j) ||
         !role_complete(s, &r))
@@ -638,11 +669,13 @@ static bayan_status scan_at(scan *s, size_t i, size_t *next)
     if (s->mention_at[i] >= 0)
         return BAYAN_OK;
     if (is_split(s, CUE_COUNTERPART, i, &prefix))
-        return role_person(s, i, prefix, true, next);
+        return role_person(s, i, prefix, true, false, next);
     if (honorific(s, i))
         return honored_person(s, i, next);
     if (is_split(s, CUE_HEAD, i, &prefix))
-        return role_person(s, i, prefix, false, next);
+        return role_person(s, i, prefix, false, false, next);
+    if (is_split(s, CUE_DESCRIPTOR, i, &prefix))
+        return role_person(s, i, prefix, false, true, next);
     return BAYAN_OK;
 }
 
@@ -733,14 +766,15 @@ static bayan_status index_mentions(scan *s)
     size_t m = 0;
     for (size_t i = 0; i < count; i++) {
         const text_span *t = &s->a->tokens[i];
-        while (m < s->x->mention_count && s->x->mentions[m].me <= t->match_begin)
+        while (m < s->x->mention_count &&
+               s->x->mentions[m].me <= t->match_begin)
             m++;
         s->mention_at[i] = -1;
-        for (size_t k = m; k < s->x->mention_count &&
-                           s->x->mentions[k].mb < t->match_end;
+        for (size_t k = m;
+             k < s->x->mention_count && s->x->mentions[k].mb < t->match_end;
              k++)
-            if (!s->x->mentions[k].dropped && s->x->mentions[k].me >
-                                                  t->match_begin) {
+            if (!s->x->mentions[k].dropped &&
+                s->x->mentions[k].me > t->match_begin) {
                 s->mention_at[i] = (long)k;
                 break;
             }
@@ -756,8 +790,7 @@ bayan_status extract_persons(extraction *x)
         return st;
     scan s = {.x = x, .a = &x->a, .cues = &cues};
     st = index_mentions(&s);
-    for (size_t i = 0, next; st == BAYAN_OK && i < x->a.token_count;
-         i = next)
+    for (size_t i = 0, next; st == BAYAN_OK && i < x->a.token_count; i = next)
         st = scan_at(&s, i, &next);
     if (st == BAYAN_OK)
         st = find_bylines(&s);

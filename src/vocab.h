@@ -75,6 +75,7 @@
 #define P_CREDIT_CUE NS_BAYAN "creditCue" /* lexicon data only */
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
+#define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"
 #define P_COUNTERPART_CUE NS_BAYAN "counterpartCue"
 #define P_HONORIFIC NS_BAYAN "honorific"
 #define P_ROLE_WORD NS_BAYAN "roleWord"

@@ -46,11 +46,18 @@ for g in golds:
     for c in g['cities']: cities[c['name_en']]=c['iso']
 def ct(n):
     c=I('city/'+n.lower()); t(c,A,B('City')); t(c,RDFS,lit(n,lang='en')); t(c,S('containedInPlace'),st(cities.get(n) or {'Brussels':'BE'}[n])); return c
+# The canonical Arabic label of a person the lexicon knows is the lexicon's
+# (vocabulary.md: rdfs:label is the canonical name), which may spell the
+# hamza the text leaves out; other persons are named as the text writes them.
+known={}
+for m in re.finditer(r'rdfs:label "([^"]+)"@ar, "([^"]+)"@en',
+                     open(os.path.join(HERE, '..', 'ontology', 'lexicon', 'persons.ttl'), encoding='utf-8').read()):
+    known[m.group(2)]=m.group(1)
 pers={}
 for g in golds:
     for p in g['persons']: pers[p['name_en']]=p
 def ps(n):
-    p=pers[n]; i=I('person/'+re.sub('[^a-z]+','-',n.lower())); t(i,A,B('Person')); t(i,RDFS,lit(p['forms'][0],lang='ar'))
+    p=pers[n]; i=I('person/'+re.sub('[^a-z]+','-',n.lower())); t(i,A,B('Person')); t(i,RDFS,lit(known.get(n,p['forms'][0]),lang='ar'))
     r=p['represents']
     if r: t(i,B('represents'),og(r) if r in slug else st(r))
     return i

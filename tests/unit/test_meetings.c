@@ -351,6 +351,66 @@ static void no_meeting_no_node(void **state)
     bayan_graph_free(g);
 }
 
+/* "كل من" opens the list of chairs wherever it stands in the clause. */
+static void chairs_listed_after_each_of(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عقد فريق عمل اجتماعا في روما يوم 3 مارس 2016، ويرأس الفريق "
+               "كل من فرنسا والأردن.");
+    const char *path = "meeting/2016-03-03-rome";
+    assert_true(has(g, path, P_CHAIR, BASE "state/FR", NULL));
+    assert_true(has(g, path, P_CHAIR, BASE "state/JO", NULL));
+    bayan_graph_free(g);
+}
+
+/* The head of a government named with "برئاسة" does not chair the
+ * meeting. */
+static void government_head_is_not_chair(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عقد الوزراء اجتماعا في روما يوم 5 مايو 2017، ورحبوا بالحكومة "
+               "العراقية برئاسة مصطفى الكاظمي.");
+    assert_int_equal(count_meetings(g), 1);
+    assert_false(has_any(g, "meeting/2017-05-05-rome", P_CHAIR));
+    bayan_graph_free(g);
+}
+
+/* "على هذا المستوى": the level of the meeting told of before. */
+static void level_of_the_meeting_before(void **state)
+{
+    bayan_graph *g =
+        read_text(state, "اجتمع وزراء الخارجية في لندن يوم 2 فبراير 2016.\n"
+                         "وكان أول لقاء على هذا المستوى قد عقد في بروكسل.");
+    assert_true(has(g, "meeting/brussels-ministerial", P_MEETING_LEVEL,
+                    L_MINISTERIAL, NULL));
+    bayan_graph_free(g);
+}
+
+/* Two meetings named at once, each with its city and month. */
+static void two_meetings_two_cities(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "وجاء ذلك بعد الاجتماعين اللذين عقدا في لندن (مارس 2016) "
+               "وباريس (سبتمبر 2016).");
+    assert_int_equal(count_meetings(g), 2);
+    assert_true(has_any(g, "meeting/2016-03-london", P_START_DATE));
+    assert_true(has_any(g, "meeting/2016-09-paris", P_START_DATE));
+    bayan_graph_free(g);
+}
+
+/* A participant count far after the meeting word, in the same clause
+ * chain. */
+static void count_past_the_window(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "انعقد الاجتماع في روما يوم 4 أبريل 2018 بدعوة من الحكومة "
+               "الإيطالية وبحضور وفود رفيعة المستوى قدمت من مختلف القارات "
+               "والمناطق للنظر في الخطوات التالية وتمثل 45 دولة.");
+    assert_true(has(g, "meeting/2018-04-04-rome", P_PARTICIPANT_COUNT, "45",
+                    XSD_INTEGER));
+    bayan_graph_free(g);
+}
+
 /* IRI paths when the date or the place is missing stay content-derived. */
 static void identity_without_date_or_place(void **state)
 {
@@ -400,6 +460,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(small_group_without_meeting_word,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(no_meeting_no_node, setup, teardown),
+        cmocka_unit_test_setup_teardown(chairs_listed_after_each_of, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(government_head_is_not_chair, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(level_of_the_meeting_before, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(two_meetings_two_cities, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(count_past_the_window, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,7 +104,8 @@ static void test_role_nisba_name(void **state)
     assert_int_equal(persons(g, p, 4), 1);
     assert_true(has(g, p[0], P_LABEL, "جان دوبون"));
     assert_true(has(g, p[0], P_JOB_TITLE, "وزير الخارجية"));
-    assert_true(has(g, p[0], P_REPRESENTS, "https://w3id.org/bayan/id/state/FR"));
+    assert_true(
+        has(g, p[0], P_REPRESENTS, "https://w3id.org/bayan/id/state/FR"));
     assert_int_equal(phrases(g, p[0]), 1);
     bayan_graph_free(g);
 }
@@ -119,8 +120,8 @@ static void test_counterpart(void **state)
     const char *second = has(g, p[0], P_LABEL, "كريم فؤاد") ? p[0] : p[1];
     assert_true(has(g, second, P_LABEL, "كريم فؤاد"));
     assert_true(has(g, second, P_JOB_TITLE, "وزير الخارجية"));
-    assert_true(has(g, second, P_REPRESENTS,
-                    "https://w3id.org/bayan/id/state/EG"));
+    assert_true(
+        has(g, second, P_REPRESENTS, "https://w3id.org/bayan/id/state/EG"));
     bayan_graph_free(g);
 }
 
@@ -167,8 +168,10 @@ static void test_slugs(void **state)
 {
     bayan_engine *e = *state;
     /* the same unknown name in two texts, spelled with and without hamza */
-    bayan_graph *a = extract(e, "وقال المبعوث الخاص أحمد سالم، إن الوضع هادئ.");
-    bayan_graph *b = extract(e, "وأعلن رئيس البعثة احمد سالم، أن العمل مستمر.");
+    bayan_graph *a =
+        extract(e, "وقال المبعوث الخاص أحمد سالم، إن الوضع هادئ.");
+    bayan_graph *b =
+        extract(e, "وأعلن رئيس البعثة احمد سالم، أن العمل مستمر.");
     const char *pa[2], *pb[2];
     assert_int_equal(persons(a, pa, 2), 1);
     assert_int_equal(persons(b, pb, 2), 1);
@@ -188,6 +191,56 @@ static void test_slugs(void **state)
     assert_string_equal(pk[0], "https://w3id.org/bayan/id/person/mike-pompeo");
     assert_true(has(k, pk[0], P_JOB_TITLE, "وزير الخارجية"));
     bayan_graph_free(k);
+}
+
+/* The person whose label is label (NULL when none). */
+static const char *named(const bayan_graph *g, const char *label)
+{
+    const char *p[8];
+    size_t n = persons(g, p, 8);
+    for (size_t i = 0; i < n && i < 8; i++)
+        if (has(g, p[i], P_LABEL, label))
+            return p[i];
+    return NULL;
+}
+
+static void test_coordinated_role_same_state(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "وحضر وزير الخارجية الأردني سامي حداد، "
+                                "ووزير الداخلية رامي خوري.");
+    const char *second = named(g, "رامي خوري");
+    assert_non_null(second);
+    assert_true(has(g, second, P_JOB_TITLE, "وزير الداخلية"));
+    assert_true(
+        has(g, second, P_REPRESENTS, "https://w3id.org/bayan/id/state/JO"));
+    bayan_graph_free(g);
+}
+
+static void test_office_place_not_represented(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "ورحب الحاضرون بما قاله المبعوث الخاص في "
+                                "العراق سامي حداد، ثم انصرفوا.");
+    const char *p = named(g, "سامي حداد");
+    assert_non_null(p);
+    assert_false(
+        has(g, p, P_REPRESENTS, "https://w3id.org/bayan/id/state/IQ"));
+    assert_true(has(g, p, P_JOB_TITLE, "المبعوث الخاص في العراق"));
+    bayan_graph_free(g);
+}
+
+static void test_descriptor_no_office(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "ونعت الأوساط الثقافية الكاتبة المصرية "
+                                "ليلى فؤاد، وأشادت بأعمالها.");
+    const char *p = named(g, "ليلى فؤاد");
+    assert_non_null(p);
+    assert_false(
+        has(g, p, P_REPRESENTS, "https://w3id.org/bayan/id/state/EG"));
+    assert_false(any_literal_has(g, P_JOB_TITLE, "الكاتبة"));
+    bayan_graph_free(g);
 }
 
 static int setup(void **state)
@@ -214,6 +267,9 @@ int main(void)
         cmocka_unit_test(test_surname_merge),
         cmocka_unit_test(test_role_without_name),
         cmocka_unit_test(test_slugs),
+        cmocka_unit_test(test_coordinated_role_same_state),
+        cmocka_unit_test(test_office_place_not_represented),
+        cmocka_unit_test(test_descriptor_no_office),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
