@@ -30,6 +30,7 @@ const char *bayan_strerror(bayan_status status)
     case BAYAN_ERR_ARGUMENT: return "invalid argument";
     case BAYAN_ERR_EMPTY: return "no text to read";
     case BAYAN_ERR_INTERNAL: return "internal error";
+    case BAYAN_ERR_CANCELLED: return "cancelled";
     }
     return "unknown status";
 }
@@ -154,6 +155,7 @@ bayan_status bayan_engine_new(const bayan_options *options,
         e->lenient = options->lenient;
         e->on_diagnostic = options->on_diagnostic;
         e->user = options->user;
+        e->cancelled = options->cancelled;
     }
     const char *base = options && options->base_iri ? options->base_iri
                                                     : BAYAN_DEFAULT_BASE;
@@ -210,6 +212,17 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
     bayan_status st = text_decode(e, name, bytes, len, &doc);
     if (st != BAYAN_OK)
         return st;
+    /* An empty page (or one of blanks, or HTML without article text) is
+     * a failed input: an Article with no text would only be noise. */
+    if (text_is_blank(&doc)) {
+        engine_report(e, BAYAN_ERROR, BAYAN_ERR_EMPTY, name, -1,
+                      "no text to read (%s)",
+                      len == 0 ? "the input is empty"
+                      : doc.html ? "the HTML holds no article text"
+                                 : "the input holds only blanks");
+        text_doc_clear(&doc);
+        return BAYAN_ERR_EMPTY;
+    }
     /* Build the article's facts apart, so a failure leaves graph as it was. */
     bayan_graph *part = bayan_graph_new();
     article_ids ids = {NULL, NULL};
@@ -282,26 +295,100 @@ bayan_status bayan_export(const bayan_engine *e, const bayan_graph *graph,
     return BAYAN_ERR_ARGUMENT;
 }
 
-bayan_status bayan_export_file(const bayan_engine *e,
-                               const bayan_graph *graph, bayan_format format,
-                               const char *path)
+/* The sink of an export to a file: the atomic file, and the engine whose
+ * cancelled callback is polled before each write. */
+typedef struct file_sink {
+    const bayan_engine *e;
+    atomic_file *file;
+    bool cancelled;
+    int error; /* errno of the first failed write, for the message */
+} file_sink;
+
+static bool file_sink_write(void *user, const void *bytes, size_t len)
 {
-    atomic_file *f;
-    bayan_status st = atomic_open(path, &f);
+    file_sink *s = user;
+    if (!s->cancelled && s->e->cancelled && s->e->cancelled(s->e->user))
+        s->cancelled = true;
+    if (s->cancelled)
+        return false;
+    if (!atomic_write(s->file, bytes, len)) {
+        s->error = s->error ? s->error : errno;
+        return false;
+    }
+    return true;
+}
+
+/* Exports one format into a new temporary file beside path, flushed and
+ * synced but not renamed yet (*out; atomic_commit or atomic_abort it). */
+static bayan_status export_to_temp(const bayan_engine *e,
+                                   const bayan_graph *graph,
+                                   bayan_format format, const char *path,
+                                   atomic_file **out)
+{
+    file_sink sink = {e, NULL, false, 0};
+    bayan_status st = atomic_open(path, &sink.file);
     if (st != BAYAN_OK) {
         engine_report(e, BAYAN_ERROR, st, path, -1,
                       "cannot create a file beside it: %s", strerror(errno));
         return st;
     }
-    st = bayan_export(e, graph, format, atomic_write, f);
-    if (st != BAYAN_OK) {
-        atomic_abort(f);
+    st = bayan_export(e, graph, format, file_sink_write, &sink);
+    int error = sink.error;
+    if (sink.cancelled) {
+        st = BAYAN_ERR_CANCELLED; /* the caller knows why: no message */
+    } else if (st == BAYAN_OK || error) {
+        /* A failed write (disk full) makes the exporter fail too; name
+         * the system's reason rather than the exporter's status. */
+        errno = 0;
+        if (!error && atomic_finish(sink.file) != BAYAN_OK)
+            error = errno ? errno : EIO;
+        if (error) {
+            st = BAYAN_ERR_IO;
+            engine_report(e, BAYAN_ERROR, st, path, -1, "write failed: %s",
+                          strerror(error));
+        }
+    } else {
         engine_report(e, BAYAN_ERROR, st, path, -1, "export failed: %s",
                       bayan_strerror(st));
+    }
+    if (st != BAYAN_OK) {
+        atomic_abort(sink.file);
         return st;
     }
-    st = atomic_commit(f);
-    if (st != BAYAN_OK)
-        engine_report(e, BAYAN_ERROR, st, path, -1, "write failed");
+    *out = sink.file;
+    return BAYAN_OK;
+}
+
+bayan_status bayan_export_file(const bayan_engine *e,
+                               const bayan_graph *graph, bayan_format format,
+                               const char *path)
+{
+    return bayan_export_files(e, graph, &format, &path, 1);
+}
+
+bayan_status bayan_export_files(const bayan_engine *e,
+                                const bayan_graph *graph,
+                                const bayan_format *formats,
+                                const char *const *paths, size_t count)
+{
+    atomic_file **files = calloc(count ? count : 1, sizeof *files);
+    if (!files)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 0; st == BAYAN_OK && i < count; i++)
+        st = export_to_temp(e, graph, formats[i], paths[i], &files[i]);
+    /* Every file is complete on disk: the renames cannot run out of room,
+     * so the set is replaced as a whole (bar a crash between renames). */
+    for (size_t i = 0; i < count; i++) {
+        if (st != BAYAN_OK) {
+            atomic_abort(files[i]);
+            continue;
+        }
+        st = atomic_commit(files[i]);
+        if (st != BAYAN_OK)
+            engine_report(e, BAYAN_ERROR, st, paths[i], -1,
+                          "cannot rename into place: %s", strerror(errno));
+    }
+    free(files);
     return st;
 }

@@ -19,7 +19,63 @@ void text_doc_clear(text_doc *doc)
     free(doc->text);
     free(doc->title);
     free(doc->published);
+    free(doc->cp_marks);
     memset(doc, 0, sizeof *doc);
+}
+
+/* Builds doc->cp_marks (see text.h) in one pass over the decoded text. */
+static bayan_status mark_code_points(text_doc *doc)
+{
+    size_t count = doc->cp_length / TEXT_CP_STRIDE + 1;
+    doc->cp_marks = malloc(count * sizeof *doc->cp_marks);
+    if (!doc->cp_marks)
+        return BAYAN_ERR_NOMEM;
+    size_t cp = 0, k = 0;
+    for (size_t i = 0; i < doc->length; i++) {
+        if (((unsigned char)doc->text[i] & 0xc0) == 0x80)
+            continue;
+        if (cp % TEXT_CP_STRIDE == 0 && k < count)
+            doc->cp_marks[k++] = i;
+        cp++;
+    }
+    while (k < count)
+        doc->cp_marks[k++] = doc->length;
+    return BAYAN_OK;
+}
+
+bool text_is_blank(const text_doc *doc)
+{
+    for (size_t i = 0; i < doc->length;) {
+        uint32_t cp;
+        size_t n = utf8_decode((const unsigned char *)doc->text + i,
+                               doc->length - i, &cp);
+        if (n == 0)
+            return false;
+        bool blank = cp == ' ' || (cp >= '\t' && cp <= '\r') ||
+                     cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
+                     (cp >= 0x2000 && cp <= 0x200f) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+                     (cp >= 0x2066 && cp <= 0x2069) ||
+                     (cp >= 0x202a && cp <= 0x202e) || cp == 0x3000 ||
+                     cp == 0xfeff;
+        if (!blank)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+size_t text_byte_offset(const text_doc *doc, size_t cp)
+{
+    size_t from = 0;
+    if (doc->cp_marks) {
+        size_t k = cp / TEXT_CP_STRIDE;
+        if (k > doc->cp_length / TEXT_CP_STRIDE)
+            return doc->length;
+        from = doc->cp_marks[k];
+        cp -= k * TEXT_CP_STRIDE;
+    }
+    return from + utf8_offset(doc->text + from, doc->length - from, cp);
 }
 
 /* ---- UTF-8 ----------------------------------------------------------------
@@ -450,6 +506,8 @@ bayan_status text_decode(const bayan_engine *e, const char *name,
     bayan_status st = decode_bytes(e, name, p, bytes ? len : 0, out);
     if (st == BAYAN_OK && html_is_html(name, out->text, out->length))
         st = reduce_html(e, name, out);
+    if (st == BAYAN_OK)
+        st = mark_code_points(out);
     if (st != BAYAN_OK) {
         const char *enc = out->encoding;
         text_doc_clear(out);
