@@ -144,13 +144,41 @@ static bool parse_formats(cli *c, const char *list)
 
 /* ---- inputs ------------------------------------------------------------- */
 
+/* A directory's identity, whatever path led to it. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
 typedef struct run {
     const cli *c;
     const bayan_engine *engine;
     bayan_graph *graph;
     int read, failed;
     bool written; /* the outputs were replaced */
+    dir_id *dirs; /* directories read so far */
+    size_t dir_count, dir_capacity;
 } run;
+
+/* Records a directory; false when it was read already. Reading each
+ * directory once stops symlink loops, and symlinks that fan out (two links
+ * to the same parent would otherwise double the work at every level). */
+static bool first_visit(run *r, const struct stat *st)
+{
+    for (size_t i = 0; i < r->dir_count; i++)
+        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+            return false;
+    if (r->dir_count == r->dir_capacity) {
+        size_t cap = r->dir_capacity ? r->dir_capacity * 2 : 16;
+        dir_id *grown = realloc(r->dirs, cap * sizeof *grown);
+        if (!grown)
+            return true; /* the depth limit still bounds the walk */
+        r->dirs = grown;
+        r->dir_capacity = cap;
+    }
+    r->dirs[r->dir_count++] = (dir_id){st->st_dev, st->st_ino};
+    return true;
+}
 
 static int compare_names(const void *a, const void *b)
 {
@@ -276,6 +304,12 @@ static void read_path(run *r, const char *path, int depth)
             fprintf(stderr, "bayan: %s: error: directories nested too deep "
                             "(a symlink loop?)\n", path);
             r->failed++;
+            return;
+        }
+        if (!first_visit(r, &st)) {
+            if (r->c->verbosity >= 1)
+                fprintf(stderr, "bayan: %s: warning: directory already read "
+                                "(a symlink loop?); skipped\n", path);
             return;
         }
         int before = r->read + r->failed;
@@ -504,7 +538,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bayan: out of memory\n");
         return EXIT_USAGE;
     }
-    run r = {&c, engine, graph, 0, 0, false};
+    run r = {&c, engine, graph, 0, 0, false, NULL, 0, 0};
     if (optind >= argc) {
         struct stat sb;
         if (stat("seeds", &sb) != 0) {
@@ -519,6 +553,7 @@ int main(int argc, char **argv)
         read_path(&r, argv[i], 0);
     if (rc == EXIT_OK)
         rc = finish(&c, &r);
+    free(r.dirs);
     bayan_graph_free(graph);
     bayan_engine_free(engine);
     int sig = interrupted;

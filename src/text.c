@@ -393,6 +393,44 @@ static bayan_status decode_icu(const bayan_engine *e, const char *name,
     return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
 }
 
+/* UTF-16 saved without a byte-order mark: NULs at one parity only (the
+ * high bytes of spaces, digits and line ends), at least one unit in 20.
+ * Only a guess: the caller checks the result reads as Arabic text. */
+static const char *guess_utf16(const unsigned char *p, size_t len)
+{
+    if (len < 4 || len % 2 != 0)
+        return NULL;
+    size_t zeros[2] = {0, 0};
+    for (size_t i = 0; i < len; i++)
+        zeros[i & 1] += p[i] == 0;
+    size_t units = len / 2;
+    if (zeros[0] == 0 && zeros[1] * 20 >= units)
+        return "UTF-16LE";
+    if (zeros[1] == 0 && zeros[0] * 20 >= units)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* Reads p as UTF-16 without a BOM when guess_utf16 and plausible_arabic
+ * agree; true when it did (out filled, or the allocation failed). */
+static bool try_utf16(const bayan_engine *e, const char *name,
+                      const unsigned char *p, size_t len, text_doc *out)
+{
+    const char *enc = guess_utf16(p, len);
+    converted c = {0};
+    if (!enc || icu_convert(enc, p, len, 0, false, &c) != BAYAN_OK ||
+        !plausible_arabic(c.u, c.n)) {
+        free(c.u);
+        return false;
+    }
+    engine_report(e, BAYAN_WARNING, BAYAN_OK, name, -1,
+                  "no byte-order mark; read as %s", enc);
+    out->text = uchars_to_text(c.u, c.n, &out->length, &out->cp_length);
+    free(c.u);
+    out->encoding = enc;
+    return true;
+}
+
 /* Decides how to read bytes that are not valid UTF-8 and have no BOM. */
 static bayan_status decode_unknown(const bayan_engine *e, const char *name,
                                    const unsigned char *p, size_t len,
@@ -404,6 +442,8 @@ static bayan_status decode_unknown(const bayan_engine *e, const char *name,
         scan->multibyte >= 4 * scan->bad || memchr(p, 0, len) != NULL;
     converted c = {0};
     const char *enc = NULL;
+    if (try_utf16(e, name, p, len, out))
+        return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
     if (!broken_utf8 && detect_legacy(p, len, &c, &enc)) {
         out->text = uchars_to_text(c.u, c.n, &out->length, &out->cp_length);
         free(c.u);
