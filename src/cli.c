@@ -38,19 +38,25 @@ static bool is_interrupted(void *user)
 
 /* SIGINT, SIGTERM and SIGHUP stop the run at the next file or the next
  * write, the temporary files are removed and the previous outputs stay.
+ * A signal already ignored (nohup, a background job) stays ignored.
  * SA_RESETHAND: a second signal kills at once (the default action), so an
  * impatient user can always stop us (a hidden .graph.*.XXXXXX file may
- * then remain). No SA_RESTART: a read of a terminal returns at once. */
+ * then remain). No SA_RESTART: a read of a terminal returns at once.
+ * SIGXFSZ (a file size limit reached) is ignored, so that the write fails
+ * with EFBIG and is cleaned up like a full disk, instead of killing us. */
 static void install_signal_handlers(void)
 {
     static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
-    struct sigaction sa;
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < sizeof SIGNALS / sizeof *SIGNALS; i++)
-        sigaction(SIGNALS[i], &sa, NULL);
+        if (sigaction(SIGNALS[i], NULL, &old) == 0 &&
+            old.sa_handler != SIG_IGN)
+            sigaction(SIGNALS[i], &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 typedef struct cli {
@@ -209,7 +215,9 @@ static void read_stdin(run *r)
     size_t cap = 65536, len = 0, limit = r->c->max_input;
     char *buf = malloc(cap);
     size_t n;
-    while (buf && len <= limit &&
+    /* A signal makes fread return short with the error flag set (no
+     * SA_RESTART); looping on would block again. */
+    while (buf && len <= limit && !interrupted && !ferror(stdin) &&
            (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
         len += n;
         if (len == cap) {
@@ -219,7 +227,7 @@ static void read_stdin(run *r)
             buf = grown;
         }
     }
-    if (!buf || ferror(stdin) || len > limit) {
+    if (!buf || ferror(stdin) || len > limit || interrupted) {
         if (!buf)
             fprintf(stderr, "bayan: <stdin>: error: out of memory\n");
         else if (len > limit)
