@@ -18,6 +18,15 @@ PY=/usr/bin/python3
 
 [ -x "$BAYAN" ] || { echo "SKIP: no bayan at $BAYAN" >&2; exit 77; }
 SEED=$(ls "$SOURCE_ROOT"/seeds/*.txt | head -n 1)
+# Under AddressSanitizer every string search checks the whole rest of the
+# text (its strstr interceptor), so the matcher turns quadratic: there the
+# large cases keep their shape at a tenth of the size (memory safety is
+# what that run is for); the plain build checks the full sizes.
+SCALE=1
+if ldd "$BAYAN" 2>/dev/null | grep -q 'libasan'; then
+    SCALE=10
+    echo "note: sanitizer build: large cases at 1/$SCALE of their size" >&2
+fi
 SEED_NAME=$(basename "$SEED")
 
 WORK=$(mktemp -d)
@@ -239,13 +248,14 @@ PY
 
 # A long single line under the limit is read whole, in linear time.
 case_1mb_single_line() {
-    "$PY" - "$SEED" "$WORK/line1.txt" <<'PY'
+    "$PY" - "$SEED" "$WORK/line1.txt" "$SCALE" <<'PY'
 import sys
 s = open(sys.argv[1], encoding='utf-8').read().replace('\n', ' ')
-open(sys.argv[2], 'w', encoding='utf-8').write((s * (1_000_000 // len(s.encode()) + 1)))
+size = 1_000_000 // int(sys.argv[3])
+open(sys.argv[2], 'w', encoding='utf-8').write((s * (size // len(s.encode()) + 1)))
 PY
     expect_case 0 "$WORK/line1.txt" || return 1
-    [ "$(phrases)" -gt 1000 ] || fail "only $(phrases) mentions in 1 MB" || return 1
+    [ "$(phrases)" -gt $((1000 / SCALE)) ] || fail "only $(phrases) mentions" || return 1
 }
 
 case_nul_bytes() {
@@ -333,18 +343,19 @@ PY
 }
 
 case_100000_mentions() {
-    "$PY" - "$WORK/mentions.txt" <<'PY'
+    local count=$((100000 / SCALE))
+    "$PY" - "$WORK/mentions.txt" "$count" <<'PY'
 import sys
 names = ['العراق', 'فرنسا', 'الأردن', 'روما']
 open(sys.argv[1], 'w', encoding='utf-8').write(
-    ' و'.join(names[i % 4] for i in range(100_000)))
+    ' و'.join(names[i % 4] for i in range(int(sys.argv[2]))))
 PY
     # N-Quads left out: rapper takes long over 600,000 quads, and the
     # other cases check that format.
     FORMATS=turtle,ntriples,graphml,dot expect_case 0 "$WORK/mentions.txt" || return 1
     local n
     n=$(grep -c '#char=[0-9]*,[0-9]*> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>' "$OUT/graph.nt")
-    [ "$n" -ge 100000 ] || fail "$n mentions, expected 100,000 and more" || return 1
+    [ "$n" -ge "$count" ] || fail "$n mentions, expected $count and more" || return 1
 }
 
 # libxml2 stops at 256 levels: the text before is read and the user told
