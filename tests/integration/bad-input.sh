@@ -452,14 +452,15 @@ cases=$(declare -F | awk '{print $3}' | grep '^case_' | sort)
 for fn in $cases; do
     CASE=${fn#case_}
     CASE=${CASE//_/-}
+    name=$CASE # a case may name its sub-cases in CASE
     start=$SECONDS
     if "$fn"; then
         passed=$((passed + 1))
-        printf 'ok   %-32s %3ss\n' "$CASE" $((SECONDS - start))
+        printf 'ok   %-32s %3ss\n' "$name" $((SECONDS - start))
     else
         failed=$((failed + 1))
-        failures+=("$CASE")
-        printf 'FAIL %-32s %3ss\n' "$CASE" $((SECONDS - start))
+        failures+=("$name")
+        printf 'FAIL %-32s %3ss\n' "$name" $((SECONDS - start))
     fi
 done
 echo "bad-input: $passed passed, $failed failed${failures:+ (${failures[*]})}"
