@@ -18,7 +18,7 @@ LIMIT=${INTERRUPT_TIMEOUT:-120} # seconds a run may take, generous for ASan
 # Under AddressSanitizer the matcher is quadratic (its strstr interceptor
 # scans the rest of the text at every call): smaller inputs there.
 SCALE=1
-ldd "$BAYAN" 2>/dev/null | grep -q 'libasan' && SCALE=6
+[[ "$(ldd "$BAYAN" 2>/dev/null)" == *libasan* ]] && SCALE=6
 
 WORK=$(mktemp -d)
 MOUNTED=
