@@ -110,7 +110,7 @@ bayan_status article_add_mention(const bayan_engine *e, const text_doc *doc,
     (void)e;
     if (begin >= end || end > doc->cp_length)
         return BAYAN_ERR_ARGUMENT;
-    size_t b = utf8_offset(doc->text, doc->length, begin);
+    size_t b = text_byte_offset(doc, begin);
     size_t n = utf8_offset(doc->text + b, doc->length - b, end - begin);
     char *anchor = malloc(n + 1);
     char *phrase = malloc(strlen(ids->article) + 48);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,53 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2 };
 
+/* Inputs larger than this are refused unless --max-input-size says
+ * otherwise: a scraped "page" of tens of megabytes is debris, and reading
+ * one costs memory in proportion (about 30 bytes per input byte). */
+enum { DEFAULT_MAX_INPUT_MB = 10 };
+
+/* The signal that asked us to stop, or 0. The CLI's one global: a signal
+ * handler can reach nothing else. The library polls it through
+ * bayan_options.cancelled, and the read loop checks it between files. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+}
+
+static bool is_interrupted(void *user)
+{
+    (void)user;
+    return interrupted != 0;
+}
+
+/* SIGINT, SIGTERM and SIGHUP stop the run at the next file or the next
+ * write, the temporary files are removed and the previous outputs stay.
+ * A signal already ignored (nohup, a background job) stays ignored.
+ * SA_RESETHAND: a second signal kills at once (the default action), so an
+ * impatient user can always stop us (a hidden .graph.*.XXXXXX file may
+ * then remain). No SA_RESTART: a read of a terminal returns at once.
+ * SIGXFSZ (a file size limit reached) is ignored, so that the write fails
+ * with EFBIG and is cleaned up like a full disk, instead of killing us. */
+static void install_signal_handlers(void)
+{
+    static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof SIGNALS / sizeof *SIGNALS; i++)
+        if (sigaction(SIGNALS[i], NULL, &old) == 0 &&
+            old.sa_handler != SIG_IGN)
+            sigaction(SIGNALS[i], &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 typedef struct cli {
     const char *output_dir;
+    size_t max_input; /* bytes */
     bool formats[BAYAN_FORMAT_COUNT];
     int verbosity; /* 0 quiet, 1 normal, 2 verbose */
     bayan_options options;
@@ -39,12 +85,19 @@ static void usage(FILE *out)
           "      --encoding NAME   read inputs in this encoding\n"
           "      --lenient         replace invalid bytes with U+FFFD\n"
           "      --ontology DIR    read bayan.ttl and lexicon/ from DIR\n"
+          "      --max-input-size MB  refuse inputs larger than MB\n"
+          "                        megabytes (default 10)\n"
           "  -q, --quiet           print errors only\n"
           "  -v, --verbose         say what is read and written\n"
           "  -h, --help            show this help\n"
           "      --version         show the version\n\n"
-          "Exit status: 0 success, 1 some inputs failed (the others are\n"
-          "still exported), 2 usage error or no output written.\n",
+          "Exit status: 0 success, 1 some inputs failed (each is named;\n"
+          "the others are still exported; when none could be read the\n"
+          "outputs are left as they were), 2 usage error or an output\n"
+          "could not be written (the previous outputs are left intact).\n"
+          "Outputs are replaced all at once, only when all are written.\n"
+          "On SIGINT, SIGTERM or SIGHUP bayan stops, leaves the previous\n"
+          "outputs as they were and dies of that signal (128+N in a shell).\n",
           out);
 }
 
@@ -97,12 +150,41 @@ static bool parse_formats(cli *c, const char *list)
 
 /* ---- inputs ------------------------------------------------------------- */
 
+/* A directory's identity, whatever path led to it. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
 typedef struct run {
     const cli *c;
     const bayan_engine *engine;
     bayan_graph *graph;
     int read, failed;
+    bool written; /* the outputs were replaced */
+    dir_id *dirs; /* directories read so far */
+    size_t dir_count, dir_capacity;
 } run;
+
+/* Records a directory; false when it was read already. Reading each
+ * directory once stops symlink loops, and symlinks that fan out (two links
+ * to the same parent would otherwise double the work at every level). */
+static bool first_visit(run *r, const struct stat *st)
+{
+    for (size_t i = 0; i < r->dir_count; i++)
+        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+            return false;
+    if (r->dir_count == r->dir_capacity) {
+        size_t cap = r->dir_capacity ? r->dir_capacity * 2 : 16;
+        dir_id *grown = realloc(r->dirs, cap * sizeof *grown);
+        if (!grown)
+            return true; /* the depth limit still bounds the walk */
+        r->dirs = grown;
+        r->dir_capacity = cap;
+    }
+    r->dirs[r->dir_count++] = (dir_id){st->st_dev, st->st_ino};
+    return true;
+}
 
 static int compare_names(const void *a, const void *b)
 {
@@ -127,25 +209,36 @@ static bool looks_like_article(const char *name)
     return false;
 }
 
+/* Reads standard input whole, up to the size limit. */
 static void read_stdin(run *r)
 {
-    size_t cap = 65536, len = 0;
+    size_t cap = 65536, len = 0, limit = r->c->max_input;
     char *buf = malloc(cap);
     size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
+    /* A signal makes fread return short with the error flag set (no
+     * SA_RESTART); looping on would block again. */
+    while (buf && len <= limit && !interrupted && !ferror(stdin) &&
+           (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
         len += n;
         if (len == cap) {
             char *grown = realloc(buf, cap *= 2);
-            if (!grown) {
+            if (!grown)
                 free(buf);
-                buf = NULL;
-            }
             buf = grown;
         }
     }
-    if (!buf) {
-        fprintf(stderr, "bayan: <stdin>: error: out of memory\n");
+    if (!buf || ferror(stdin) || len > limit || interrupted) {
+        if (!buf)
+            fprintf(stderr, "bayan: <stdin>: error: out of memory\n");
+        else if (len > limit)
+            fprintf(stderr, "bayan: <stdin>: error: larger than %zu MB "
+                            "(not read; see --max-input-size)\n",
+                    limit >> 20);
+        else if (!interrupted)
+            fprintf(stderr, "bayan: <stdin>: error: read error: %s\n",
+                    strerror(errno));
         r->failed++;
+        free(buf);
         return;
     }
     if (bayan_read_memory(r->engine, r->graph, "<stdin>", buf, len) == BAYAN_OK)
@@ -188,7 +281,7 @@ static void read_directory(run *r, const char *path, int depth)
         qsort(names, count, sizeof *names, compare_names);
     for (size_t i = 0; i < count; i++) {
         size_t n = strlen(path) + strlen(names[i]) + 2;
-        char *child = malloc(n);
+        char *child = interrupted ? NULL : malloc(n);
         if (child) {
             snprintf(child, n, "%s%s%s", path,
                      path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
@@ -206,6 +299,8 @@ static void read_path(run *r, const char *path, int depth)
         read_stdin(r);
         return;
     }
+    if (interrupted)
+        return;
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(stderr, "bayan: %s: error: %s\n", path, strerror(errno));
@@ -219,7 +314,22 @@ static void read_path(run *r, const char *path, int depth)
             r->failed++;
             return;
         }
+        if (!first_visit(r, &st)) {
+            if (r->c->verbosity >= 1)
+                fprintf(stderr, "bayan: %s: warning: directory already read "
+                                "(a symlink loop?); skipped\n", path);
+            return;
+        }
+        int before = r->read + r->failed;
         read_directory(r, path, depth);
+        /* A directory named on the command line that yields nothing is
+         * most likely the wrong one: say so, and count it as failed. */
+        if (depth == 0 && r->read + r->failed == before && !interrupted) {
+            fprintf(stderr, "bayan: %s: error: no article to read (files "
+                            "named *.txt, *.text, *.html, *.htm, *.xhtml or "
+                            "with no extension)\n", path);
+            r->failed++;
+        }
         return;
     }
     if (!S_ISREG(st.st_mode)) {
@@ -230,6 +340,13 @@ static void read_path(run *r, const char *path, int depth)
     if (depth > 0 && !looks_like_article(path)) {
         if (r->c->verbosity >= 2)
             fprintf(stderr, "bayan: %s: skipped (not an article)\n", path);
+        return;
+    }
+    if ((unsigned long long)st.st_size > r->c->max_input) {
+        fprintf(stderr, "bayan: %s: error: %lld bytes, larger than %zu MB "
+                        "(not read; see --max-input-size)\n",
+                path, (long long)st.st_size, r->c->max_input >> 20);
+        r->failed++;
         return;
     }
     if (r->c->verbosity >= 2)
@@ -262,37 +379,69 @@ static bool make_directory(const char *dir)
     return ok;
 }
 
-static int write_outputs(const cli *c, const bayan_engine *engine,
-                         const bayan_graph *graph)
+/* Writes every chosen format, all or nothing (bayan_export_files).
+ * Returns the library's status. */
+static bayan_status write_outputs(const cli *c, const bayan_engine *engine,
+                                  const bayan_graph *graph)
 {
     if (!make_directory(c->output_dir)) {
         fprintf(stderr, "bayan: %s: error: cannot create directory: %s\n",
                 c->output_dir, strerror(errno));
-        return -1;
+        return BAYAN_ERR_IO;
     }
-    int failed = 0;
-    for (int i = 0; i < BAYAN_FORMAT_COUNT; i++) {
+    bayan_format formats[BAYAN_FORMAT_COUNT];
+    char *paths[BAYAN_FORMAT_COUNT];
+    size_t count = 0;
+    bayan_status st = BAYAN_OK;
+    for (int i = 0; i < BAYAN_FORMAT_COUNT && st == BAYAN_OK; i++) {
         if (!c->formats[i])
             continue;
         const char *name = bayan_format_file((bayan_format)i);
         size_t n = strlen(c->output_dir) + strlen(name) + 2;
-        char *path = malloc(n);
-        if (!path)
-            return -1;
-        snprintf(path, n, "%s/%s", c->output_dir, name);
-        if (bayan_export_file(engine, graph, (bayan_format)i, path) !=
-            BAYAN_OK)
-            failed++;
-        else if (c->verbosity >= 2)
-            fprintf(stderr, "bayan: wrote %s\n", path);
-        free(path);
+        paths[count] = malloc(n);
+        if (!paths[count]) {
+            st = BAYAN_ERR_NOMEM;
+            break;
+        }
+        snprintf(paths[count], n, "%s/%s", c->output_dir, name);
+        formats[count++] = (bayan_format)i;
     }
-    return failed;
+    if (st == BAYAN_OK)
+        st = bayan_export_files(engine, graph, formats,
+                                (const char *const *)paths, count);
+    for (size_t i = 0; i < count; i++) {
+        if (st == BAYAN_OK && c->verbosity >= 2)
+            fprintf(stderr, "bayan: wrote %s\n", paths[i]);
+        free(paths[i]);
+    }
+    return st;
 }
 
 /* ---- main --------------------------------------------------------------- */
 
-enum { OPT_BASE = 256, OPT_ENCODING, OPT_LENIENT, OPT_ONTOLOGY, OPT_VERSION };
+enum {
+    OPT_BASE = 256,
+    OPT_ENCODING,
+    OPT_LENIENT,
+    OPT_ONTOLOGY,
+    OPT_MAX_INPUT,
+    OPT_VERSION
+};
+
+/* --max-input-size: a whole number of megabytes, 1 to 4095. */
+static bool parse_megabytes(const char *arg, size_t *bytes)
+{
+    char *end;
+    errno = 0;
+    unsigned long mb = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || mb < 1 || mb > 4095 || *arg == '-') {
+        fprintf(stderr, "bayan: --max-input-size '%s': expected megabytes, "
+                        "1 to 4095\n", arg);
+        return false;
+    }
+    *bytes = (size_t)mb << 20;
+    return true;
+}
 
 static int parse_arguments(cli *c, int argc, char **argv)
 {
@@ -303,6 +452,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"lenient", no_argument, NULL, OPT_LENIENT},
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+        {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -321,6 +471,10 @@ static int parse_arguments(cli *c, int argc, char **argv)
         case OPT_ENCODING: c->options.encoding = optarg; break;
         case OPT_LENIENT: c->options.lenient = true; break;
         case OPT_ONTOLOGY: c->options.ontology_dir = optarg; break;
+        case OPT_MAX_INPUT:
+            if (!parse_megabytes(optarg, &c->max_input))
+                return EXIT_USAGE;
+            break;
         case 'q': c->verbosity = 0; break;
         case 'v': c->verbosity = 2; break;
         case 'h': usage(stdout); exit(EXIT_OK);
@@ -337,16 +491,48 @@ static int parse_arguments(cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* The exit status once the inputs are read: outputs are written only when
+ * at least one article was read, so that a run in which every input fails
+ * (or none is found) leaves the last good outputs as they were. */
+static int finish(const cli *c, run *r)
+{
+    if (interrupted)
+        return EXIT_INPUT_FAILED; /* main re-raises the signal */
+    if (r->read == 0) {
+        fprintf(stderr, "bayan: no article could be read; the outputs in "
+                        "%s/ are left as they were\n", c->output_dir);
+        return EXIT_INPUT_FAILED;
+    }
+    bayan_status st = write_outputs(c, r->engine, r->graph);
+    if (st == BAYAN_ERR_CANCELLED)
+        return EXIT_INPUT_FAILED;
+    if (st != BAYAN_OK) {
+        fprintf(stderr, "bayan: no output written; the outputs in %s/ are "
+                        "left as they were\n", c->output_dir);
+        return EXIT_USAGE;
+    }
+    r->written = true;
+    if (c->verbosity >= 1)
+        fprintf(stderr, "bayan: %d article(s) read, %d failed, %zu quads "
+                        "written to %s/\n",
+                r->read, r->failed, bayan_graph_size(r->graph),
+                c->output_dir);
+    return r->failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
-    cli c = {.output_dir = "out", .verbosity = 1};
+    cli c = {.output_dir = "out", .verbosity = 1,
+             .max_input = (size_t)DEFAULT_MAX_INPUT_MB << 20};
     c.formats[BAYAN_FORMAT_TURTLE] = c.formats[BAYAN_FORMAT_GRAPHML] = true;
     c.formats[BAYAN_FORMAT_DOT] = c.formats[BAYAN_FORMAT_SVG] = true;
     c.options.on_diagnostic = print_diagnostic;
+    c.options.cancelled = is_interrupted;
     c.options.user = &c;
     int rc = parse_arguments(&c, argc, argv);
     if (rc != EXIT_OK)
         return rc;
+    install_signal_handlers();
 
     bayan_engine *engine;
     bayan_status st = bayan_engine_new(&c.options, &engine);
@@ -360,7 +546,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bayan: out of memory\n");
         return EXIT_USAGE;
     }
-    run r = {&c, engine, graph, 0, 0};
+    run r = {&c, engine, graph, 0, 0, false, NULL, 0, 0};
     if (optind >= argc) {
         struct stat sb;
         if (stat("seeds", &sb) != 0) {
@@ -373,19 +559,19 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc; i++)
         read_path(&r, argv[i], 0);
-
-    if (rc == EXIT_OK) {
-        int failed = write_outputs(&c, engine, graph);
-        if (failed != 0)
-            rc = EXIT_USAGE;
-        else if (r.failed > 0)
-            rc = EXIT_INPUT_FAILED;
-        if (c.verbosity >= 1 && failed == 0)
-            fprintf(stderr, "bayan: %d article(s) read, %d failed, %zu "
-                            "quads written to %s/\n",
-                    r.read, r.failed, bayan_graph_size(graph), c.output_dir);
-    }
+    if (rc == EXIT_OK)
+        rc = finish(&c, &r);
+    free(r.dirs);
     bayan_graph_free(graph);
     bayan_engine_free(engine);
+    int sig = interrupted;
+    if (sig) {
+        fprintf(stderr, "bayan: interrupted by signal %d; %s\n", sig,
+                r.written ? "the outputs were written before it came"
+                          : "the outputs are left as they were");
+        /* Die of the signal, as the shell and make expect. */
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
     return rc;
 }

@@ -31,6 +31,7 @@ const char *bayan_strerror(bayan_status status)
     case BAYAN_ERR_ARGUMENT: return "invalid argument";
     case BAYAN_ERR_EMPTY: return "no text to read";
     case BAYAN_ERR_INTERNAL: return "internal error";
+    case BAYAN_ERR_CANCELLED: return "cancelled";
     }
     return "unknown status";
 }
@@ -155,6 +156,7 @@ bayan_status bayan_engine_new(const bayan_options *options,
         e->lenient = options->lenient;
         e->on_diagnostic = options->on_diagnostic;
         e->user = options->user;
+        e->cancelled = options->cancelled;
     }
     const char *base = options && options->base_iri ? options->base_iri
                                                     : BAYAN_DEFAULT_BASE;
@@ -220,6 +222,17 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
     bayan_status st = text_decode(e, name, bytes, len, &doc);
     if (st != BAYAN_OK)
         return st;
+    /* An empty page (or one of blanks, or HTML without article text) is
+     * a failed input: an Article with no text would only be noise. */
+    if (text_is_blank(&doc)) {
+        engine_report(e, BAYAN_ERROR, BAYAN_ERR_EMPTY, name, -1,
+                      "no text to read (%s)",
+                      len == 0 ? "the input is empty"
+                      : doc.html ? "the HTML holds no article text"
+                                 : "the input holds only blanks");
+        text_doc_clear(&doc);
+        return BAYAN_ERR_EMPTY;
+    }
     /* Build the article's facts apart, so a failure leaves graph as it was. */
     bayan_graph *part = bayan_graph_new();
     article_ids ids = {NULL, NULL};
@@ -292,26 +305,136 @@ bayan_status bayan_export(const bayan_engine *e, const bayan_graph *graph,
     return BAYAN_ERR_ARGUMENT;
 }
 
+/* The sink of an export to a file: the atomic file, a buffer (raptor
+ * writes byte by byte: a call per byte to stdio cost a third of a large
+ * export) and the engine whose cancelled callback is polled at each flush
+ * of the buffer. */
+typedef struct file_sink {
+    const bayan_engine *e;
+    atomic_file *file;
+    bool cancelled;
+    int error; /* errno of the first failed write, for the message */
+    size_t used;
+    char buffer[65536];
+} file_sink;
+
+/* Writes through to the file; on failure keeps errno for the message. */
+static bool file_sink_put(file_sink *s, const void *bytes, size_t len)
+{
+    errno = 0;
+    if (atomic_write(s->file, bytes, len))
+        return true;
+    s->error = errno ? errno : EIO;
+    return false;
+}
+
+static bool file_sink_flush(file_sink *s)
+{
+    if (!s->cancelled && s->e->cancelled && s->e->cancelled(s->e->user))
+        s->cancelled = true;
+    if (s->cancelled || s->error)
+        return false;
+    if (!file_sink_put(s, s->buffer, s->used))
+        return false;
+    s->used = 0;
+    return true;
+}
+
+static bool file_sink_write(void *user, const void *bytes, size_t len)
+{
+    file_sink *s = user;
+    if (s->used + len > sizeof s->buffer && !file_sink_flush(s))
+        return false;
+    if (len > sizeof s->buffer) /* too big to buffer: straight through */
+        return file_sink_put(s, bytes, len);
+    memcpy(s->buffer + s->used, bytes, len);
+    s->used += len;
+    return true;
+}
+
+/* Exports one format into a new temporary file beside path, flushed and
+ * synced but not renamed yet (*out; atomic_commit or atomic_abort it). */
+static bayan_status export_to_temp(const bayan_engine *e,
+                                   const bayan_graph *graph,
+                                   bayan_format format, const char *path,
+                                   atomic_file **out)
+{
+    file_sink *sink = malloc(sizeof *sink);
+    if (!sink)
+        return BAYAN_ERR_NOMEM;
+    sink->e = e;
+    sink->cancelled = false;
+    sink->error = 0;
+    sink->used = 0;
+    bayan_status st = atomic_open(path, &sink->file);
+    if (st != BAYAN_OK) {
+        engine_report(e, BAYAN_ERROR, st, path, -1,
+                      "cannot create a file beside it: %s", strerror(errno));
+        free(sink);
+        return st;
+    }
+    st = bayan_export(e, graph, format, file_sink_write, sink);
+    if (st == BAYAN_OK)
+        file_sink_flush(sink);
+    atomic_file *file = sink->file;
+    bool cancelled = sink->cancelled;
+    int error = sink->error;
+    free(sink);
+    if (cancelled) {
+        st = BAYAN_ERR_CANCELLED; /* the caller knows why: no message */
+    } else if (st == BAYAN_OK || error) {
+        /* A failed write (disk full) makes the exporter fail too; name
+         * the system's reason rather than the exporter's status. */
+        errno = 0;
+        if (!error && atomic_finish(file) != BAYAN_OK)
+            error = errno ? errno : EIO;
+        if (error) {
+            st = BAYAN_ERR_IO;
+            engine_report(e, BAYAN_ERROR, st, path, -1, "write failed: %s",
+                          strerror(error));
+        }
+    } else {
+        engine_report(e, BAYAN_ERROR, st, path, -1, "export failed: %s",
+                      bayan_strerror(st));
+    }
+    if (st != BAYAN_OK) {
+        atomic_abort(file);
+        return st;
+    }
+    *out = file;
+    return BAYAN_OK;
+}
+
 bayan_status bayan_export_file(const bayan_engine *e,
                                const bayan_graph *graph, bayan_format format,
                                const char *path)
 {
-    atomic_file *f;
-    bayan_status st = atomic_open(path, &f);
-    if (st != BAYAN_OK) {
-        engine_report(e, BAYAN_ERROR, st, path, -1,
-                      "cannot create a file beside it: %s", strerror(errno));
-        return st;
+    return bayan_export_files(e, graph, &format, &path, 1);
+}
+
+bayan_status bayan_export_files(const bayan_engine *e,
+                                const bayan_graph *graph,
+                                const bayan_format *formats,
+                                const char *const *paths, size_t count)
+{
+    atomic_file **files = calloc(count ? count : 1, sizeof *files);
+    if (!files)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 0; st == BAYAN_OK && i < count; i++)
+        st = export_to_temp(e, graph, formats[i], paths[i], &files[i]);
+    /* Every file is complete on disk: the renames cannot run out of room,
+     * so the set is replaced as a whole (bar a crash between renames). */
+    for (size_t i = 0; i < count; i++) {
+        if (st != BAYAN_OK) {
+            atomic_abort(files[i]);
+            continue;
+        }
+        st = atomic_commit(files[i]);
+        if (st != BAYAN_OK)
+            engine_report(e, BAYAN_ERROR, st, paths[i], -1,
+                          "cannot rename into place: %s", strerror(errno));
     }
-    st = bayan_export(e, graph, format, atomic_write, f);
-    if (st != BAYAN_OK) {
-        atomic_abort(f);
-        engine_report(e, BAYAN_ERROR, st, path, -1, "export failed: %s",
-                      bayan_strerror(st));
-        return st;
-    }
-    st = atomic_commit(f);
-    if (st != BAYAN_OK)
-        engine_report(e, BAYAN_ERROR, st, path, -1, "write failed");
+    free(files);
     return st;
 }

@@ -16,6 +16,7 @@ struct bayan_engine {
     bool lenient;
     bayan_diagnostic_fn on_diagnostic;
     void *user;
+    bool (*cancelled)(void *user); /**< see bayan_options */
     bayan_graph *ontology; /**< the triples of ontology/bayan.ttl */
     bayan_graph *declared; /**< used as a set: the terms it declares */
     lexicon *lexicon;      /**< entries read from ontology/lexicon/ */

@@ -73,7 +73,7 @@ bayan_status extract_add_mention(extraction *x, size_t begin, size_t end,
     /* The surface form as written becomes an altLabel unless it is the
      * label itself. */
     const text_doc *doc = x->doc;
-    size_t b = utf8_offset(doc->text, doc->length, begin);
+    size_t b = text_byte_offset(doc, begin);
     size_t n = utf8_offset(doc->text + b, doc->length - b, end - begin);
     if (label_ar && strlen(label_ar) == n &&
         memcmp(label_ar, doc->text + b, n) == 0)

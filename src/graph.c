@@ -165,7 +165,10 @@ size_t bayan_graph_size(const bayan_graph *g)
  * that every output format carries the IRI unchanged. */
 static bool iri_byte_needs_escape(unsigned char c)
 {
-    return c <= 0x20 || c >= 0x7f || strchr("\"<>{}|^`\\", c) != NULL;
+    /* Compared one by one: strchr per byte was a fifth of a large export. */
+    return c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' ||
+           c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+           c == '\\';
 }
 
 static bool is_hex(char c)

@@ -231,17 +231,41 @@ static char *find_date(const xmlNode *node, bool metas)
     return NULL;
 }
 
+/* Parses the page. In recovery mode libxml2 stops only on a fatal error,
+ * above all nesting deeper than 256 elements (a limit we keep: it also
+ * bounds the recursion of walk); the text after that point is lost, so
+ * the user is told where. */
+static htmlDocPtr parse_html(const bayan_engine *e, const char *name,
+                             const char *utf8, size_t len)
+{
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return NULL;
+    /* The bytes are UTF-8 already (see pitfalls: never let libxml2 guess);
+     * no network, no error output, recover from tag soup. The HTML parser
+     * loads no DTD and expands no entity it does not know. */
+    htmlDocPtr html = htmlCtxtReadMemory(
+        ctxt, utf8, (int)len, NULL, "UTF-8",
+        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+            HTML_PARSE_RECOVER);
+    const xmlError *err = xmlCtxtGetLastError(ctxt);
+    if (html && ctxt->disableSAX && err && err->message) {
+        size_t n = strcspn(err->message, "\n");
+        engine_report(e, BAYAN_WARNING, BAYAN_OK, name, -1,
+                      "HTML parsing stopped at line %d (%.*s); the text "
+                      "after it is not read",
+                      err->line, (int)n, err->message);
+    }
+    htmlFreeParserCtxt(ctxt);
+    return html;
+}
+
 bayan_status html_extract(const bayan_engine *e, const char *name,
                           const char *utf8, size_t len, text_doc *doc)
 {
     if (len > INT32_MAX)
         return BAYAN_ERR_ARGUMENT;
-    /* The bytes are UTF-8 already (see pitfalls: never let libxml2 guess);
-     * no network, no error output, recover from tag soup. */
-    htmlDocPtr html =
-        htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-                       HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                           HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+    htmlDocPtr html = parse_html(e, name, utf8, len);
     if (!html) {
         /* libxml2 recovers from any tag soup; it gives up only on input
          * with no content at all, which is simply empty text. */

@@ -80,8 +80,10 @@ bool atomic_write(void *user, const void *bytes, size_t len)
     return !f->failed;
 }
 
-bayan_status atomic_commit(atomic_file *f)
+bayan_status atomic_finish(atomic_file *f)
 {
+    if (!f->stream)
+        return f->failed ? BAYAN_ERR_IO : BAYAN_OK;
     /* mkstemp creates 0600; outputs are meant to be shared (no umask
      * dance: it is process-wide state). */
     bool ok = !f->failed && fflush(f->stream) == 0 &&
@@ -89,7 +91,14 @@ bayan_status atomic_commit(atomic_file *f)
               fsync(fileno(f->stream)) == 0;
     ok = (fclose(f->stream) == 0) && ok;
     f->stream = NULL;
-    ok = ok && rename(f->temp_path, f->path) == 0;
+    f->failed = !ok;
+    return ok ? BAYAN_OK : BAYAN_ERR_IO;
+}
+
+bayan_status atomic_commit(atomic_file *f)
+{
+    bool ok = atomic_finish(f) == BAYAN_OK &&
+              rename(f->temp_path, f->path) == 0;
     if (ok) {
         free(f->temp_path);
         f->temp_path = NULL;

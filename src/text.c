@@ -19,7 +19,63 @@ void text_doc_clear(text_doc *doc)
     free(doc->text);
     free(doc->title);
     free(doc->published);
+    free(doc->cp_marks);
     memset(doc, 0, sizeof *doc);
+}
+
+/* Builds doc->cp_marks (see text.h) in one pass over the decoded text. */
+static bayan_status mark_code_points(text_doc *doc)
+{
+    size_t count = doc->cp_length / TEXT_CP_STRIDE + 1;
+    doc->cp_marks = malloc(count * sizeof *doc->cp_marks);
+    if (!doc->cp_marks)
+        return BAYAN_ERR_NOMEM;
+    size_t cp = 0, k = 0;
+    for (size_t i = 0; i < doc->length; i++) {
+        if (((unsigned char)doc->text[i] & 0xc0) == 0x80)
+            continue;
+        if (cp % TEXT_CP_STRIDE == 0 && k < count)
+            doc->cp_marks[k++] = i;
+        cp++;
+    }
+    while (k < count)
+        doc->cp_marks[k++] = doc->length;
+    return BAYAN_OK;
+}
+
+bool text_is_blank(const text_doc *doc)
+{
+    for (size_t i = 0; i < doc->length;) {
+        uint32_t cp;
+        size_t n = utf8_decode((const unsigned char *)doc->text + i,
+                               doc->length - i, &cp);
+        if (n == 0)
+            return false;
+        bool blank = cp == ' ' || (cp >= '\t' && cp <= '\r') ||
+                     cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
+                     (cp >= 0x2000 && cp <= 0x200f) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+                     (cp >= 0x2066 && cp <= 0x2069) ||
+                     (cp >= 0x202a && cp <= 0x202e) || cp == 0x3000 ||
+                     cp == 0xfeff;
+        if (!blank)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+size_t text_byte_offset(const text_doc *doc, size_t cp)
+{
+    size_t from = 0;
+    if (doc->cp_marks) {
+        size_t k = cp / TEXT_CP_STRIDE;
+        if (k > doc->cp_length / TEXT_CP_STRIDE)
+            return doc->length;
+        from = doc->cp_marks[k];
+        cp -= k * TEXT_CP_STRIDE;
+    }
+    return from + utf8_offset(doc->text + from, doc->length - from, cp);
 }
 
 /* ---- UTF-8 ----------------------------------------------------------------
@@ -337,6 +393,44 @@ static bayan_status decode_icu(const bayan_engine *e, const char *name,
     return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
 }
 
+/* UTF-16 saved without a byte-order mark: NULs at one parity only (the
+ * high bytes of spaces, digits and line ends), at least one unit in 20.
+ * Only a guess: the caller checks the result reads as Arabic text. */
+static const char *guess_utf16(const unsigned char *p, size_t len)
+{
+    if (len < 4 || len % 2 != 0)
+        return NULL;
+    size_t zeros[2] = {0, 0};
+    for (size_t i = 0; i < len; i++)
+        zeros[i & 1] += p[i] == 0;
+    size_t units = len / 2;
+    if (zeros[0] == 0 && zeros[1] * 20 >= units)
+        return "UTF-16LE";
+    if (zeros[1] == 0 && zeros[0] * 20 >= units)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* Reads p as UTF-16 without a BOM when guess_utf16 and plausible_arabic
+ * agree; true when it did (out filled, or the allocation failed). */
+static bool try_utf16(const bayan_engine *e, const char *name,
+                      const unsigned char *p, size_t len, text_doc *out)
+{
+    const char *enc = guess_utf16(p, len);
+    converted c = {0};
+    if (!enc || icu_convert(enc, p, len, 0, false, &c) != BAYAN_OK ||
+        !plausible_arabic(c.u, c.n)) {
+        free(c.u);
+        return false;
+    }
+    engine_report(e, BAYAN_WARNING, BAYAN_OK, name, -1,
+                  "no byte-order mark; read as %s", enc);
+    out->text = uchars_to_text(c.u, c.n, &out->length, &out->cp_length);
+    free(c.u);
+    out->encoding = enc;
+    return true;
+}
+
 /* Decides how to read bytes that are not valid UTF-8 and have no BOM. */
 static bayan_status decode_unknown(const bayan_engine *e, const char *name,
                                    const unsigned char *p, size_t len,
@@ -348,6 +442,8 @@ static bayan_status decode_unknown(const bayan_engine *e, const char *name,
         scan->multibyte >= 4 * scan->bad || memchr(p, 0, len) != NULL;
     converted c = {0};
     const char *enc = NULL;
+    if (try_utf16(e, name, p, len, out))
+        return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
     if (!broken_utf8 && detect_legacy(p, len, &c, &enc)) {
         out->text = uchars_to_text(c.u, c.n, &out->length, &out->cp_length);
         free(c.u);
@@ -450,6 +546,8 @@ bayan_status text_decode(const bayan_engine *e, const char *name,
     bayan_status st = decode_bytes(e, name, p, bytes ? len : 0, out);
     if (st == BAYAN_OK && html_is_html(name, out->text, out->length))
         st = reduce_html(e, name, out);
+    if (st == BAYAN_OK)
+        st = mark_code_points(out);
     if (st != BAYAN_OK) {
         const char *enc = out->encoding;
         text_doc_clear(out);

@@ -24,7 +24,15 @@ typedef struct text_doc {
     char *published;  /**< ISO date (yyyy-mm-dd) from HTML metadata, or NULL */
     const char *encoding; /**< static name of the encoding read */
     bool html;            /**< the input was read as HTML */
+    /** cp_marks[k]: byte offset of code point k * TEXT_CP_STRIDE, so that
+     *  text_byte_offset is O(1) rather than a scan from the start (one scan
+     *  per mention made a 100,000-mention article quadratic). NULL when the
+     *  doc was built by hand; text_byte_offset then scans. */
+    size_t *cp_marks;
 } text_doc;
+
+/** Code points between two entries of text_doc.cp_marks. */
+#define TEXT_CP_STRIDE 64
 
 /** Decodes one input (e may be NULL: detect, strict, no diagnostics).
  *  Errors are reported through the engine with the file name and byte
@@ -32,6 +40,14 @@ typedef struct text_doc {
  *  *out is zeroed. */
 bayan_status text_decode(const bayan_engine *e, const char *name,
                          const void *bytes, size_t len, text_doc *out);
+
+/** True when doc->text holds nothing but white space (Unicode spaces,
+ *  zero-width and bidi marks, BOMs included). */
+bool text_is_blank(const text_doc *doc);
+
+/** Byte offset in doc->text of code point cp (doc->length when past the
+ *  end). Uses doc->cp_marks when present. */
+size_t text_byte_offset(const text_doc *doc, size_t cp);
 
 /** Frees what a text_doc owns and zeroes it. */
 void text_doc_clear(text_doc *doc);

@@ -84,7 +84,11 @@ char *utf8_repair(const char *s, size_t len, bool *changed)
     out[w] = '\0';
     if (changed)
         *changed = any;
-    return out;
+    /* Give back the room kept for replacements: every literal of a graph
+     * (an article's whole text among them) is stored in this buffer, and
+     * three times its size would stay allocated for the whole run. */
+    char *fitted = realloc(out, w + 1);
+    return fitted ? fitted : out;
 }
 
 size_t utf8_length(const char *s, size_t len)

@@ -42,7 +42,8 @@ typedef enum bayan_status {
     BAYAN_ERR_ONTOLOGY, /**< a term is written that the ontology lacks */
     BAYAN_ERR_ARGUMENT, /**< a bad argument (unknown format, bad IRI, ...) */
     BAYAN_ERR_EMPTY,    /**< the input holds no text */
-    BAYAN_ERR_INTERNAL  /**< a library we rely on failed unexpectedly */
+    BAYAN_ERR_INTERNAL, /**< a library we rely on failed unexpectedly */
+    BAYAN_ERR_CANCELLED /**< bayan_options.cancelled asked to stop */
 } bayan_status;
 
 /** A static English description of a status. */
@@ -105,7 +106,12 @@ typedef struct bayan_options {
     const char *encoding;     /**< force an input encoding; NULL to detect */
     bool lenient;             /**< replace bad bytes with U+FFFD, warn */
     bayan_diagnostic_fn on_diagnostic; /**< may be NULL */
-    void *user;               /**< passed to on_diagnostic */
+    void *user;               /**< passed to on_diagnostic and cancelled */
+    /** Polled before every write of an export (may be NULL): when it
+     *  returns true the export stops with BAYAN_ERR_CANCELLED and its
+     *  temporary file is removed. It may read a flag set by a signal
+     *  handler; the library itself installs no handler. */
+    bool (*cancelled)(void *user);
 } bayan_options;
 
 typedef struct bayan_engine bayan_engine;
@@ -213,6 +219,17 @@ BAYAN_API bayan_status bayan_export_file(const bayan_engine *engine,
                                          const bayan_graph *graph,
                                          bayan_format format,
                                          const char *path);
+
+/** Writes the graph in count formats to count paths, all or nothing: each
+ *  is exported to a temporary file beside its path, flushed and synced;
+ *  only when every one succeeded are they renamed into place. On failure
+ *  (or cancellation) every previous file is left intact and no temporary
+ *  file remains. */
+BAYAN_API bayan_status bayan_export_files(const bayan_engine *engine,
+                                          const bayan_graph *graph,
+                                          const bayan_format *formats,
+                                          const char *const *paths,
+                                          size_t count);
 
 #ifdef __cplusplus
 }
