@@ -249,7 +249,7 @@ static bayan_status mint(const extraction *x, const text_slugger *sl,
 static char *original(const extraction *x, size_t b, size_t e)
 {
     const text_doc *d = x->doc;
-    size_t ob = utf8_offset(d->text, d->length, b);
+    size_t ob = text_byte_offset(d, b);
     size_t on = utf8_offset(d->text + ob, d->length - ob, e - b);
     return strndup(d->text + ob, on);
 }

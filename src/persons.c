@@ -403,7 +403,7 @@ static bool append_text(const scan *s, char **buf, size_t *len, size_t b,
                         size_t e)
 {
     const text_doc *d = s->x->doc;
-    size_t ob = utf8_offset(d->text, d->length, b);
+    size_t ob = text_byte_offset(d, b);
     size_t on = utf8_offset(d->text + ob, d->length - ob, e - b);
     char *grown = realloc(*buf, *len + on + 2);
     if (!grown)
