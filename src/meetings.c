@@ -22,15 +22,7 @@
 
 static size_t token_at_byte(const text_analysis *a, size_t b)
 {
-    size_t lo = 0, hi = a->token_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->tokens[mid].match_end <= b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return text_span_after(a->tokens, a->token_count, b);
 }
 
 static bool sentences_of_tokens(scan *s)

@@ -609,14 +609,7 @@ static bayan_status find_candidates(const scan *s, cand_list *l)
 /* The sentence holding match byte b, or NONE. */
 static size_t sentence_of(const text_analysis *a, size_t b)
 {
-    size_t lo = 0, hi = a->sentence_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->sentences[mid].match_end <= b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = text_span_after(a->sentences, a->sentence_count, b);
     return lo < a->sentence_count && a->sentences[lo].match_begin <= b
                ? lo
                : NONE;

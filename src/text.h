@@ -96,6 +96,10 @@ bayan_status text_match_form(const text_doc *doc, text_analysis *out);
 /** Fills a->tokens and a->sentences from a->match (after text_match_form). */
 bayan_status text_segment(text_analysis *a);
 
+/** The index of the first of count spans (sorted, as tokens and sentences
+ *  are) that ends after matching-form byte b; count when none does. */
+size_t text_span_after(const text_span *spans, size_t count, size_t b);
+
 /** text_match_form then text_segment. */
 bayan_status text_analyze(const text_doc *doc, text_analysis *out);
 

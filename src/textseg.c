@@ -199,3 +199,16 @@ size_t text_split_stem(const char *token, const text_split *s, char *buf,
     buf[s->stem_len] = '\0';
     return s->stem_len;
 }
+
+size_t text_span_after(const text_span *spans, size_t count, size_t b)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].match_end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
