@@ -82,7 +82,7 @@ static bool digits(const char *s, size_t n)
 
 bool date_parse_iso(const char *s, bdate *out)
 {
-    if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+    if (strnlen(s, 10) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
         s[7] != '-' || !digits(s + 8, 2))
         return false;
     bdate x = {atoi(s), atoi(s + 5), atoi(s + 8)};

@@ -159,9 +159,18 @@ static bool covered(const extraction *x, const pname_list *l, size_t mb,
     for (size_t i = 0; i < l->count; i++)
         if (l->items[i].mb < me && l->items[i].me > mb)
             return true;
-    for (size_t i = 0; i < x->mention_count; i++)
-        if (!x->mentions[i].dropped && x->mentions[i].mb < me &&
-            x->mentions[i].me > mb)
+    /* Mentions are in text order and do not overlap: search, not scan, so
+     * that an article of many mentions stays linear. */
+    size_t lo = 0, hi = x->mention_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->mentions[mid].me <= mb)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < x->mention_count && x->mentions[i].mb < me; i++)
+        if (!x->mentions[i].dropped)
             return true;
     return false;
 }
