@@ -18,6 +18,8 @@ static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
     [CUE_STOP] = P_NAME_STOP,
     [CUE_BYLINE] = P_BYLINE_CUE,
     [CUE_DESCRIPTOR] = P_DESCRIPTOR_HEAD,
+    [CUE_BODY] = P_HEADED_BODY,
+    [CUE_HEADED_BY] = P_HEADED_BY_CUE,
 };
 
 void person_cues_clear(person_cues *c)

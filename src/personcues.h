@@ -15,6 +15,8 @@ typedef enum cue_kind {
     CUE_STOP,      /**< never in a name */
     CUE_BYLINE,    /**< بقلم، كتب at a line start */
     CUE_DESCRIPTOR, /**< المناضلة، الناشط: a name follows, no office */
+    CUE_BODY,       /**< الحكومة، الوفد: a body a person heads */
+    CUE_HEADED_BY,  /**< برئاسة: the body's head is named next */
     CUE_KIND_COUNT
 } cue_kind;
 

@@ -213,6 +213,7 @@ static size_t after_mention(const scan *s, size_t i)
 /* ---- names ----------------------------------------------------------- */
 
 #define WAW "\xd9\x88"
+#define HEAD_WORD "\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3" /* رئيس */
 #define FAA "\xd9\x81"
 
 /* A stop word, alone or after the conjunction و or ف ("وبعد"). */
@@ -655,6 +656,57 @@ static bayan_status honored_person(scan *s, size_t i, size_t *next)
     return st == BAYAN_OK ? apposition(s, end, next) : st;
 }
 
+/* How far before a headed-by cue its body may stand ("الحكومة العراقية
+ * الجديدة برئاسة": three tokens). */
+#define HEADED_BODY_REACH 4
+
+/* "الحكومة العراقية الجديدة برئاسة NAME": the cue at token i names the head
+ * of a body written just before it, in the same phrase. The title is the
+ * head of that body; a state between them is whom the head represents. */
+static bayan_status headed_person(scan *s, size_t i, size_t *next)
+{
+    size_t body = SIZE_MAX, prefix = 0;
+    const lexicon_entry *state = NULL;
+    *next = i + 1;
+    for (size_t k = i; k-- > 0 && i - k <= HEADED_BODY_REACH;) {
+        if (gap_kind_of(s, k + 1) != GAP_BLANK)
+            break;
+        const lexicon_entry *en = entry_at(s, k);
+        if (en && en->kind == KIND_STATE)
+            state = en;
+        if (!en && is_split(s, CUE_BODY, k, &prefix)) {
+            body = k;
+            break;
+        }
+    }
+    size_t j = i + 1;
+    if (body == SIZE_MAX || j >= s->a->token_count || !start_of_name(s, j) ||
+        is_split(s, CUE_HEAD, j, NULL))
+        return BAYAN_OK; /* a role after the cue is read as a role */
+    bool honored = false;
+    while (j < s->a->token_count && honorific(s, j)) {
+        j++;
+        honored = true;
+    }
+    if (j >= s->a->token_count || (s->mention_at[j] >= 0 && !person_at(s, j)))
+        return BAYAN_OK;
+    size_t end = person_at(s, j) ? after_mention(s, j)
+                                 : read_name(s, j, honored,
+                                             gap_kind_of(s, j) == GAP_QUOTE);
+    if (end == j)
+        return BAYAN_OK;
+    size_t b, e, len = 0;
+    const text_span *t = &s->a->tokens[body];
+    text_match_span(s->a, t->match_begin + prefix, t->match_end, &b, &e);
+    char *title = strdup(HEAD_WORD);
+    if (!title || !(len = strlen(title), append_text(s, &title, &len, b, e))) {
+        free(title);
+        return BAYAN_ERR_NOMEM;
+    }
+    *next = end;
+    return add_name(s, j, end, title, state, false);
+}
+
 /* One token of the scan: a lexicon person, a role head, a counterpart or
  * an honorific. */
 static bayan_status scan_at(scan *s, size_t i, size_t *next)
@@ -672,6 +724,8 @@ static bayan_status scan_at(scan *s, size_t i, size_t *next)
         return role_person(s, i, prefix, true, false, next);
     if (honorific(s, i))
         return honored_person(s, i, next);
+    if (is(s, CUE_HEADED_BY, i))
+        return headed_person(s, i, next);
     if (is_split(s, CUE_HEAD, i, &prefix))
         return role_person(s, i, prefix, false, false, next);
     if (is_split(s, CUE_DESCRIPTOR, i, &prefix))

@@ -76,6 +76,8 @@
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
 #define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"
+#define P_HEADED_BODY NS_BAYAN "headedBody"
+#define P_HEADED_BY_CUE NS_BAYAN "headedByCue"
 #define P_COUNTERPART_CUE NS_BAYAN "counterpartCue"
 #define P_HONORIFIC NS_BAYAN "honorific"
 #define P_ROLE_WORD NS_BAYAN "roleWord"

@@ -243,6 +243,27 @@ static void test_descriptor_no_office(void **state)
     bayan_graph_free(g);
 }
 
+/* A body named just before "برئاسة" is headed by the name after it; the
+ * body's nisba says whom the head represents. After a meeting word the
+ * same cue gives no person by itself. */
+static void test_head_of_body(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "ورحب المجلس بتشكيل الحكومة الأردنية "
+                                "الجديدة برئاسة سامي حداد وتمنى لها النجاح.");
+    const char *p = named(g, "سامي حداد");
+    assert_non_null(p);
+    assert_true(
+        has(g, p, P_REPRESENTS, "https://w3id.org/bayan/id/state/JO"));
+    assert_true(has(g, p, P_JOB_TITLE, "رئيس الحكومة"));
+    bayan_graph_free(g);
+
+    g = extract(e, "وعقد الاجتماع أمس برئاسة سامي حداد في القاعة.");
+    const char *none[2];
+    assert_int_equal(persons(g, none, 2), 0);
+    bayan_graph_free(g);
+}
+
 static int setup(void **state)
 {
     bayan_engine *e;
@@ -270,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_role_same_state),
         cmocka_unit_test(test_office_place_not_represented),
         cmocka_unit_test(test_descriptor_no_office),
+        cmocka_unit_test(test_head_of_body),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
