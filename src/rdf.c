@@ -417,30 +417,47 @@ static bool declare_prefixes(raptor_world *w, raptor_serializer *ser,
     return rc == 0;
 }
 
+/* What serialize_all carries from one quad to the next. */
+typedef struct serialize_state {
+    raptor_world *w;
+    raptor_serializer *ser;
+    const bayan_engine *e;
+    const rdf_syntax *sx;
+    const bayan_graph *last_g; /* the graph naming last's terms */
+    quad last;
+} serialize_state;
+
 /* Two quads that differ only in their graph name are one triple. */
 static bool same_triple(const quad *a, const quad *b)
 {
     return a->s == b->s && a->p == b->p && a->o == b->o;
 }
 
+static bayan_status serialize_one(void *user, const bayan_graph *g,
+                                  const quad *q)
+{
+    serialize_state *ss = user;
+    bool repeat = !ss->sx->quads && ss->last_g == g && same_triple(&ss->last, q);
+    ss->last_g = g;
+    ss->last = *q;
+    if (repeat)
+        return BAYAN_OK;
+    bayan_status st = BAYAN_OK;
+    if (ss->sx->format == BAYAN_FORMAT_TURTLE)
+        st = check_turtle_literal(ss->e, graph_term(g, q->o));
+    if (st == BAYAN_OK && !serialize_quad(ss->w, ss->ser, g, q, ss->sx->quads))
+        st = BAYAN_ERR_NOMEM;
+    return st;
+}
+
+/* Every quad in sorted order, spooled articles included (each read back
+ * in its place, one at a time). */
 static bayan_status serialize_all(raptor_world *w, raptor_serializer *ser,
                                   const bayan_engine *e, const bayan_graph *g,
                                   const rdf_syntax *sx)
 {
-    quad *quads;
-    size_t count;
-    bayan_status st = graph_sorted_quads(g, &quads, &count);
-    for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
-        if (!sx->quads && i > 0 && same_triple(&quads[i - 1], &quads[i]))
-            continue;
-        if (sx->format == BAYAN_FORMAT_TURTLE)
-            st = check_turtle_literal(e, graph_term(g, quads[i].o));
-        if (st == BAYAN_OK &&
-            !serialize_quad(w, ser, g, &quads[i], sx->quads))
-            st = BAYAN_ERR_NOMEM;
-    }
-    free(quads);
-    return st;
+    serialize_state ss = {w, ser, e, sx, NULL, {0, 0, 0, 0}};
+    return graph_visit_sorted(g, serialize_one, &ss);
 }
 
 static const rdf_syntax *find_syntax(bayan_format format)
