@@ -932,6 +932,8 @@ static bayan_status visit_block(const struct spool *sp, const spool_block *b,
         st = graph_sorted_quads(local, &q, &n);
     for (size_t i = 0; st == BAYAN_OK && i < n; i++)
         st = fn(user, local, &q[i]);
+    if (st == BAYAN_OK)
+        st = fn(user, NULL, NULL); /* local is going: forget its terms */
     free(q);
     bayan_graph_free(local);
     return st;

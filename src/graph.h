@@ -88,7 +88,9 @@ bayan_status graph_merge_article(bayan_graph *dst, const bayan_graph *part,
                                  const char *article_iri);
 
 /** Called with each quad in sorted order, with the graph whose terms it
- *  names (g itself, or a short-lived graph holding one spooled article). */
+ *  names (g itself, or a short-lived graph holding one spooled article).
+ *  After the last quad of a short-lived graph, called with g and q NULL:
+ *  that graph is freed then, and the next quad has another subject. */
 typedef bayan_status (*graph_visit_fn)(void *user, const bayan_graph *g,
                                        const quad *q);
 
