@@ -846,6 +846,11 @@ static bayan_status spool_write(struct spool *sp, const bayan_graph *part,
         st = spool_load(sp, old, local);
     if (st == BAYAN_OK)
         st = copy_quads(local, part, prefix, true);
+    if (st == BAYAN_OK && old && local->quad_count - 1 == old->quads) {
+        *b = *old; /* the same article again, nothing new: keep its bytes */
+        bayan_graph_free(local);
+        return BAYAN_OK;
+    }
     if (st == BAYAN_OK && !encode_block(&buf, local))
         st = BAYAN_ERR_NOMEM;
     if (st == BAYAN_OK && !write_all(sp->fd, buf.data, buf.length, sp->end))
@@ -879,7 +884,8 @@ static bayan_status spool_index(struct spool *sp, char *prefix,
 {
     bool found;
     size_t at = find_block(sp, prefix, &found);
-    sp->end += (off_t)b->length;
+    if (b->offset == sp->end) /* a new block, not an old one kept */
+        sp->end += (off_t)b->length;
     if (found) {
         spool_block *old = &sp->blocks[at];
         sp->quads = sp->quads - old->quads + b->quads;
