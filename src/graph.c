@@ -629,34 +629,39 @@ bool graph_spooling(const bayan_graph *g)
     return g->spool != NULL;
 }
 
-/* Record format, per quad: the terms g, s, p, o; per term a kind byte
- * (0: none) then value, datatype and lang, each a size_t of length + 1
- * (0: NULL) and the bytes. Only this process reads it back. */
+/* Block format: the block's graph's terms in id order, each a kind byte
+ * then value, datatype and lang, each a size_t of length + 1 (0: NULL) and
+ * the bytes; then its quads as their ids. Terms are written once per block
+ * (an article's phrase IRIs and predicates recur in many quads). Only this
+ * process reads it back. */
+static bool put_size(membuf *b, size_t n)
+{
+    return membuf_write(b, &n, sizeof n);
+}
+
 static bool put_string(membuf *b, const char *s)
 {
     size_t n = s ? strlen(s) + 1 : 0;
-    return membuf_write(b, &n, sizeof n) && (!n || membuf_write(b, s, n - 1));
+    return put_size(b, n) && (!n || membuf_write(b, s, n - 1));
 }
 
-static bool put_term(membuf *b, const bayan_graph *g, term_id id)
+static bool put_term(membuf *b, const term *t)
 {
-    const term *t = graph_term(g, id);
-    unsigned char kind = t ? (unsigned char)t->kind : 0;
-    if (!membuf_write(b, &kind, 1))
-        return false;
-    return !t || (put_string(b, t->value) && put_string(b, t->datatype) &&
-                  put_string(b, t->lang));
+    unsigned char kind = (unsigned char)t->kind;
+    return membuf_write(b, &kind, 1) && put_string(b, t->value) &&
+           put_string(b, t->datatype) && put_string(b, t->lang);
 }
 
 static bool encode_block(membuf *b, const bayan_graph *g)
 {
-    for (size_t i = 1; i < g->quad_count; i++) {
-        const quad *q = &g->quads[i];
-        if (!put_term(b, g, q->g) || !put_term(b, g, q->s) ||
-            !put_term(b, g, q->p) || !put_term(b, g, q->o))
+    if (!put_size(b, g->term_count - 1))
+        return false;
+    for (size_t i = 1; i < g->term_count; i++)
+        if (!put_term(b, &g->terms[i]))
             return false;
-    }
-    return true;
+    size_t n = g->quad_count - 1;
+    return put_size(b, n) &&
+           (!n || membuf_write(b, &g->quads[1], n * sizeof *g->quads));
 }
 
 typedef struct reader {
@@ -691,15 +696,21 @@ static char *get_string(reader *r, bool *ok)
     return s;
 }
 
+static bool get_size(reader *r, size_t *n)
+{
+    if ((size_t)(r->end - r->at) < sizeof *n)
+        return false;
+    memcpy(n, r->at, sizeof *n);
+    r->at += sizeof *n;
+    return true;
+}
+
 /* Terms were repaired when first interned: they go in as they are. */
 static bayan_status get_term(reader *r, bayan_graph *g, term_id *out)
 {
-    *out = 0;
     if (r->at >= r->end)
         return BAYAN_ERR_INTERNAL;
     unsigned char kind = (unsigned char)*r->at++;
-    if (!kind)
-        return BAYAN_OK;
     bool ok = true;
     char *v = get_string(r, &ok);
     char *d = get_string(r, &ok);
@@ -713,17 +724,29 @@ static bayan_status get_term(reader *r, bayan_graph *g, term_id *out)
     return intern(g, (term_kind)kind, v, d, l, out);
 }
 
+/* The terms come back with the ids they had, so the quads' ids hold. */
 static bayan_status decode_block(const char *data, size_t len,
                                  bayan_graph *into)
 {
     reader r = {data, data + len};
+    size_t terms, quads;
+    if (into->term_count != 1 || !get_size(&r, &terms))
+        return BAYAN_ERR_INTERNAL;
     bayan_status st = BAYAN_OK;
-    while (st == BAYAN_OK && r.at < r.end) {
-        term_id gn, s, p, o;
-        if ((st = get_term(&r, into, &gn)) || (st = get_term(&r, into, &s)) ||
-            (st = get_term(&r, into, &p)) || (st = get_term(&r, into, &o)))
-            break;
-        st = graph_add(into, gn, s, p, o);
+    for (size_t i = 1; st == BAYAN_OK && i <= terms; i++) {
+        term_id id;
+        st = get_term(&r, into, &id);
+        if (st == BAYAN_OK && id != i)
+            st = BAYAN_ERR_INTERNAL;
+    }
+    if (st == BAYAN_OK && !get_size(&r, &quads))
+        st = BAYAN_ERR_INTERNAL;
+    if (st == BAYAN_OK && (size_t)(r.end - r.at) / sizeof(quad) < quads)
+        st = BAYAN_ERR_INTERNAL;
+    for (size_t i = 0; st == BAYAN_OK && i < quads; i++) {
+        quad q;
+        memcpy(&q, r.at + i * sizeof q, sizeof q);
+        st = graph_add(into, q.g, q.s, q.p, q.o);
     }
     return st;
 }
