@@ -546,6 +546,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "bayan: out of memory\n");
         return EXIT_USAGE;
     }
+    /* Articles' texts and phrases wait in a temporary file, so memory
+     * grows with the entities rather than with the corpus. */
+    st = bayan_graph_spool(graph);
+    if (st != BAYAN_OK) {
+        fprintf(stderr, "bayan: cannot create a temporary file in %s: %s\n",
+                getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR")
+                                                      : "/tmp",
+                st == BAYAN_ERR_IO ? strerror(errno) : bayan_strerror(st));
+        bayan_graph_free(graph);
+        bayan_engine_free(engine);
+        return EXIT_USAGE;
+    }
     run r = {&c, engine, graph, 0, 0, false, NULL, 0, 0};
     if (optind >= argc) {
         struct stat sb;

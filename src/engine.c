@@ -242,9 +242,19 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
         st = article_add(e, name, &doc, part, &ids);
     if (st == BAYAN_OK)
         st = extract_entities(e, &doc, &ids, part);
-    if (st == BAYAN_OK)
-        st = graph_merge(graph, part);
-    if (st != BAYAN_OK && st != BAYAN_ERR_NOMEM)
+    /* Spooled quads are out of the export's ontology check: check them
+     * here, while they are at hand. */
+    if (st == BAYAN_OK && graph_spooling(graph))
+        st = ontology_check(e, part);
+    if (st == BAYAN_OK) {
+        errno = 0;
+        st = graph_merge_article(graph, part, ids.article);
+    }
+    if (st == BAYAN_ERR_IO)
+        engine_report(e, BAYAN_ERROR, st, name, -1,
+                      "cannot write the temporary spool file: %s",
+                      strerror(errno ? errno : EIO));
+    else if (st != BAYAN_OK && st != BAYAN_ERR_NOMEM)
         engine_report(e, BAYAN_ERROR, st, name, -1, "%s", bayan_strerror(st));
     article_ids_clear(&ids);
     bayan_graph_free(part);

@@ -74,6 +74,32 @@ const quad *graph_quads(const bayan_graph *g, size_t *count);
 bayan_status graph_sorted_quads(const bayan_graph *g, quad **out,
                                 size_t *count);
 
+/** Whether bayan_graph_spool was called on g. graph_quads and
+ *  graph_sorted_quads give only the quads held in memory; graph_visit_sorted
+ *  gives them all. */
+bool graph_spooling(const bayan_graph *g);
+
+/** Adds an article's quads (part) to dst. When dst spools, the quads whose
+ *  subject starts with "<article_iri>#" (its nif:Context and nif:Phrases)
+ *  go to dst's spool file (merged with an earlier read of the same article)
+ *  and the rest to memory; otherwise the same as graph_merge. BAYAN_ERR_IO
+ *  when the spool file cannot be written (errno says why). */
+bayan_status graph_merge_article(bayan_graph *dst, const bayan_graph *part,
+                                 const char *article_iri);
+
+/** Called with each quad in sorted order, with the graph whose terms it
+ *  names (g itself, or a short-lived graph holding one spooled article).
+ *  After the last quad of a short-lived graph, called with g and q NULL:
+ *  that graph is freed then, and the next quad has another subject. */
+typedef bayan_status (*graph_visit_fn)(void *user, const bayan_graph *g,
+                                       const quad *q);
+
+/** Every quad of g, spooled ones included, in the order of
+ *  graph_sorted_quads; stops at the first status fn returns that is not
+ *  BAYAN_OK and returns it. */
+bayan_status graph_visit_sorted(const bayan_graph *g, graph_visit_fn fn,
+                                void *user);
+
 /** Byte-order comparison of two terms: IRIs before literals, then value,
  *  datatype and language. */
 int term_compare(const term *a, const term *b);

@@ -134,6 +134,8 @@ typedef struct out_state {
     bool escape_cr;
     bool write_failed;
     bool raptor_failed;
+    bool skip_header; /* drop bytes up to the first blank line */
+    bool after_newline;
 } out_state;
 
 static void out_write(out_state *os, const void *bytes, size_t len)
@@ -160,8 +162,25 @@ static void cr_write(out_state *os, const char *bytes, size_t len)
     out_write(os, bytes + start, len - start);
 }
 
+/* How many leading bytes belong to a repeated Turtle header (the @prefix
+ * lines and the blank line after them), which only the first chunk keeps. */
+static size_t header_bytes(out_state *os, const char *bytes, size_t len)
+{
+    for (size_t i = 0; os->skip_header && i < len; i++) {
+        if (bytes[i] == '\n' && os->after_newline) {
+            os->skip_header = false;
+            return i + 1;
+        }
+        os->after_newline = bytes[i] == '\n';
+    }
+    return os->skip_header ? len : 0;
+}
+
 static void out_bytes(out_state *os, const void *bytes, size_t len)
 {
+    size_t skip = header_bytes(os, bytes, len);
+    bytes = (const char *)bytes + skip;
+    len -= skip;
     if (os->escape_cr)
         cr_write(os, bytes, len);
     else
@@ -417,29 +436,106 @@ static bool declare_prefixes(raptor_world *w, raptor_serializer *ser,
     return rc == 0;
 }
 
+/* raptor's Turtle writer keeps every triple until the end; fed in chunks
+ * of whole subjects, each with a serializer of its own, it keeps at most
+ * this many (plus one subject's). Its subjects come out in the same byte
+ * order as ours, each ending in a blank line, so the chunks' outputs, less
+ * the repeated header, join into the very bytes of one serializer's. */
+#define TURTLE_CHUNK 1024
+
+/* What serialize_one carries from one quad to the next. */
+typedef struct serialize_state {
+    raptor_world *w;
+    raptor_serializer *ser;
+    raptor_iostream *io;
+    const bayan_engine *e;
+    const rdf_syntax *sx;
+    out_state *os;
+    const bayan_graph *last_g; /* the graph naming last's terms */
+    quad last;
+    size_t chunk; /* quads given to ser */
+    bool boundary; /* a spooled article ended: the subject changes */
+} serialize_state;
+
+static bayan_status start_serializer(serialize_state *ss)
+{
+    ss->ser = raptor_new_serializer(ss->w, ss->sx->serializer);
+    ss->io = raptor_new_iostream_from_handler(ss->w, ss->os, &OUT_HANDLER);
+    ss->chunk = 0;
+    if (!ss->ser || !ss->io)
+        return BAYAN_ERR_INTERNAL;
+    if (ss->sx->format == BAYAN_FORMAT_TURTLE &&
+        !declare_prefixes(ss->w, ss->ser, ss->e))
+        return BAYAN_ERR_NOMEM;
+    /* No base URI: every IRI is written absolute. */
+    if (raptor_serializer_start_to_iostream(ss->ser, NULL, ss->io))
+        return BAYAN_ERR_INTERNAL;
+    return BAYAN_OK;
+}
+
+/* Ends (when ok) and frees the serializer and its stream. */
+static bayan_status end_serializer(serialize_state *ss, bool ok)
+{
+    bayan_status st = BAYAN_OK;
+    if (ok && raptor_serializer_serialize_end(ss->ser) != 0)
+        st = BAYAN_ERR_INTERNAL;
+    if (ss->ser)
+        raptor_free_serializer(ss->ser);
+    if (ss->io)
+        raptor_free_iostream(ss->io);
+    ss->ser = NULL;
+    ss->io = NULL;
+    return st;
+}
+
 /* Two quads that differ only in their graph name are one triple. */
 static bool same_triple(const quad *a, const quad *b)
 {
     return a->s == b->s && a->p == b->p && a->o == b->o;
 }
 
-static bayan_status serialize_all(raptor_world *w, raptor_serializer *ser,
-                                  const bayan_engine *e, const bayan_graph *g,
-                                  const rdf_syntax *sx)
+/* Whether q starts a subject and the Turtle chunk is full. */
+static bool chunk_ends(const serialize_state *ss, const bayan_graph *g,
+                       const quad *q)
 {
-    quad *quads;
-    size_t count;
-    bayan_status st = graph_sorted_quads(g, &quads, &count);
-    for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
-        if (!sx->quads && i > 0 && same_triple(&quads[i - 1], &quads[i]))
-            continue;
-        if (sx->format == BAYAN_FORMAT_TURTLE)
-            st = check_turtle_literal(e, graph_term(g, quads[i].o));
-        if (st == BAYAN_OK &&
-            !serialize_quad(w, ser, g, &quads[i], sx->quads))
-            st = BAYAN_ERR_NOMEM;
+    return ss->sx->format == BAYAN_FORMAT_TURTLE &&
+           ss->chunk >= TURTLE_CHUNK &&
+           (ss->boundary || (ss->last_g &&
+                             term_compare(graph_term(ss->last_g, ss->last.s),
+                                          graph_term(g, q->s)) != 0));
+}
+
+static bayan_status next_chunk(serialize_state *ss)
+{
+    bayan_status st = end_serializer(ss, true);
+    ss->os->skip_header = true;
+    ss->os->after_newline = false;
+    return st == BAYAN_OK ? start_serializer(ss) : st;
+}
+
+static bayan_status serialize_one(void *user, const bayan_graph *g,
+                                  const quad *q)
+{
+    serialize_state *ss = user;
+    if (!q) { /* the spooled article's graph goes */
+        ss->last_g = NULL;
+        ss->boundary = true;
+        return BAYAN_OK;
     }
-    free(quads);
+    bool repeat = !ss->sx->quads && ss->last_g == g && same_triple(&ss->last, q);
+    bayan_status st = BAYAN_OK;
+    if (!repeat && chunk_ends(ss, g, q))
+        st = next_chunk(ss);
+    ss->boundary = false;
+    ss->last_g = g;
+    ss->last = *q;
+    if (repeat || st != BAYAN_OK)
+        return st;
+    if (ss->sx->format == BAYAN_FORMAT_TURTLE)
+        st = check_turtle_literal(ss->e, graph_term(g, q->o));
+    if (st == BAYAN_OK && !serialize_quad(ss->w, ss->ser, g, q, ss->sx->quads))
+        st = BAYAN_ERR_NOMEM;
+    ss->chunk++;
     return st;
 }
 
@@ -451,29 +547,20 @@ static const rdf_syntax *find_syntax(bayan_format format)
     return NULL;
 }
 
-/* Runs one serializer over the graph into os; the world is the caller's. */
+/* Runs the serializer over every quad in sorted order into os, spooled
+ * articles included (read back in their place, one at a time). The world
+ * is the caller's. */
 static bayan_status run_serializer(raptor_world *w, const bayan_engine *e,
                                    const bayan_graph *g, const rdf_syntax *sx,
                                    out_state *os)
 {
-    raptor_serializer *ser = raptor_new_serializer(w, sx->serializer);
-    raptor_iostream *io = raptor_new_iostream_from_handler(w, os, &OUT_HANDLER);
-    bayan_status st = ser && io ? BAYAN_OK : BAYAN_ERR_INTERNAL;
-    if (st == BAYAN_OK && sx->format == BAYAN_FORMAT_TURTLE &&
-        !declare_prefixes(w, ser, e))
-        st = BAYAN_ERR_NOMEM;
-    /* No base URI: every IRI is written absolute. */
-    if (st == BAYAN_OK && raptor_serializer_start_to_iostream(ser, NULL, io))
-        st = BAYAN_ERR_INTERNAL;
+    serialize_state ss = {w,    NULL, NULL, e, sx, os, NULL, {0, 0, 0, 0},
+                          0,    false};
+    bayan_status st = start_serializer(&ss);
     if (st == BAYAN_OK)
-        st = serialize_all(w, ser, e, g, sx);
-    if (st == BAYAN_OK && raptor_serializer_serialize_end(ser) != 0)
-        st = BAYAN_ERR_INTERNAL;
-    if (ser)
-        raptor_free_serializer(ser);
-    if (io)
-        raptor_free_iostream(io);
-    return st;
+        st = graph_visit_sorted(g, serialize_one, &ss);
+    bayan_status end = end_serializer(&ss, st == BAYAN_OK);
+    return st != BAYAN_OK ? st : end;
 }
 
 bayan_status export_rdf(const bayan_engine *e, const bayan_graph *g,
@@ -482,7 +569,7 @@ bayan_status export_rdf(const bayan_engine *e, const bayan_graph *g,
     const rdf_syntax *sx = find_syntax(format);
     if (!sx || !g || !write)
         return BAYAN_ERR_ARGUMENT;
-    out_state os = {e, write, user, sx->escape_cr, false, false};
+    out_state os = {e, write, user, sx->escape_cr, false, false, false, false};
     raptor_world *w = raptor_new_world();
     bayan_status st = BAYAN_OK;
     if (!w || raptor_world_open(w) != 0)

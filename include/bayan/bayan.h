@@ -135,6 +135,14 @@ BAYAN_API bayan_graph *bayan_graph_new(void);
 BAYAN_API void bayan_graph_free(bayan_graph *graph);
 /** The number of distinct quads. */
 BAYAN_API size_t bayan_graph_size(const bayan_graph *graph);
+/** Bounds the memory a large corpus takes: from now on, the articles read
+ *  into graph keep their text (nif:Context) and mention phrases (nif:Phrase)
+ *  in a temporary file in $TMPDIR (unlinked at once, so never left behind)
+ *  rather than in memory, and the exports read them back one article at a
+ *  time. The outputs are byte for byte the same. Call on an empty graph
+ *  (else BAYAN_ERR_ARGUMENT); BAYAN_ERR_IO when the file cannot be made
+ *  (errno says why). */
+BAYAN_API bayan_status bayan_graph_spool(bayan_graph *graph);
 
 /* ------------------------------------------------------------------------ */
 /* Reading articles                                                         */
