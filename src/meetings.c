@@ -288,8 +288,8 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         return;
     }
     /* A state after the trigger is its place only before the clause ends
-     * ("... حول الملف السوري، على دعم وقف إطلاق النار في سوريا" is a
-     * topic). */
+     * (in "تباحثا حول الوضع، واتفقا على دعم الحوار في ليبيا" the state
+     * is a topic). */
     size_t end = t->tok1;
     while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
         end++;

@@ -582,7 +582,7 @@ static bool role_complete(const scan *s, const role *r)
 
 /* A role opened at token h, and the name after it. *next: where the scan
  * goes on. */
-/* "وزير الخارجية العراقي ابراهيم الجعفري، ووزير الدفاع خالد العبيدي": a
+/* "وزير الخارجية الأردني سامي حداد، ووزير الدفاع كريم فؤاد": a
  * role joined by و right after a name, naming no state of its own, serves
  * the same state as that name. */
 static const lexicon_entry *coordinated(const scan *s, const role *r)
