@@ -471,17 +471,25 @@ static bayan_status copy_term(bayan_graph *dst, const bayan_graph *src,
     return graph_literal(dst, t->value, t->datatype, t->lang, out);
 }
 
+/* Adds quad q of src to dst, interning its terms there. */
+static bayan_status copy_quad(bayan_graph *dst, const bayan_graph *src,
+                              const quad *q)
+{
+    term_id g, s, p, o;
+    bayan_status st;
+    if ((st = copy_term(dst, src, q->g, &g)) ||
+        (st = copy_term(dst, src, q->s, &s)) ||
+        (st = copy_term(dst, src, q->p, &p)) ||
+        (st = copy_term(dst, src, q->o, &o)))
+        return st;
+    return graph_add(dst, g, s, p, o);
+}
+
 bayan_status graph_merge(bayan_graph *dst, const bayan_graph *src)
 {
     for (size_t i = 1; i < src->quad_count; i++) {
-        const quad *q = &src->quads[i];
-        term_id g, s, p, o;
-        bayan_status st;
-        if ((st = copy_term(dst, src, q->g, &g)) ||
-            (st = copy_term(dst, src, q->s, &s)) ||
-            (st = copy_term(dst, src, q->p, &p)) ||
-            (st = copy_term(dst, src, q->o, &o)) ||
-            (st = graph_add(dst, g, s, p, o)))
+        bayan_status st = copy_quad(dst, src, &src->quads[i]);
+        if (st != BAYAN_OK)
             return st;
     }
     return BAYAN_OK;
@@ -843,13 +851,8 @@ static bayan_status copy_quads(bayan_graph *dst, const bayan_graph *src,
         const quad *q = &src->quads[i];
         if (is_local(src, q->s, prefix, n) != local)
             continue;
-        term_id g, s, p, o;
-        bayan_status st;
-        if ((st = copy_term(dst, src, q->g, &g)) ||
-            (st = copy_term(dst, src, q->s, &s)) ||
-            (st = copy_term(dst, src, q->p, &p)) ||
-            (st = copy_term(dst, src, q->o, &o)) ||
-            (st = graph_add(dst, g, s, p, o)))
+        bayan_status st = copy_quad(dst, src, q);
+        if (st != BAYAN_OK)
             return st;
     }
     return BAYAN_OK;
