@@ -416,25 +416,73 @@ static bayan_status write_dot(Agraph_t *ag, dot_channel *chan)
     return chan->failed ? BAYAN_ERR_IO : BAYAN_OK;
 }
 
-/* Cairo numbers its surfaces with a process-wide counter and writes the
- * number into the SVG (<g id="surfaceN">), so the same graph rendered
- * twice in one process would differ. Writes data with that number set to
- * 1; the id is referred to nowhere else. */
+/* Writes the decimal number at data[i..] (digits '.' digits) rounded to
+ * two places; *next receives where it ends. */
+static bool put_rounded(membuf *b, const char *data, size_t len, size_t i,
+                        size_t *next)
+{
+    size_t j = i;
+    while (j < len && data[j] >= '0' && data[j] <= '9')
+        j++;
+    size_t dot = j++;
+    while (j < len && data[j] >= '0' && data[j] <= '9')
+        j++;
+    *next = j;
+    char num[64], out[64];
+    if (j - dot <= 3 || j - i >= sizeof num) /* two places already */
+        return membuf_write(b, data + i, j - i);
+    memcpy(num, data + i, j - i);
+    num[j - i] = '\0';
+    int n = snprintf(out, sizeof out, "%.2f", strtod(num, NULL));
+    return n > 0 && membuf_write(b, out, (size_t)n);
+}
+
+/* The SVG cairo wrote, made the same on every run:
+ *  - cairo numbers its surfaces with a process-wide counter and writes the
+ *    number into the SVG (<g id="surfaceN">, referred to nowhere else): it
+ *    becomes 1;
+ *  - the last digit of a coordinate can differ between two runs on the
+ *    same input (720.039062 / 720.039063: Graphviz's layout and cairo's
+ *    fixed point), so numbers inside tags are rounded to two places, a
+ *    hundredth of a point. Text is drawn as glyphs, so no label is
+ *    touched. */
 static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
 {
     static const char key[] = "<g id=\"surface";
     const size_t key_len = sizeof key - 1;
-    for (size_t i = 0; i + key_len <= len; i++) {
-        if (memcmp(data + i, key, key_len) != 0)
+    membuf b = {0};
+    bool ok = true, in_tag = false, surface_done = false;
+    for (size_t i = 0; ok && i < len;) {
+        char c = data[i];
+        if (!surface_done && c == '<' && len - i >= key_len &&
+            memcmp(data + i, key, key_len) == 0) {
+            ok = membuf_write(&b, key, key_len) && membuf_write(&b, "1", 1);
+            for (i += key_len; i < len && data[i] >= '0' && data[i] <= '9';)
+                i++;
+            in_tag = surface_done = true;
             continue;
-        size_t end = i + key_len;
-        while (end < len && data[end] >= '0' && data[end] <= '9')
-            end++;
-        return chan->write(chan->user, data, i + key_len) &&
-               chan->write(chan->user, "1", 1) &&
-               chan->write(chan->user, data + end, len - end);
+        }
+        if (in_tag && c >= '0' && c <= '9' &&
+            (i == 0 || !(data[i - 1] >= '0' && data[i - 1] <= '9'))) {
+            size_t j = i;
+            while (j < len && data[j] >= '0' && data[j] <= '9')
+                j++;
+            if (j + 1 < len && data[j] == '.' && data[j + 1] >= '0' &&
+                data[j + 1] <= '9') {
+                ok = put_rounded(&b, data, len, i, &i);
+                continue;
+            }
+        }
+        if (c == '<')
+            in_tag = true;
+        else if (c == '>')
+            in_tag = false;
+        ok = membuf_write(&b, &c, 1);
+        i++;
     }
-    return chan->write(chan->user, data, len);
+    ok = ok && chan->write(chan->user, b.data, b.length);
+    free(b.data);
+    return ok;
 }
 
 /* Lays the graph out and renders it to SVG. svg:cairo shapes Arabic
