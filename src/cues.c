@@ -107,16 +107,12 @@ static const char *keep_string(cue_set *set, const char *s)
 static bayan_status fold_form(const char *form, char **out, size_t *words,
                               size_t *first_len)
 {
-    text_doc doc = {0};
-    doc.text = (char *)form;
-    doc.length = strlen(form);
-    text_analysis a;
-    bayan_status st = text_match_form(&doc, &a);
+    char *s;
+    bayan_status st = text_fold_word(form, &s);
     if (st != BAYAN_OK)
         return st;
-    char *s = a.match;
-    a.match = NULL;
-    text_analysis_clear(&a);
+    if (!s && !(s = strdup("")))
+        return BAYAN_ERR_NOMEM;
     size_t n = 0;
     *words = 0;
     *first_len = 0;

@@ -33,22 +33,6 @@ static void cues_clear(credit_cues *c)
     *c = (credit_cues){NULL, 0};
 }
 
-/* The matching form of s (see text.h), new; NULL when out of memory. */
-static char *fold_cue(const char *s, bayan_status *st)
-{
-    text_doc doc = {0};
-    doc.text = (char *)s;
-    doc.length = strlen(s);
-    text_analysis a;
-    *st = text_match_form(&doc, &a);
-    if (*st != BAYAN_OK)
-        return NULL;
-    char *out = a.match;
-    a.match = NULL;
-    text_analysis_clear(&a);
-    return out;
-}
-
 /* Reads every bayan:creditCue literal of the lexicon. The cues are few, but
  * finding them walks the lexicon's quads comparing term ids: a few
  * microseconds an article, cheaper than keeping state in the engine. */
@@ -72,11 +56,10 @@ static bayan_status cues_load(const lexicon *lex, credit_cues *out)
         const term *o = graph_term(lg, q[i].o);
         if (q[i].p != cue || o->kind != TERM_LITERAL)
             continue;
-        char *f = fold_cue(o->value, &st);
-        if (f && *f && strcmp(f, " ") != 0)
+        char *f;
+        st = text_fold_word(o->value, &f);
+        if (f)
             out->folded[out->count++] = f;
-        else
-            free(f);
     }
     if (st != BAYAN_OK)
         cues_clear(out);

@@ -32,26 +32,6 @@ void person_cues_clear(person_cues *c)
     memset(c, 0, sizeof *c);
 }
 
-/* A new string: value folded as article text is (text_match_form), with
- * surrounding blanks trimmed; NULL when out of memory or empty. */
-char *cue_fold(const char *value)
-{
-    text_doc doc = {0};
-    doc.text = (char *)value;
-    doc.length = strlen(value);
-    text_analysis a;
-    if (text_match_form(&doc, &a) != BAYAN_OK)
-        return NULL;
-    size_t b = 0, e = a.match_len;
-    while (b < e && (a.match[b] == ' ' || a.match[b] == '\n'))
-        b++;
-    while (e > b && (a.match[e - 1] == ' ' || a.match[e - 1] == '\n'))
-        e--;
-    char *w = e > b ? strndup(a.match + b, e - b) : NULL;
-    text_analysis_clear(&a);
-    return w;
-}
-
 static int compare_words(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -61,9 +41,10 @@ static int compare_words(const void *a, const void *b)
 static bayan_status add_word(person_cues *c, cue_kind k, const char *value,
                              size_t *cap)
 {
-    char *w = cue_fold(value);
+    char *w;
+    bayan_status st = text_fold_word(value, &w);
     if (!w)
-        return BAYAN_OK; /* nothing left after folding */
+        return st; /* an error, or nothing left after folding */
     if (c->count[k] == *cap) {
         size_t n = *cap ? *cap * 2 : 32;
         char **grown = realloc(c->words[k], n * sizeof *grown);

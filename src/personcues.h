@@ -39,8 +39,5 @@ bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n);
 bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
                   size_t *prefix);
 
-/** A new string: value folded as article text is (text_match_form), blanks
- *  around it trimmed; NULL when nothing is left or out of memory. */
-char *cue_fold(const char *value);
 
 #endif

@@ -108,8 +108,11 @@ static bool form_of(const char *short_, const char *long_)
 
 static char *folded_name(const extraction *x, const pname *n)
 {
-    if (n->known && n->known->label_ar)
-        return cue_fold(n->known->label_ar);
+    if (n->known && n->known->label_ar) {
+        char *f;
+        text_fold_word(n->known->label_ar, &f);
+        return f; /* NULL: out of memory (a label never folds to nothing) */
+    }
     return strndup(x->a.match + n->mb, n->me - n->mb);
 }
 

@@ -102,37 +102,15 @@ static bool grow(void **items, size_t count, size_t *cap, size_t size)
     return true;
 }
 
-/* The matching form of a word from the data (folded like article text),
- * or NULL when out of memory; *empty is set when it folds to nothing. */
-static char *fold_word(const char *word, bool *empty)
-{
-    text_doc doc = {0};
-    doc.text = (char *)word;
-    doc.length = strlen(word);
-    text_analysis a;
-    *empty = false;
-    if (text_match_form(&doc, &a) != BAYAN_OK)
-        return NULL;
-    char *out = a.match;
-    *empty = a.match_len == 0 || strcmp(out, " ") == 0;
-    a.match = NULL;
-    text_analysis_clear(&a);
-    return out;
-}
-
 static bayan_status add_word(rules *r, const term *o, word_role role,
                              size_t issuer)
 {
     if (o->kind != TERM_LITERAL)
         return BAYAN_OK;
-    bool empty;
-    char *folded = fold_word(o->value, &empty);
+    char *folded;
+    bayan_status st = text_fold_word(o->value, &folded);
     if (!folded)
-        return BAYAN_ERR_NOMEM;
-    if (empty) {
-        free(folded);
-        return BAYAN_OK;
-    }
+        return st; /* an error, or nothing left after folding */
     if (!grow((void **)&r->words, r->word_count, &r->word_cap,
               sizeof *r->words)) {
         free(folded);

@@ -93,6 +93,12 @@ typedef struct text_analysis {
  *  left empty). The caller owns *out (text_analysis_clear). */
 bayan_status text_match_form(const text_doc *doc, text_analysis *out);
 
+/** Folds a word or phrase of the data (a lexicon form, a cue word) the way
+ *  article text is folded, so that it can be compared with the matching
+ *  form; blanks around it are trimmed. *out is new, or NULL when nothing is
+ *  left. */
+bayan_status text_fold_word(const char *word, char **out);
+
 /** Fills a->tokens and a->sentences from a->match (after text_match_form). */
 bayan_status text_segment(text_analysis *a);
 

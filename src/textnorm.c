@@ -393,3 +393,24 @@ void text_analysis_clear(text_analysis *a)
     free(a->sentences);
     memset(a, 0, sizeof *a);
 }
+
+bayan_status text_fold_word(const char *word, char **out)
+{
+    *out = NULL;
+    text_doc doc = {0};
+    doc.text = (char *)word;
+    doc.length = strlen(word);
+    text_analysis a;
+    bayan_status st = text_match_form(&doc, &a);
+    if (st != BAYAN_OK)
+        return st;
+    size_t b = 0, e = a.match_len;
+    while (b < e && (a.match[b] == ' ' || a.match[b] == '\n'))
+        b++;
+    while (e > b && (a.match[e - 1] == ' ' || a.match[e - 1] == '\n'))
+        e--;
+    if (e > b && !(*out = strndup(a.match + b, e - b)))
+        st = BAYAN_ERR_NOMEM;
+    text_analysis_clear(&a);
+    return st;
+}
