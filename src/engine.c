@@ -14,6 +14,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "ontology.h"
+#include "personcues.h"
 #include "sink.h"
 #include "text.h"
 
@@ -145,6 +146,21 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
+/* The persons, resolutions and publisher stages' word lists, folded once
+ * from the lexicon. */
+static bayan_status load_stage_words(bayan_engine *e)
+{
+    e->person_words = calloc(1, sizeof *e->person_words);
+    if (!e->person_words)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = person_cues_load(e->lexicon, e->person_words);
+    if (st == BAYAN_OK)
+        st = resolution_rules_load(e->lexicon, &e->resolution_words);
+    if (st == BAYAN_OK)
+        st = credit_cues_load(e->lexicon, &e->credit_words);
+    return st;
+}
+
 bayan_status bayan_engine_new(const bayan_options *options,
                               bayan_engine **out)
 {
@@ -187,6 +203,8 @@ bayan_status bayan_engine_new(const bayan_options *options,
         st = cues ? cue_set_load(e, cues, &e->cues) : BAYAN_ERR_NOMEM;
         free(cues);
     }
+    if (st == BAYAN_OK)
+        st = load_stage_words(e);
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
         st = BAYAN_ERR_NOMEM;
     if (st != BAYAN_OK) {
@@ -208,6 +226,11 @@ void bayan_engine_free(bayan_engine *e)
     bayan_graph_free(e->declared);
     lexicon_free(e->lexicon);
     cue_set_free(e->cues);
+    if (e->person_words)
+        person_cues_clear(e->person_words);
+    free(e->person_words);
+    resolution_rules_free(e->resolution_words);
+    credit_cues_free(e->credit_words);
     dot_state_free(e->dot);
     free(e);
 }

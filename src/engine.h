@@ -6,6 +6,9 @@
 #include "graph.h"
 
 typedef struct lexicon lexicon;
+typedef struct person_cues person_cues;
+typedef struct resolution_rules resolution_rules;
+typedef struct credit_cues credit_cues;
 typedef struct cue_set cue_set;
 typedef struct dot_state dot_state; /* SVG renderer's state (dot.c) */
 
@@ -20,6 +23,12 @@ struct bayan_engine {
     bayan_graph *ontology; /**< the triples of ontology/bayan.ttl */
     bayan_graph *declared; /**< used as a set: the terms it declares */
     lexicon *lexicon;      /**< entries read from ontology/lexicon/ */
+    /* The word lists the stages read from the lexicon, folded once here
+     * rather than for every article. NULL in an engine assembled by hand:
+     * those stages then find nothing. */
+    person_cues *person_words;        /**< persons.c (personcues.h) */
+    resolution_rules *resolution_words; /**< resolutions.c */
+    credit_cues *credit_words;        /**< metadata.c */
     cue_set *cues;         /**< ontology/patterns/meetings.ttl (cues.h) */
     dot_state *dot;        /**< kept between SVG exports (dot_state_new) */
 };

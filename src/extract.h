@@ -75,6 +75,12 @@ bayan_status match_lexicon(extraction *x);
  *  (schema:publisher). */
 bayan_status extract_metadata(extraction *x);
 
+/* The stages' word lists, read from the lexicon once per engine. */
+bayan_status resolution_rules_load(const lexicon *lex, resolution_rules **out);
+void resolution_rules_free(resolution_rules *r);
+bayan_status credit_cues_load(const lexicon *lex, credit_cues **out);
+void credit_cues_free(credit_cues *c);
+
 /** persons.c: named people, by the titles and roles around them. */
 bayan_status extract_persons(extraction *x);
 

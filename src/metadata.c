@@ -20,10 +20,10 @@
 #include "vocab.h"
 
 /* The credit cues of the lexicon, folded like the article text. */
-typedef struct credit_cues {
+struct credit_cues {
     char **folded;
     size_t count;
-} credit_cues;
+};
 
 static void cues_clear(credit_cues *c)
 {
@@ -33,9 +33,7 @@ static void cues_clear(credit_cues *c)
     *c = (credit_cues){NULL, 0};
 }
 
-/* Reads every bayan:creditCue literal of the lexicon. The cues are few, but
- * finding them walks the lexicon's quads comparing term ids: a few
- * microseconds an article, cheaper than keeping state in the engine. */
+/* Reads every bayan:creditCue literal of the lexicon (once per engine). */
 static bayan_status cues_load(const lexicon *lex, credit_cues *out)
 {
     *out = (credit_cues){NULL, 0};
@@ -183,19 +181,35 @@ static bool credits(const text_analysis *a, const mention *mn,
     return cued(a->match, mn->mb, cues);
 }
 
+bayan_status credit_cues_load(const lexicon *lex, credit_cues **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return BAYAN_ERR_NOMEM;
+    return lex ? cues_load(lex, *out) : BAYAN_OK;
+}
+
+void credit_cues_free(credit_cues *c)
+{
+    if (c)
+        cues_clear(c);
+    free(c);
+}
+
 bayan_status extract_metadata(extraction *x)
 {
     const lexicon *lex = x->e->lexicon;
-    credit_cues cues;
-    bayan_status st = cues_load(lex, &cues);
+    const credit_cues *cues = x->e->credit_words;
+    if (!cues)
+        return BAYAN_OK;
+    bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < x->mention_count; i++) {
         const mention *mn = &x->mentions[i];
         if (mn->dropped || !is_outlet(lex, mn->entry) ||
-            !credits(&x->a, mn, &cues))
+            !credits(&x->a, mn, cues))
             continue;
         st = graph_add_iri(x->g, x->ids->article, x->ids->article, P_PUBLISHER,
                            mn->entry->iri);
     }
-    cues_clear(&cues);
     return st;
 }

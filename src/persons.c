@@ -838,20 +838,18 @@ static bayan_status index_mentions(scan *s)
 
 bayan_status extract_persons(extraction *x)
 {
-    person_cues cues;
-    bayan_status st = person_cues_load(x->e->lexicon, &cues);
-    if (st != BAYAN_OK)
-        return st;
-    scan s = {.x = x, .a = &x->a, .cues = &cues};
-    st = index_mentions(&s);
+    const person_cues *cues = x->e->person_words;
+    if (!cues)
+        return BAYAN_OK;
+    scan s = {.x = x, .a = &x->a, .cues = cues};
+    bayan_status st = index_mentions(&s);
     for (size_t i = 0, next; st == BAYAN_OK && i < x->a.token_count; i = next)
         st = scan_at(&s, i, &next);
     if (st == BAYAN_OK)
         st = find_bylines(&s);
     if (st == BAYAN_OK)
-        st = persons_write(x, &cues, &s.names);
+        st = persons_write(x, cues, &s.names);
     pname_list_clear(&s.names);
     free(s.mention_at);
-    person_cues_clear(&cues);
     return st;
 }

@@ -69,7 +69,7 @@ typedef struct org_cue {
     bool primary;
 } org_cue;
 
-typedef struct rules {
+typedef struct resolution_rules {
     issuer_rule *issuers;
     size_t issuer_count, issuer_cap;
     cue_word *words;
@@ -170,8 +170,8 @@ static word_role role_of(const term_id *ids, term_id p)
 
 /* Collects the bayan:ResolutionIssuer nodes, then every word and issuer
  * field. The lexicon graph's order is its load order, so the result is
- * the same on every run. Runs once per article over the whole lexicon,
- * so it compares term ids, not strings. */
+ * the same on every run. Runs once per engine over the whole lexicon,
+ * comparing term ids, not strings. */
 static bayan_status rules_load(const lexicon *lex, rules *r)
 {
     const bayan_graph *g = lexicon_graph(lex);
@@ -752,30 +752,44 @@ static bayan_status emit(const scan *s, extraction *x, const cand_list *l,
                                      KIND_RESOLUTION});
 }
 
+bayan_status resolution_rules_load(const lexicon *lex, resolution_rules **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return BAYAN_ERR_NOMEM;
+    return lex ? rules_load(lex, *out) : BAYAN_OK;
+}
+
+void resolution_rules_free(resolution_rules *r)
+{
+    if (r)
+        rules_clear(r);
+    free(r);
+}
+
 bayan_status extract_resolutions(extraction *x)
 {
-    if (!x->e->lexicon || x->a.token_count == 0)
+    const rules *r = x->e->resolution_words;
+    if (!r || x->a.token_count == 0)
         return BAYAN_OK;
-    rules r = {0};
     cand_list l = {NULL, 0, 0};
     tok_info *info = NULL;
-    bayan_status st = rules_load(x->e->lexicon, &r);
-    if (st == BAYAN_OK && r.issuer_count) {
-        info = classify_tokens(x, &r);
+    bayan_status st = BAYAN_OK;
+    if (r->issuer_count) {
+        info = classify_tokens(x, r);
         if (!info)
             st = BAYAN_ERR_NOMEM;
     }
-    scan s = {x, &r, info, x->a.token_count};
+    scan s = {x, r, info, x->a.token_count};
     if (st == BAYAN_OK && info)
         st = find_candidates(&s, &l);
     if (st == BAYAN_OK)
         infer_issuers(&s, &l);
     for (size_t i = 0; st == BAYAN_OK && i < l.count; i++)
         if (l.items[i].issuer != NONE &&
-            issuer_usable(&r.issuers[l.items[i].issuer]))
+            issuer_usable(&r->issuers[l.items[i].issuer]))
             st = emit(&s, x, &l, i);
     free(l.items);
     free(info);
-    rules_clear(&r);
     return st;
 }
