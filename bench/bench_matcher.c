@@ -13,10 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine.h"
-#include "extract.h"
-#include "lexicon.h"
-#include "utf8.h"
+#include "engine/engine.h"
+#include "extract/extract.h"
+#include "lexicon/lexicon.h"
+#include "core/utf8.h"
 
 typedef struct doc_set {
     text_doc *docs;
@@ -70,7 +70,7 @@ static void add_dir(const bayan_engine *e, const char *dir, doc_set *set)
         set->docs = realloc(set->docs, (set->count + 1) * sizeof *set->docs);
         set->an = realloc(set->an, (set->count + 1) * sizeof *set->an);
         text_doc *doc = &set->docs[set->count];
-        if (text_decode(e, path, bytes, len, doc) == BAYAN_OK &&
+        if (text_decode(&e->text, path, bytes, len, doc) == BAYAN_OK &&
             text_analyze(doc, &set->an[set->count]) == BAYAN_OK) {
             set->bytes += doc->length;
             set->tokens += set->an[set->count].token_count;
@@ -180,7 +180,7 @@ static lexicon *inflated(const bayan_engine *e, const char *lexdir,
         write_synthetic(e->lexicon, (factor - 1) * nforms, to);
     lexicon *lex = NULL;
     double t0 = now();
-    if (lexicon_load(e, dir, &lex) != BAYAN_OK)
+    if (lexicon_load(&e->reporter, e->base, dir, &lex) != BAYAN_OK)
         lex = NULL;
     *load_s = now() - t0;
     remove(to);
@@ -194,11 +194,12 @@ static void run(bayan_engine *e, const doc_set *set, size_t factor,
 {
     lexicon *saved = e->lexicon;
     e->lexicon = lex;
+    e->extract.lexicon = lex;
     size_t mentions = 0;
     double t0 = now();
     for (long r = 0; r < rounds; r++) {
         for (size_t i = 0; i < set->count; i++) {
-            extraction x = {.e = e, .doc = &set->docs[i], .a = set->an[i]};
+            extraction x = {.env = &e->extract, .doc = &set->docs[i], .a = set->an[i]};
             if (match_lexicon(&x) != BAYAN_OK)
                 fprintf(stderr, "match failed\n");
             mentions += x.mention_count;
@@ -216,6 +217,7 @@ static void run(bayan_engine *e, const doc_set *set, size_t factor,
            (double)set->tokens * (double)rounds / s / 1e6,
            mentions / (size_t)rounds);
     e->lexicon = saved;
+    e->extract.lexicon = saved;
 }
 
 int main(int argc, char **argv)

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "sink.h"
-#include "text.h"
+#include "core/membuf.h"
+#include "text/text.h"
 
 static double now(void)
 {

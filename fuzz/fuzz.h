@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "config.h"
-#include "engine.h"
-#include "text.h"
-#include "utf8.h"
+#include "engine/engine.h"
+#include "text/text.h"
+#include "core/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -40,7 +40,7 @@ static void extract_directly(const uint8_t *data, size_t size)
     text_doc doc;
     memset(&doc, 0, sizeof doc);
     bayan_status st =
-        html_extract(fuzz_engine(true), "input.html", utf8, len, &doc);
+        html_extract(&fuzz_engine(true)->reporter, "input.html", utf8, len, &doc);
     FUZZ_CHECK(st == BAYAN_OK);
     FUZZ_CHECK(doc.text != NULL);
     FUZZ_CHECK(strlen(doc.text) == doc.length);
@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     extract_directly(data, size);
     text_doc doc;
     bayan_status st =
-        text_decode(fuzz_engine(true), "input.html", data, size, &doc);
+        text_decode(&fuzz_engine(true)->text, "input.html", data, size, &doc);
     FUZZ_CHECK(st == BAYAN_OK);
     FUZZ_CHECK(doc.html);
     fuzz_check_doc(&doc);

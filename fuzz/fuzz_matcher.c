@@ -4,9 +4,9 @@
  * in the graph must quote exactly the characters its offsets name. */
 #include "fuzz.h"
 
-#include "extract.h"
-#include "graph.h"
-#include "vocab.h"
+#include "extract/extract.h"
+#include "graph/graph.h"
+#include "graph/vocab.h"
 
 static void check_mentions(const extraction *x)
 {
@@ -62,8 +62,8 @@ static void extract_all(const bayan_engine *e, const text_doc *doc)
     bayan_graph *g = bayan_graph_new();
     FUZZ_CHECK(g != NULL);
     article_ids ids = {NULL, NULL};
-    FUZZ_CHECK(article_add(e, "input.txt", doc, g, &ids) == BAYAN_OK);
-    FUZZ_CHECK(extract_entities(e, doc, &ids, g) == BAYAN_OK);
+    FUZZ_CHECK(article_add(&e->extract, "input.txt", doc, g, &ids) == BAYAN_OK);
+    FUZZ_CHECK(extract_entities(&e->extract, doc, &ids, g) == BAYAN_OK);
     check_nif(g, doc, &ids);
     article_ids_clear(&ids);
     bayan_graph_free(g);
@@ -73,10 +73,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const bayan_engine *e = fuzz_engine(true);
     text_doc doc;
-    FUZZ_CHECK(text_decode(e, "input.txt", data, size, &doc) == BAYAN_OK);
+    FUZZ_CHECK(text_decode(&e->text, "input.txt", data, size, &doc) == BAYAN_OK);
     extraction x;
     memset(&x, 0, sizeof x);
-    x.e = e;
+    x.env = &e->extract;
     x.doc = &doc;
     FUZZ_CHECK(text_analyze(&doc, &x.a) == BAYAN_OK);
     FUZZ_CHECK(match_lexicon(&x) == BAYAN_OK);

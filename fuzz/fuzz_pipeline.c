@@ -10,8 +10,8 @@
 #include <libxml/parser.h>
 #include <raptor2.h>
 
-#include "graph.h"
-#include "sink.h"
+#include "graph/graph.h"
+#include "core/membuf.h"
 
 /* Raptor 2.0.15's N-Triples and N-Quads parser, used here only to read
  * the output back, leaks the datatype IRIs of typed literals; the library

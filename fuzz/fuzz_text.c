@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     text_doc doc;
     /* Strict: decodes, or refuses and leaves nothing behind. */
-    bayan_status st = text_decode(fuzz_engine(false), "input", data, size,
+    bayan_status st = text_decode(&fuzz_engine(false)->text, "input", data, size,
                                   &doc);
     if (st == BAYAN_OK)
         fuzz_check_doc(&doc);
@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     text_doc_clear(&doc);
 
     /* Lenient: never refuses; bad bytes become U+FFFD. */
-    st = text_decode(fuzz_engine(true), "input", data, size, &doc);
+    st = text_decode(&fuzz_engine(true)->text, "input", data, size, &doc);
     FUZZ_CHECK(st == BAYAN_OK);
     fuzz_check_doc(&doc);
     text_analysis a;

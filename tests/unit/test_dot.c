@@ -15,11 +15,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "engine.h"
-#include "export.h"
-#include "graph.h"
-#include "sink.h"
-#include "vocab.h"
+#include "export/export.h"
+#include "graph/graph.h"
+#include "core/membuf.h"
+#include "graph/vocab.h"
 
 #define ID BAYAN_DEFAULT_BASE
 
@@ -71,13 +70,12 @@ static void count_diagnostic(void *user, const bayan_diagnostic *d)
     diagnostics++;
 }
 
-/* An engine is only used for diagnostics here, so a bare one will do. */
-static bayan_engine test_engine(void)
+/* Diagnostics are all the exporter reports; no SVG state is kept. */
+static const reporter COUNTING = {count_diagnostic, NULL};
+
+static export_env test_env(void)
 {
-    bayan_engine e;
-    memset(&e, 0, sizeof e);
-    e.on_diagnostic = count_diagnostic;
-    return e;
+    return (export_env){BAYAN_DEFAULT_BASE, &COUNTING, NULL};
 }
 
 static void add_entity(bayan_graph *g, const char *iri, const char *cls,
@@ -96,7 +94,7 @@ static void add_entity(bayan_graph *g, const char *iri, const char *cls,
 static char *export_ok(const bayan_graph *g, bayan_format format,
                        size_t *len)
 {
-    bayan_engine e = test_engine();
+    export_env e = test_env();
     membuf b = {0};
     assert_int_equal(export_dot(&e, g, format, membuf_write, &b), BAYAN_OK);
     assert_non_null(b.data);
@@ -462,7 +460,7 @@ static void test_failing_write(void **state)
     fill_ring(g, 5, false);
     size_t len;
     char *before = export_ok(g, BAYAN_FORMAT_DOT, &len);
-    bayan_engine e = test_engine();
+    export_env e = test_env();
     /* Fail the first write, the tenth, ..., the last. */
     failing_sink count = {1 << 30, 0};
     assert_int_equal(export_dot(&e, g, BAYAN_FORMAT_DOT, failing_write,

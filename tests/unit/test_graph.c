@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 
 static void test_free_null(void **state)
 {

@@ -15,11 +15,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "engine.h"
-#include "export.h"
-#include "sink.h"
-#include "view.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "export/export.h"
+#include "core/membuf.h"
+#include "graph/view.h"
+#include "graph/vocab.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define FFFD "\xef\xbf\xbd"
@@ -164,6 +164,8 @@ static bayan_graph *hostile_graph(char **long_expected)
 
 /* An engine built by hand: export_graphml needs only its diagnostics. */
 typedef struct diag_log {
+    reporter reporter; /**< reports into this log */
+    export_env env;    /**< what the exporter is given */
     int errors;
     bayan_status last;
 } diag_log;
@@ -178,21 +180,21 @@ static void log_diag(void *user, const bayan_diagnostic *d)
     assert_non_null(d->message);
 }
 
-static void init_engine(bayan_engine *e, diag_log *log)
+/* An exporter environment that reports into log (log->env). */
+static const export_env *init_env(diag_log *log)
 {
-    memset(e, 0, sizeof *e);
     memset(log, 0, sizeof *log);
-    e->on_diagnostic = log_diag;
-    e->user = log;
+    log->reporter = (reporter){log_diag, log};
+    log->env = (export_env){BAYAN_DEFAULT_BASE, &log->reporter, NULL};
+    return &log->env;
 }
 
 static void export_ok(const bayan_graph *g, membuf *out)
 {
-    bayan_engine e;
     diag_log log;
-    init_engine(&e, &log);
+    const export_env *e = init_env(&log);
     memset(out, 0, sizeof *out);
-    assert_int_equal(export_graphml(&e, g, membuf_write, out), BAYAN_OK);
+    assert_int_equal(export_graphml(e, g, membuf_write, out), BAYAN_OK);
     assert_int_equal(log.errors, 0);
     assert_non_null(out->data);
 }
@@ -563,8 +565,7 @@ static bool limited_write(void *user, const void *bytes, size_t len)
 static bayan_status export_limited(const bayan_graph *g, size_t limit,
                                    diag_log *log)
 {
-    bayan_engine e;
-    init_engine(&e, log);
+    const export_env *e = init_env(log);
     limited l = {{NULL, 0, 0}, limit, 0, false};
     char path[] = "/tmp/test_graphml_stderr_XXXXXX";
     int fd = mkstemp(path);
@@ -572,7 +573,7 @@ static bayan_status export_limited(const bayan_graph *g, size_t limit,
     fflush(stderr);
     int saved = dup(STDERR_FILENO);
     assert_true(dup2(fd, STDERR_FILENO) >= 0);
-    bayan_status st = export_graphml(&e, g, limited_write, &l);
+    bayan_status st = export_graphml(e, g, limited_write, &l);
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     close(saved);

@@ -11,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "graph.h"
-#include "lexicon.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "graph/graph.h"
+#include "lexicon/lexicon.h"
+#include "graph/vocab.h"
 
 /* What the tests share: the engine and, per term id, its entity class. */
 typedef struct fixture {

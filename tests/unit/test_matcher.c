@@ -15,11 +15,11 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "extract.h"
-#include "lexicon.h"
-#include "trie.h"
-#include "utf8.h"
+#include "engine/engine.h"
+#include "extract/extract.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/trie.h"
+#include "core/utf8.h"
 
 static const char SMALL_LEXICON[] =
     "@prefix bayan: <https://w3id.org/bayan/ontology#> .\n"
@@ -58,11 +58,12 @@ static bayan_engine *engine_with(bool real)
     fputs(SMALL_LEXICON, f);
     fclose(f);
     lexicon *lex;
-    assert_int_equal(lexicon_load(e, dir, &lex), BAYAN_OK);
+    assert_int_equal(lexicon_load(&e->reporter, e->base, dir, &lex), BAYAN_OK);
     remove(path);
     rmdir(dir);
     lexicon_free(e->lexicon);
     e->lexicon = lex;
+    e->extract.lexicon = lex;
     return e;
 }
 
@@ -75,7 +76,7 @@ static char *matches(const bayan_engine *e, const char *text)
     doc.text = (char *)text;
     doc.length = strlen(text);
     doc.cp_length = utf8_length(text, doc.length);
-    extraction x = {.e = e, .doc = &doc};
+    extraction x = {.env = &e->extract, .doc = &doc};
     assert_int_equal(text_analyze(&doc, &x.a), BAYAN_OK);
     assert_int_equal(match_lexicon(&x), BAYAN_OK);
     size_t cap = 4 * doc.length + 64, n = 0;
@@ -223,10 +224,11 @@ static void test_empty_lexicon(void **state)
     char dir[] = "/tmp/bayan-test-matcher-XXXXXX";
     assert_non_null(mkdtemp(dir));
     lexicon *lex;
-    assert_int_equal(lexicon_load(e, dir, &lex), BAYAN_OK);
+    assert_int_equal(lexicon_load(&e->reporter, e->base, dir, &lex), BAYAN_OK);
     rmdir(dir);
     lexicon_free(e->lexicon);
     e->lexicon = lex;
+    e->extract.lexicon = lex;
     size_t n;
     assert_null(lexicon_entries(lex, &n) && n ? lex : NULL);
     expect(e, "العراق وسوريا", "");

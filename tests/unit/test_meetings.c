@@ -13,11 +13,11 @@
 
 #include <cmocka.h>
 
-#include "dates.h"
-#include "engine.h"
-#include "graph.h"
-#include "meeting.h"
-#include "vocab.h"
+#include "extract/dates.h"
+#include "engine/engine.h"
+#include "graph/graph.h"
+#include "extract/meeting.h"
+#include "graph/vocab.h"
 
 #define BASE "https://w3id.org/bayan/id/"
 

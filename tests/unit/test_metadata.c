@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "graph.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "graph/graph.h"
+#include "graph/vocab.h"
 
 #define ORG "https://w3id.org/bayan/id/org/"
 

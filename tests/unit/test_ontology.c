@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "ontology.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "graph/ontology.h"
+#include "graph/vocab.h"
 
 typedef struct fixture {
     bayan_engine *engine;
@@ -108,16 +108,16 @@ static void test_ontology_declares_vocab(void **state)
 {
     const fixture *f = *state;
     for (size_t i = 0; i < VOCAB_TERM_COUNT; i++) {
-        if (!ontology_declares(f->engine, VOCAB_TERMS[i]))
+        if (!ontology_declares(f->engine->ontology, VOCAB_TERMS[i]))
             fail_msg("<%s> is not declared", VOCAB_TERMS[i]);
     }
-    assert_false(ontology_declares(f->engine, NS_BAYAN "NoSuchTerm"));
+    assert_false(ontology_declares(f->engine->ontology, NS_BAYAN "NoSuchTerm"));
 }
 
 static void test_ontology_labels(void **state)
 {
     const fixture *f = *state;
-    const bayan_graph *o = f->engine->ontology;
+    const bayan_graph *o = f->engine->ontology->triples;
     for (size_t i = 0; i < VOCAB_TERM_COUNT; i++) {
         const char *t = VOCAB_TERMS[i];
         if (count_objects(o, t, P_LABEL, NULL, "ar") != 1 ||
@@ -138,7 +138,7 @@ static void test_ontology_labels(void **state)
 static void test_ontology_signatures(void **state)
 {
     const fixture *f = *state;
-    const bayan_graph *o = f->engine->ontology;
+    const bayan_graph *o = f->engine->ontology->triples;
     for (size_t i = 0; i < sizeof SIGNATURES / sizeof *SIGNATURES; i++) {
         const char *p = SIGNATURES[i][0];
         const char *dom = SIGNATURES[i][1], *ran = SIGNATURES[i][2];
@@ -180,7 +180,7 @@ static void test_ontology_valid(void **state)
     while ((c = fgetc(p)) != EOF)
         lines += c == '\n';
     assert_int_equal(pclose(p), 0);
-    assert_int_equal(lines, bayan_graph_size(f->engine->ontology));
+    assert_int_equal(lines, bayan_graph_size(f->engine->ontology->triples));
 }
 
 int main(void)

@@ -13,23 +13,23 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "extract.h"
-#include "graph.h"
-#include "text.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "extract/extract.h"
+#include "graph/graph.h"
+#include "text/text.h"
+#include "graph/vocab.h"
 
 /* The graph extracted from one text (the engine is the group state). */
 static bayan_graph *extract(bayan_engine *e, const char *text)
 {
     text_doc doc;
-    assert_int_equal(text_decode(e, "t.txt", text, strlen(text), &doc),
+    assert_int_equal(text_decode(&e->text, "t.txt", text, strlen(text), &doc),
                      BAYAN_OK);
     bayan_graph *g = bayan_graph_new();
     assert_non_null(g);
     article_ids ids = {0};
-    assert_int_equal(article_add(e, "t.txt", &doc, g, &ids), BAYAN_OK);
-    assert_int_equal(extract_entities(e, &doc, &ids, g), BAYAN_OK);
+    assert_int_equal(article_add(&e->extract, "t.txt", &doc, g, &ids), BAYAN_OK);
+    assert_int_equal(extract_entities(&e->extract, &doc, &ids, g), BAYAN_OK);
     article_ids_clear(&ids);
     text_doc_clear(&doc);
     return g;

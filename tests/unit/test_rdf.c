@@ -15,11 +15,11 @@
 
 #include <raptor2.h>
 
-#include "engine.h"
-#include "export.h"
-#include "graph.h"
-#include "sink.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "export/export.h"
+#include "graph/graph.h"
+#include "core/membuf.h"
+#include "graph/vocab.h"
 
 #define BASE BAYAN_DEFAULT_BASE
 #define ART1 BASE "article/0123456789abcdef"
@@ -426,7 +426,7 @@ static membuf export_ok(const fixture *f, const bayan_graph *g,
                         bayan_format format)
 {
     membuf b = {NULL, 0, 0};
-    assert_int_equal(export_rdf(f->engine, g, format, membuf_write, &b),
+    assert_int_equal(export_rdf(&f->engine->export, g, format, membuf_write, &b),
                      BAYAN_OK);
     assert_non_null(b.data);
     return b;
@@ -648,12 +648,12 @@ static void test_failing_write(void **state)
                                  b.length - 1};
         for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
             limited l = {limits[i], 0};
-            assert_int_equal(export_rdf(f->engine, g, RDF_FORMATS[k],
+            assert_int_equal(export_rdf(&f->engine->export, g, RDF_FORMATS[k],
                                         limited_write, &l),
                              BAYAN_ERR_IO);
         }
         limited exact = {b.length, 0};
-        assert_int_equal(export_rdf(f->engine, g, RDF_FORMATS[k],
+        assert_int_equal(export_rdf(&f->engine->export, g, RDF_FORMATS[k],
                                     limited_write, &exact),
                          BAYAN_OK);
         assert_int_equal(exact.written, b.length);
@@ -675,12 +675,12 @@ static void test_unsafe_typed_literals(void **state)
                                            UNSAFE_TYPED[i][1], NULL),
                          BAYAN_OK);
         membuf b = {NULL, 0, 0};
-        assert_int_equal(export_rdf(f->engine, g, BAYAN_FORMAT_TURTLE,
+        assert_int_equal(export_rdf(&f->engine->export, g, BAYAN_FORMAT_TURTLE,
                                     membuf_write, &b),
                          BAYAN_ERR_ARGUMENT);
         for (int k = 1; k < RDF_FORMAT_COUNT; k++) {
             b.length = 0;
-            assert_int_equal(export_rdf(f->engine, g, RDF_FORMATS[k],
+            assert_int_equal(export_rdf(&f->engine->export, g, RDF_FORMATS[k],
                                         membuf_write, &b),
                              BAYAN_OK);
             bayan_graph *back = parse_back(PARSERS[k], &b);
@@ -697,12 +697,12 @@ static void test_empty_and_bad_format(void **state)
     const fixture *f = *state;
     bayan_graph *g = bayan_graph_new();
     membuf b = {NULL, 0, 0};
-    assert_int_equal(export_rdf(f->engine, g, BAYAN_FORMAT_GRAPHML,
+    assert_int_equal(export_rdf(&f->engine->export, g, BAYAN_FORMAT_GRAPHML,
                                 membuf_write, &b),
                      BAYAN_ERR_ARGUMENT);
     for (int k = 0; k < RDF_FORMAT_COUNT; k++) {
         b.length = 0;
-        assert_int_equal(export_rdf(f->engine, g, RDF_FORMATS[k],
+        assert_int_equal(export_rdf(&f->engine->export, g, RDF_FORMATS[k],
                                     membuf_write, &b),
                          BAYAN_OK);
         if (RDF_FORMATS[k] != BAYAN_FORMAT_TURTLE)

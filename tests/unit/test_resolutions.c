@@ -13,12 +13,12 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
-#include "extract.h"
-#include "graph.h"
-#include "text.h"
-#include "utf8.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "extract/extract.h"
+#include "graph/graph.h"
+#include "text/text.h"
+#include "core/utf8.h"
+#include "graph/vocab.h"
 
 #define BASE "https://w3id.org/bayan/id/"
 
@@ -326,9 +326,9 @@ static void test_found_list(void **state)
                      BAYAN_OK);
     bayan_graph *g = bayan_graph_new();
     article_ids ids = {0};
-    assert_int_equal(article_add(f->engine, "t.txt", &doc, g, &ids),
+    assert_int_equal(article_add(&f->engine->extract, "t.txt", &doc, g, &ids),
                      BAYAN_OK);
-    extraction x = {.e = f->engine, .doc = &doc, .ids = &ids, .g = g};
+    extraction x = {.env = &f->engine->extract, .doc = &doc, .ids = &ids, .g = g};
     assert_int_equal(text_analyze(&doc, &x.a), BAYAN_OK);
     assert_int_equal(match_lexicon(&x), BAYAN_OK);
     assert_int_equal(extract_resolutions(&x), BAYAN_OK);

@@ -11,13 +11,14 @@
 #include <cmocka.h>
 #include <unicode/ucnv.h>
 
-#include "text.h"
-#include "utf8.h"
+#include "text/text.h"
+#include "core/utf8.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
-/* Diagnostics an engine reported. */
+/* Diagnostics the text layer reported. */
 typedef struct capture {
+    reporter reporter; /**< reports into this capture */
     int count;
     bayan_severity severity;
     bayan_status status;
@@ -37,17 +38,12 @@ static void on_diag(void *user, const bayan_diagnostic *d)
     snprintf(c->message, sizeof c->message, "%s", d->message);
 }
 
-/* An engine with just what the text layer reads. */
-static bayan_engine make_engine(capture *c, const char *enc, bool lenient)
+/* Decoding options that report into c. */
+static text_options make_options(capture *c, const char *enc, bool lenient)
 {
     memset(c, 0, sizeof *c);
-    bayan_engine e;
-    memset(&e, 0, sizeof e);
-    e.encoding = (char *)enc;
-    e.lenient = lenient;
-    e.on_diagnostic = on_diag;
-    e.user = c;
-    return e;
+    c->reporter = (reporter){on_diag, c};
+    return (text_options){enc, lenient, &c->reporter};
 }
 
 /* utf8 converted to another encoding by ICU; free the result. */
@@ -149,7 +145,7 @@ static void test_decode_variants(void **state)
         char *body = encode_as(SAMPLE, V[i].cname, &n);
         char *bytes = with_prefix(V[i].bom, V[i].bom_len, body, n);
         capture c;
-        bayan_engine e = make_engine(&c, V[i].forced, false);
+        text_options e = make_options(&c, V[i].forced, false);
         text_doc doc;
         bayan_status st =
             text_decode(&e, "a.txt", bytes, V[i].bom_len + n, &doc);
@@ -229,7 +225,7 @@ static void test_invalid_offsets(void **state)
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         capture c;
-        bayan_engine e = make_engine(&c, NULL, false);
+        text_options e = make_options(&c, NULL, false);
         text_doc doc;
         bayan_status st =
             text_decode(&e, "bad.txt", T[i].bytes, T[i].len, &doc);
@@ -255,18 +251,18 @@ static void test_nul_in_utf16_and_forced(void **state)
     /* UTF-16LE with a BOM, U+0627 then U+0000 at unit 2 (byte 4). */
     static const char u16[] = "\xff\xfe\x27\x06\x00\x00\x44\x06";
     capture c;
-    bayan_engine e = make_engine(&c, NULL, false);
+    text_options e = make_options(&c, NULL, false);
     text_doc doc;
     assert_int_equal(text_decode(&e, "n.txt", u16, 8, &doc),
                      BAYAN_ERR_ENCODING);
     assert_int_equal(c.offset, 4);
     /* Forced ISO-8859-6: 0xA1 is unmapped there. */
-    e = make_engine(&c, "ISO-8859-6", false);
+    e = make_options(&c, "ISO-8859-6", false);
     assert_int_equal(text_decode(&e, "f.txt", "\xc7\xe4\xa1\xc7", 4, &doc),
                      BAYAN_ERR_ENCODING);
     assert_int_equal(c.offset, 2);
     /* An unknown forced encoding is an argument error. */
-    e = make_engine(&c, "no-such-charset", false);
+    e = make_options(&c, "no-such-charset", false);
     assert_int_equal(text_decode(&e, "f.txt", "abc", 3, &doc),
                      BAYAN_ERR_ARGUMENT);
     assert_non_null(strstr(c.message, "no-such-charset"));
@@ -295,7 +291,7 @@ static void test_lenient(void **state)
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
         capture c;
-        bayan_engine e = make_engine(&c, NULL, true);
+        text_options e = make_options(&c, NULL, true);
         text_doc doc;
         assert_int_equal(text_decode(&e, "l.txt", T[i].bytes, T[i].len, &doc),
                          BAYAN_OK);
@@ -313,7 +309,7 @@ static text_doc decode_ok(const char *name, const char *s)
 {
     text_doc doc;
     capture c;
-    bayan_engine e = make_engine(&c, NULL, false);
+    text_options e = make_options(&c, NULL, false);
     bayan_status st = text_decode(&e, name, s, strlen(s), &doc);
     if (st != BAYAN_OK)
         fail_msg("%s: %s", name, c.message);
@@ -402,7 +398,7 @@ static void test_html_entities_and_xxe(void **state)
                              "حسين في روما</p></body></html>",
                              "windows-1256", &n);
     capture c;
-    bayan_engine e = make_engine(&c, "windows-1256", false);
+    text_options e = make_options(&c, "windows-1256", false);
     assert_int_equal(text_decode(&e, "l.html", legacy, n, &doc), BAYAN_OK);
     assert_string_equal(doc.text, "وزير الخارجية العراقي فؤاد حسين في روما");
     text_doc_clear(&doc);
@@ -637,7 +633,7 @@ static char *token_forms(const char *name, const char *bytes, size_t len,
                          size_t *sentences)
 {
     capture c;
-    bayan_engine e = make_engine(&c, NULL, false);
+    text_options e = make_options(&c, NULL, false);
     text_doc doc;
     if (text_decode(&e, name, bytes, len, &doc) != BAYAN_OK)
         fail_msg("%s: %s", name, c.message);

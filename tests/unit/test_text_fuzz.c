@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "text.h"
+#include "text/text.h"
 
 /* A small deterministic generator (xorshift), so failures reproduce. */
 static uint32_t next(uint32_t *s)
@@ -107,9 +107,7 @@ static void test_generated_inputs(void **state)
     int decoded = 0;
     for (int round = 0; round < 3000; round++) {
         size_t n = make_input(&seed, buf, sizeof buf);
-        bayan_engine e;
-        memset(&e, 0, sizeof e);
-        e.lenient = round % 2 == 1;
+        text_options e = {NULL, round % 2 == 1, NULL};
         text_doc doc;
         bayan_status st =
             text_decode(&e, round % 3 ? "f.txt" : "f.html", buf, n, &doc);

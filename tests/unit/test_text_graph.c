@@ -13,13 +13,13 @@
 #include <cmocka.h>
 #include <unicode/ucnv.h>
 
-#include "engine.h"
-#include "extract.h"
-#include "graph.h"
-#include "lexicon.h"
-#include "sink.h"
-#include "text.h"
-#include "vocab.h"
+#include "engine/engine.h"
+#include "extract/extract.h"
+#include "graph/graph.h"
+#include "lexicon/lexicon.h"
+#include "core/membuf.h"
+#include "text/text.h"
+#include "graph/vocab.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -278,15 +278,15 @@ static void test_mention_anchors(void **state)
                      "ـداد في رو#x200d;ما "
                      "والعِرَاقِ ﻻ ٢٠٢٣&nbsp;م";
     text_doc doc;
-    assert_int_equal(text_decode(e, "m.txt", in, strlen(in), &doc), BAYAN_OK);
+    assert_int_equal(text_decode(&e->text, "m.txt", in, strlen(in), &doc), BAYAN_OK);
     text_analysis a;
     assert_int_equal(text_analyze(&doc, &a), BAYAN_OK);
     bayan_graph *g = bayan_graph_new();
     article_ids ids = {NULL, NULL};
-    assert_int_equal(article_add(e, "m.txt", &doc, g, &ids), BAYAN_OK);
+    assert_int_equal(article_add(&e->extract, "m.txt", &doc, g, &ids), BAYAN_OK);
     for (size_t i = 0; i < a.token_count; i++)
         assert_int_equal(
-            article_add_mention(e, &doc, &ids, g, a.tokens[i].begin,
+            article_add_mention(&doc, &ids, g, a.tokens[i].begin,
                                 a.tokens[i].end, "https://example.org/x"),
             BAYAN_OK);
     assert_int_equal(check_anchors(g), a.token_count);

@@ -1,0 +1,232 @@
+/* The public API: statuses, format names and the engine's life cycle.
+ * Reading is in read.c, exporting in write.c. */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "lexicon/cues.h"
+#include "lexicon/person_cues.h"
+
+/* ---- statuses and formats ---------------------------------------------- */
+
+const char *bayan_strerror(bayan_status status)
+{
+    switch (status) {
+    case BAYAN_OK: return "success";
+    case BAYAN_ERR_NOMEM: return "out of memory";
+    case BAYAN_ERR_IO: return "input/output error";
+    case BAYAN_ERR_ENCODING: return "invalid text encoding";
+    case BAYAN_ERR_SYNTAX: return "syntax error in a data file";
+    case BAYAN_ERR_ONTOLOGY: return "term not declared in the ontology";
+    case BAYAN_ERR_ARGUMENT: return "invalid argument";
+    case BAYAN_ERR_EMPTY: return "no text to read";
+    case BAYAN_ERR_INTERNAL: return "internal error";
+    case BAYAN_ERR_CANCELLED: return "cancelled";
+    }
+    return "unknown status";
+}
+
+typedef struct format_row {
+    const char *name;
+    const char *file;
+} format_row;
+
+static const format_row FORMATS[BAYAN_FORMAT_COUNT] = {
+    [BAYAN_FORMAT_TURTLE] = {"turtle", "graph.ttl"},
+    [BAYAN_FORMAT_NTRIPLES] = {"ntriples", "graph.nt"},
+    [BAYAN_FORMAT_NQUADS] = {"nquads", "graph.nq"},
+    [BAYAN_FORMAT_GRAPHML] = {"graphml", "graph.graphml"},
+    [BAYAN_FORMAT_DOT] = {"dot", "graph.dot"},
+    [BAYAN_FORMAT_SVG] = {"svg", "graph.svg"},
+};
+
+const char *bayan_format_name(bayan_format format)
+{
+    return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].name : NULL;
+}
+
+const char *bayan_format_file(bayan_format format)
+{
+    return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].file : NULL;
+}
+
+bool bayan_format_from_name(const char *name, bayan_format *out)
+{
+    for (int i = 0; name && i < BAYAN_FORMAT_COUNT; i++) {
+        if (strcmp(name, FORMATS[i].name) == 0) {
+            *out = (bayan_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- the base IRI ------------------------------------------------------ */
+
+const char *bayan_engine_base(const bayan_engine *e)
+{
+    return e->base;
+}
+
+/* ---- engine life cycle -------------------------------------------------- */
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where the ontology lives: the option, the environment, the source tree
+ * this binary was built from, then the installed copy. */
+static const char *find_ontology_dir(const bayan_options *o)
+{
+    if (o && o->ontology_dir)
+        return o->ontology_dir;
+    const char *env = getenv("BAYAN_ONTOLOGY_DIR");
+    if (env && *env)
+        return env;
+    if (is_directory(BAYAN_SOURCE_ONTOLOGY_DIR))
+        return BAYAN_SOURCE_ONTOLOGY_DIR;
+    return BAYAN_INSTALLED_ONTOLOGY_DIR;
+}
+
+/* The base must be an absolute IRI ending in / or # so that paths append. */
+static bool base_is_valid(const char *base)
+{
+    size_t n = strlen(base);
+    return n > 0 && strchr(base, ':') && (base[n - 1] == '/' ||
+                                          base[n - 1] == '#') &&
+           strcspn(base, " \t\r\n<>\"{}|^`\\") == n;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* The persons, resolutions and publisher stages' word lists, folded once
+ * from the lexicon. */
+static bayan_status load_stage_words(bayan_engine *e)
+{
+    e->person_words = calloc(1, sizeof *e->person_words);
+    if (!e->person_words)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = person_cues_load(e->lexicon, e->person_words);
+    if (st == BAYAN_OK)
+        st = resolution_rules_load(e->lexicon, &e->resolution_words);
+    if (st == BAYAN_OK)
+        st = credit_cues_load(e->lexicon, &e->credit_words);
+    return st;
+}
+
+/* Reads what ontology/ holds: the vocabulary, the lexicon, the meeting
+ * cues, and the word lists the stages fold from the lexicon. */
+static bayan_status load_data(bayan_engine *e)
+{
+    const reporter *r = &e->reporter;
+    bayan_status st = ontology_load(r, e->ontology_dir, &e->ontology);
+    if (st == BAYAN_OK) {
+        char *lexdir = join_path(e->ontology_dir, "lexicon");
+        st = lexdir ? lexicon_load(r, e->base, lexdir, &e->lexicon)
+                    : BAYAN_ERR_NOMEM;
+        free(lexdir);
+    }
+    if (st == BAYAN_OK) {
+        char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
+        st = cues ? cue_set_load(r, e->base, cues, &e->cues)
+                  : BAYAN_ERR_NOMEM;
+        free(cues);
+    }
+    if (st == BAYAN_OK)
+        st = load_stage_words(e);
+    return st;
+}
+
+/* Fills the views each layer is handed: the layers never see the engine. */
+static void hand_out(bayan_engine *e)
+{
+    e->text.encoding = e->encoding;
+    e->text.reporter = &e->reporter;
+    e->extract = (extract_env){
+        .base = e->base,
+        .reporter = &e->reporter,
+        .lexicon = e->lexicon,
+        .person_words = e->person_words,
+        .resolution_words = e->resolution_words,
+        .credit_words = e->credit_words,
+        .cues = e->cues,
+    };
+    e->export = (export_env){e->base, &e->reporter, e->dot};
+}
+
+bayan_status bayan_engine_new(const bayan_options *options,
+                              bayan_engine **out)
+{
+    *out = NULL;
+    bayan_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return BAYAN_ERR_NOMEM;
+    if (options) {
+        e->text.lenient = options->lenient;
+        e->reporter.fn = options->on_diagnostic;
+        e->reporter.user = options->user;
+        e->user = options->user;
+        e->cancelled = options->cancelled;
+    }
+    const char *base = options && options->base_iri ? options->base_iri
+                                                    : BAYAN_DEFAULT_BASE;
+    if (!base_is_valid(base)) {
+        report(&e->reporter, BAYAN_ERROR, BAYAN_ERR_ARGUMENT, NULL, -1,
+               "base IRI '%s' must be absolute and end in '/' or '#'", base);
+        bayan_engine_free(e);
+        return BAYAN_ERR_ARGUMENT;
+    }
+    e->base = strdup(base);
+    e->ontology_dir = strdup(find_ontology_dir(options));
+    if (options && options->encoding)
+        e->encoding = strdup(options->encoding);
+    if (!e->base || !e->ontology_dir ||
+        (options && options->encoding && !e->encoding)) {
+        bayan_engine_free(e);
+        return BAYAN_ERR_NOMEM;
+    }
+    bayan_status st = load_data(e);
+    if (st == BAYAN_OK && !(e->dot = dot_state_new()))
+        st = BAYAN_ERR_NOMEM;
+    if (st == BAYAN_OK)
+        hand_out(e);
+    if (st != BAYAN_OK) {
+        bayan_engine_free(e);
+        return st;
+    }
+    *out = e;
+    return BAYAN_OK;
+}
+
+void bayan_engine_free(bayan_engine *e)
+{
+    if (!e)
+        return;
+    free(e->base);
+    free(e->ontology_dir);
+    free(e->encoding);
+    ontology_free(e->ontology);
+    lexicon_free(e->lexicon);
+    cue_set_free(e->cues);
+    if (e->person_words)
+        person_cues_clear(e->person_words);
+    free(e->person_words);
+    resolution_rules_free(e->resolution_words);
+    credit_cues_free(e->credit_words);
+    dot_state_free(e->dot);
+    free(e);
+}
+

@@ -1,0 +1,37 @@
+/* The engine's internals: what bayan_engine_new loads once and every call
+ * reads. Only the engine's own files (the public API) include this; the
+ * layers below get the parts they need (text_options, extract_env,
+ * export_env, a reporter), never the engine. */
+#ifndef BAYAN_ENGINE_H
+#define BAYAN_ENGINE_H
+
+#include "bayan/bayan.h"
+#include "core/report.h"
+#include "export/export.h"
+#include "extract/extract.h"
+#include "graph/ontology.h"
+#include "text/text.h"
+
+struct bayan_engine {
+    char *base;          /**< base IRI, ends with '/' or '#' */
+    char *ontology_dir;  /**< where bayan.ttl and lexicon/ were read */
+    char *encoding;      /**< forced input encoding or NULL */
+    bool (*cancelled)(void *user); /**< see bayan_options */
+    void *user;                    /**< passed to cancelled */
+    reporter reporter;   /**< the diagnostics callback of bayan_options */
+    ontology *ontology;  /**< ontology/bayan.ttl */
+    lexicon *lexicon;    /**< entries read from ontology/lexicon/ */
+    /* The word lists the stages read from the lexicon, folded once here
+     * rather than for every article. */
+    person_cues *person_words;
+    resolution_rules *resolution_words;
+    credit_cues *credit_words;
+    cue_set *cues;       /**< ontology/patterns/meetings.ttl */
+    dot_state *dot;      /**< kept between SVG exports (dot_state_new) */
+    /* What each layer is handed, pointing into the fields above. */
+    text_options text;
+    extract_env extract;
+    export_env export;
+};
+
+#endif

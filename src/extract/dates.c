@@ -1,0 +1,494 @@
+/* Dates in Arabic news text: expressions, their resolution against the
+ * publication date, and the dateline (see dates.h). */
+#include "extract/dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/vocab.h"
+
+/* ---- calendar --------------------------------------------------------------
+ */
+
+static int days_in_month(int y, int m)
+{
+    static const int DAYS[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : DAYS[m - 1];
+}
+
+bool date_is_day(bdate x)
+{
+    return x.y > 0 && x.m >= 1 && x.m <= 12 && x.d >= 1 &&
+           x.d <= days_in_month(x.y, x.m);
+}
+
+/* Days from civil, after H. Hinnant's public-domain algorithm. */
+long date_to_days(bdate x)
+{
+    long y = x.y - (x.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (x.m + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + x.d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+bdate date_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (bdate){(int)(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+int date_weekday(bdate x)
+{
+    long z = date_to_days(x); /* 1970-01-01 was a Thursday (4) */
+    return (int)(((z % 7) + 7 + 4) % 7);
+}
+
+const char *date_format(bdate x, char buf[11])
+{
+    if (x.y <= 0 || x.y > 9999)
+        return NULL;
+    if (x.m && x.d) {
+        snprintf(buf, 11, "%04d-%02d-%02d", x.y, x.m, x.d);
+        return XSD_DATE;
+    }
+    if (x.m) {
+        snprintf(buf, 11, "%04d-%02d", x.y, x.m);
+        return XSD_GYEAR_MONTH;
+    }
+    snprintf(buf, 11, "%04d", x.y);
+    return XSD_GYEAR;
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return n > 0;
+}
+
+bool date_parse_iso(const char *s, bdate *out)
+{
+    if (strnlen(s, 10) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+        s[7] != '-' || !digits(s + 8, 2))
+        return false;
+    bdate x = {atoi(s), atoi(s + 5), atoi(s + 8)};
+    if (!date_is_day(x))
+        return false;
+    *out = x;
+    return true;
+}
+
+bool date_compatible(bdate a, bdate b)
+{
+    if (a.y == 0 || b.y == 0 || a.y != b.y)
+        return false;
+    if (a.m == 0 || b.m == 0)
+        return true;
+    if (a.m != b.m)
+        return false;
+    return a.d == 0 || b.d == 0 || a.d == b.d;
+}
+
+/* ---- expressions
+ * ------------------------------------------------------------
+ */
+
+long date_token_number(const char *s, size_t n)
+{
+    /* Proclitics: waw U+0648 (d9 88), baa U+0628 (d8 a8), laam U+0644
+     * (d9 84), faa U+0641 (d9 81); the article alef-laam (d8 a7 d9 84). */
+    static const char *const PREFIXES[] = {"\xd9\x88", "\xd8\xa8", "\xd9\x84",
+                                           "\xd9\x81"};
+    for (size_t i = 0; i < 4; i++)
+        if (n > 2 && memcmp(s, PREFIXES[i], 2) == 0 && s[2] >= '0' &&
+            s[2] <= '9') {
+            s += 2;
+            n -= 2;
+            break;
+        }
+    if (n > 4 && memcmp(s, "\xd8\xa7\xd9\x84", 4) == 0) {
+        s += 4;
+        n -= 4;
+    }
+    if (n > 2 && memcmp(s + n - 2, "\xd9\x85", 2) == 0) /* meem: AD */
+        n -= 2;
+    if (!digits(s, n) || n > 6)
+        return -1;
+    long v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+typedef struct expr_list {
+    date_expr *items;
+    size_t count, capacity;
+} expr_list;
+
+static bool push_expr(expr_list *l, date_expr e)
+{
+    if (l->count == l->capacity) {
+        size_t cap = l->capacity ? l->capacity * 2 : 16;
+        date_expr *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        l->items = items;
+        l->capacity = cap;
+    }
+    l->items[l->count++] = e;
+    return true;
+}
+
+/* A parser over units: position, bounds, and adjacency (an expression
+ * never spans a token that is no unit). */
+typedef struct parser {
+    const date_unit *u;
+    size_t n, k;
+} parser;
+
+static const date_unit *peek(const parser *p, size_t ahead)
+{
+    size_t i = p->k + ahead;
+    if (i >= p->n)
+        return NULL;
+    for (size_t j = p->k; j < i; j++)
+        if (p->u[j + 1].tok0 != p->u[j].tok1)
+            return NULL; /* a gap */
+    return &p->u[i];
+}
+
+static bool is_role(const date_unit *u, cue_role r)
+{
+    return u && u->role == r;
+}
+
+static bool is_year(const date_unit *u)
+{
+    return is_role(u, CUE_NUMBER) && u->value >= 1900 && u->value <= 2100;
+}
+
+static bool is_day(const date_unit *u)
+{
+    return is_role(u, CUE_NUMBER) && u->value >= 1 && u->value <= 31;
+}
+
+/* Skips a run of month names ("يونيو/حزيران", "تشرين الأول (أكتوبر)")
+ * starting ahead units on; returns how many, and the first's value. */
+static size_t months_at(const parser *p, size_t ahead, int *month)
+{
+    size_t k = 0;
+    while (is_role(peek(p, ahead + k), CUE_MONTH)) {
+        if (k == 0)
+            *month = peek(p, ahead)->value;
+        k++;
+    }
+    return k;
+}
+
+/* day [range|day] month+ [year] | day current-month */
+static size_t parse_day_first(const parser *p, date_expr *e)
+{
+    size_t k = 1;
+    if (is_role(peek(p, k), CUE_RANGE) && is_day(peek(p, k + 1)))
+        k += 2;
+    else if (is_day(peek(p, k)) && !is_year(peek(p, k)))
+        k += 1;
+    if (is_role(peek(p, k), CUE_CURRENT_MONTH)) {
+        e->kind = DATE_CURRENT_MONTH_DAY;
+        e->abs.d = p->u[p->k].value;
+        return k + 1;
+    }
+    int m = 0;
+    size_t nm = months_at(p, k, &m);
+    if (nm == 0)
+        return 0;
+    e->abs = (bdate){0, m, p->u[p->k].value};
+    k += nm;
+    if (is_year(peek(p, k))) {
+        e->abs.y = peek(p, k)->value;
+        e->kind = DATE_ABSOLUTE;
+        if (!date_is_day(e->abs))
+            return 0;
+        return k + 1;
+    }
+    e->kind = DATE_MONTH_DAY;
+    return k;
+}
+
+/* month+ year | month+ next/past */
+static size_t parse_month_first(const parser *p, date_expr *e)
+{
+    int m = 0;
+    size_t k = months_at(p, 0, &m);
+    if (is_year(peek(p, k))) {
+        e->kind = DATE_ABSOLUTE;
+        e->abs = (bdate){peek(p, k)->value, m, 0};
+        return k + 1;
+    }
+    const date_unit *d = peek(p, k);
+    if (is_role(d, CUE_NEXT) || is_role(d, CUE_PAST)) {
+        e->kind = DATE_MONTH_REL;
+        e->abs = (bdate){0, m, 0};
+        e->dir = d->role == CUE_NEXT ? 1 : -1;
+        return k + 1;
+    }
+    return 0;
+}
+
+/* relative [weekday] | weekday [past|next] */
+static size_t parse_day_word(const parser *p, date_expr *e)
+{
+    const date_unit *u = peek(p, 0);
+    if (u->role == CUE_RELATIVE_DAY) {
+        e->kind = DATE_RELATIVE;
+        e->offset = u->value;
+        return is_role(peek(p, 1), CUE_WEEKDAY) ? 2 : 1;
+    }
+    e->kind = DATE_WEEKDAY;
+    e->offset = u->value;
+    const date_unit *d = peek(p, 1);
+    if (is_role(d, CUE_NEXT) || is_role(d, CUE_PAST)) {
+        e->dir = d->role == CUE_NEXT ? 1 : -1;
+        return 2;
+    }
+    return 1;
+}
+
+/* One expression at the parser's position; returns the units it takes. */
+static size_t parse_one(const parser *p, date_expr *e)
+{
+    const date_unit *u = peek(p, 0);
+    *e = (date_expr){0};
+    switch (u->role) {
+    case CUE_NUMBER: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_MONTH: return parse_month_first(p, e);
+    case CUE_RELATIVE_DAY:
+    case CUE_WEEKDAY: return parse_day_word(p, e);
+    case CUE_SEASON:
+    case CUE_YEAR_LEAD:
+        if (!is_year(peek(p, 1)))
+            return 0;
+        e->kind = DATE_ABSOLUTE;
+        e->abs = (bdate){peek(p, 1)->value, 0, 0};
+        return 2;
+    default: return 0;
+    }
+}
+
+bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
+                               size_t *count)
+{
+    expr_list l = {NULL, 0, 0};
+    parser p = {u, n, 0};
+    while (p.k < n) {
+        date_expr e;
+        size_t used = parse_one(&p, &e);
+        if (used == 0) {
+            p.k++;
+            continue;
+        }
+        e.tok0 = u[p.k].tok0;
+        e.tok1 = u[p.k + used - 1].tok1;
+        if (!push_expr(&l, e)) {
+            free(l.items);
+            return BAYAN_ERR_NOMEM;
+        }
+        p.k += used;
+    }
+    *out = l.items;
+    *count = l.count;
+    return BAYAN_OK;
+}
+
+static bool is_date_role(cue_role r)
+{
+    return r == CUE_MONTH || r == CUE_WEEKDAY || r == CUE_RELATIVE_DAY ||
+           r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
+           r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE;
+}
+
+bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
+                        size_t nhits, date_expr **out, size_t *count)
+{
+    date_unit *u = malloc((a->token_count + 1) * sizeof *u);
+    if (!u)
+        return BAYAN_ERR_NOMEM;
+    size_t n = 0, h = 0;
+    for (size_t i = 0; i < a->token_count;) {
+        while (h < nhits && hits[h].tok < i)
+            h++;
+        const cue_hit *hit = NULL;
+        for (size_t j = h; j < nhits && hits[j].tok == i; j++)
+            if (is_date_role(hits[j].cue->role))
+                hit = &hits[j];
+        if (hit) {
+            u[n++] =
+                (date_unit){hit->cue->role, hit->cue->value, i, i + hit->ntok};
+            i += hit->ntok;
+            continue;
+        }
+        const text_span *t = &a->tokens[i];
+        long v = date_token_number(a->match + t->match_begin,
+                                   t->match_end - t->match_begin);
+        if (v >= 0)
+            u[n++] = (date_unit){CUE_NUMBER, (int)v, i, i + 1};
+        i++;
+    }
+    bayan_status st = dates_parse_units(u, n, out, count);
+    free(u);
+    return st;
+}
+
+/* ---- resolution -----------------------------------------------------------
+ */
+
+static bdate resolve_weekday(int w, int dir, bdate ref, bool future)
+{
+    long r = date_to_days(ref);
+    int rw = date_weekday(ref);
+    if (dir > 0 || (dir == 0 && future)) {
+        int ahead = (w - rw + 7) % 7;
+        return date_from_days(r + (ahead ? ahead : 7 * (dir > 0)));
+    }
+    int back = (rw - w + 7) % 7;
+    if (dir < 0 && back == 0)
+        back = 7;
+    return date_from_days(r - back);
+}
+
+bdate date_resolve(const date_expr *e, bdate ref, bool future)
+{
+    bdate none = {0, 0, 0};
+    if (e->kind == DATE_ABSOLUTE)
+        return e->abs;
+    if (!date_is_day(ref))
+        return none;
+    switch (e->kind) {
+    case DATE_RELATIVE: return date_from_days(date_to_days(ref) + e->offset);
+    case DATE_WEEKDAY: return resolve_weekday(e->offset, e->dir, ref, future);
+    case DATE_CURRENT_MONTH_DAY: {
+        bdate x = {ref.y, ref.m, e->abs.d};
+        return date_is_day(x) ? x : none;
+    }
+    case DATE_MONTH_REL: {
+        int y = ref.y;
+        if (e->dir > 0 && e->abs.m <= ref.m)
+            y++;
+        if (e->dir < 0 && e->abs.m >= ref.m)
+            y--;
+        return (bdate){y, e->abs.m, 0};
+    }
+    case DATE_MONTH_DAY: {
+        /* The year that puts the day closest before the reference (news
+         * reports what happened), allowing two months ahead. */
+        bdate x = {ref.y, e->abs.m, e->abs.d};
+        if (!date_is_day(x))
+            return none;
+        if (date_to_days(x) > date_to_days(ref) + 61)
+            x.y--;
+        return date_is_day(x) ? x : none;
+    }
+    default: return none;
+    }
+}
+
+bool dates_infer_reference(const date_expr *ex, size_t n, bdate *ref)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const date_expr *r = &ex[i], *x = &ex[i + 1];
+        if (r->kind == DATE_RELATIVE && x->kind == DATE_ABSOLUTE &&
+            x->tok0 == r->tok1 && date_is_day(x->abs)) {
+            *ref = date_from_days(date_to_days(x->abs) - r->offset);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- dateline
+ * ---------------------------------------------------------------
+ */
+
+enum { DATELINE_LINES = 10, DATELINE_TOKENS = 6 };
+
+/* The line (0-based, by LF in the matching form) of byte offset b. */
+static size_t line_of(const text_analysis *a, size_t b)
+{
+    size_t line = 0;
+    for (size_t i = 0; i < b && i < a->match_len; i++)
+        line += a->match[i] == '\n';
+    return line;
+}
+
+/* An ISO date in the first lines ("2026-02-10"). */
+static bool iso_on_top(const text_analysis *a, bdate *out)
+{
+    for (size_t i = 0; i + 10 <= a->match_len; i++) {
+        if (a->match[i] == '\n' && line_of(a, i) >= 2)
+            return false;
+        if ((i == 0 || a->match[i - 1] < '0' || a->match[i - 1] > '9') &&
+            (i + 10 == a->match_len || a->match[i + 10] < '0' ||
+             a->match[i + 10] > '9') &&
+            date_parse_iso(a->match + i, out))
+            return true;
+    }
+    return false;
+}
+
+/* Counts the tokens on line `line`, given each token's line. */
+static size_t tokens_on(const size_t *lines, size_t n, size_t line)
+{
+    size_t words = 0;
+    for (size_t t = 0; t < n; t++)
+        words += lines[t] == line;
+    return words;
+}
+
+bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
+                    bdate *out)
+{
+    if (iso_on_top(a, out))
+        return true;
+    size_t *lines = malloc((a->token_count + 1) * sizeof *lines);
+    if (!lines)
+        return false;
+    size_t line = 0, b = 0;
+    for (size_t t = 0; t < a->token_count; t++) {
+        for (; b < a->tokens[t].match_begin; b++)
+            line += a->match[b] == '\n';
+        lines[t] = line;
+    }
+    bool found = false;
+    for (size_t i = 0; !found && i < n; i++) {
+        const date_expr *e = &ex[i];
+        if (e->kind != DATE_ABSOLUTE || !date_is_day(e->abs))
+            continue;
+        if (i > 0 && ex[i - 1].kind == DATE_RELATIVE &&
+            ex[i - 1].tok1 == e->tok0)
+            continue; /* "أمس (22 آذار 2017)" dates an event, not the text */
+        if (lines[e->tok0] >= DATELINE_LINES)
+            break;
+        /* A dateline is a date and a few words (place, author, time). */
+        if (tokens_on(lines, a->token_count, lines[e->tok0]) <=
+            DATELINE_TOKENS + (e->tok1 - e->tok0)) {
+            *out = e->abs;
+            found = true;
+        }
+    }
+    free(lines);
+    return found;
+}

@@ -1,0 +1,72 @@
+/* The meeting model (meeting.c): one meeting as the text describes it, the
+ * rules for merging two descriptions, and the identity of its IRI. */
+#ifndef BAYAN_MEETING_H
+#define BAYAN_MEETING_H
+
+#include "extract/dates.h"
+#include "extract/extract.h"
+#include "lexicon/lexicon.h"
+
+/** A small set of borrowed IRIs, in insertion order, without repeats. */
+typedef struct iri_set {
+    const char **items;
+    size_t count, capacity;
+} iri_set;
+
+/** Adds iri unless present; false when out of memory. */
+bool iri_add(iri_set *s, const char *iri);
+
+/** What is known of one meeting. Pointers are borrowed from the lexicon
+ *  or from the extraction. */
+typedef struct meeting {
+    const lexicon_entry *city, *state; /**< where; either may be NULL */
+    const char *city_state;            /**< the city's state IRI */
+    bdate date;                        /**< y == 0: unknown */
+    bool md_only;      /**< date.m and date.d known, the year not */
+    const char *level; /**< level IRI or NULL */
+    bool vir;          /**< held by video */
+    bool strong;       /**< an intention or schedule was stated */
+    bool future;       /**< a future verb was used */
+    bool held;         /**< the text says it took place */
+    bool statement;    /**< it issued a statement */
+    int dual;          /**< 2 when the text names two meetings at once */
+    long count;        /**< participant count, -1 unknown */
+    const char *organizer;
+    iri_set chairs, cohosts, invited, hosts, attendees, members;
+    size_t begin, end; /**< code points of its first trigger */
+    uint32_t key;      /**< hash of the words around its first trigger */
+} meeting;
+
+void meeting_clear(meeting *m);
+
+/** The rank of a level IRI (0 for NULL or unknown); higher is more
+ *  specific. */
+int meeting_level_rank(const char *level);
+const char *meeting_level_slug(const char *level);
+
+/** True when a and b can be the same meeting: places and dates agree,
+ *  levels do not differ, and one is not planned while the other was
+ *  held. */
+bool meeting_compatible(const meeting *a, const meeting *b);
+
+/** True when the text places or dates the meeting. */
+bool meeting_anchored(const meeting *m);
+
+/** Folds what src says into dst; false when out of memory. */
+bool meeting_merge(meeting *dst, const meeting *src);
+
+/** Planned: an intention or schedule, or a future verb with no sign that
+ *  it took place. */
+bool meeting_planned(const meeting *m);
+
+/** Writes the path of the meeting's IRI below the base into out. */
+void meeting_path(const meeting *m, char *out, size_t cap);
+
+/** Writes the n meetings of an article into its graph (x->g, in the
+ *  article's named graph); the main one (index main, SIZE_MAX for none)
+ *  references the article's resolutions. Two of one article with the same
+ *  identity get "-2", "-3" after their path. */
+bayan_status meetings_write(extraction *x, const meeting *ms, size_t n,
+                            size_t main);
+
+#endif

@@ -1,0 +1,266 @@
+/* The clause readers of the meetings stage: who chairs, co-hosts,
+ * invites, hosts, attends and joins a meeting, how many took part, and who
+ * organised it, each read from the tokens after its cue. */
+#include "extract/meeting_scan.h"
+
+static bool is_trigger_token(const scan *s, size_t t)
+{
+    for (size_t i = 0; i < s->ntrig; i++)
+        if (t >= s->trig[i].tok0 && t < s->trig[i].tok1)
+            return true;
+    return false;
+}
+
+/* Where a clause that starts at c0 ends: at punctuation, at a meeting word
+ * (one right after the cue is skipped: "سيترأس الاجتماع وزير ..."), or
+ * after CLAUSE_CAP tokens. */
+static size_t clause_end(const scan *s, size_t c0)
+{
+    size_t st0, st1;
+    sentence_tokens(s, s->sentence_of[c0 < s->x->a.token_count ? c0 : 0], &st0,
+                    &st1);
+    size_t t = c0;
+    while (t < st1 && t < c0 + 2 && is_trigger_token(s, t))
+        t++;
+    for (; t < st1 && t < c0 + CLAUSE_CAP; t++) {
+        if (t > c0 && break_before(&s->x->a, t))
+            break;
+        if (is_trigger_token(s, t))
+            break;
+    }
+    return t;
+}
+
+static bool is_filler(const scan *s, size_t t)
+{
+    static const char *const FILLERS[] = {
+        "\xd9\x83\xd9\x84",         /* كل */
+        "\xd9\x85\xd9\x86",         /* من */
+        "\xd9\x88",                 /* و */
+        "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
+    };
+    for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
+        if (token_is(&s->x->a, t, FILLERS[i]))
+            return true;
+    return false;
+}
+
+/* Where a list of states may start in [c0, c1): after "كل من" ("يرأس
+ * المجموعة كل من إيطاليا والسعودية": the verb's object comes first), else
+ * at c0. */
+static size_t each_of(const scan *s, size_t c0, size_t c1)
+{
+    for (size_t t = c0; t + 1 < c1; t++)
+        if (token_is(&s->x->a, t, "\xd9\x83\xd9\x84") &&   /* كل */
+            token_is(&s->x->a, t + 1, "\xd9\x85\xd9\x86")) /* من */
+            return t;
+    return c0;
+}
+
+/* States named directly after c0 ("كل من إيطاليا والسعودية"): a state that
+ * follows a role noun ("وزير الخارجية الأمريكي") speaks for the person,
+ * not for itself. */
+static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
+{
+    size_t expect = each_of(s, c0, c1);
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 < c0 || p->tok0 >= c1 || p->kind != KIND_STATE)
+            continue;
+        bool ok = true;
+        for (size_t t = expect; t < p->tok0 && ok; t++)
+            ok = is_filler(s, t);
+        if (!ok)
+            break;
+        if (!iri_add(out, p->iri))
+            return false;
+        expect = p->tok1;
+    }
+    return true;
+}
+
+static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
+                     iri_set *out)
+{
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
+            !iri_add(out, p->iri))
+            return false;
+    }
+    return true;
+}
+
+/* Persons in the clause, else the states named directly. */
+static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
+{
+    return add_kind(s, c0, c1, KIND_PERSON, out) &&
+           chain_states(s, c0, c1, out);
+}
+
+/* True when the chair cue at token t follows a delegation or government
+ * in its clause ("الحكومة العراقية الجديدة برئاسة ..."): that person heads
+ * the body, not the meeting. */
+static bool heads_body(const scan *s, size_t t)
+{
+    for (size_t k = t; k > 0 && k + BODY_BACK > t; k--) {
+        if (break_before(&s->x->a, k))
+            return false;
+        if (hit_with(s, k - 1, CUE_DELEGATION) ||
+            hit_with(s, k - 1, CUE_HEADED_BODY))
+            return true;
+    }
+    return false;
+}
+
+bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+    if (has_cue(s, c0, c1, CUE_DELEGATION) || heads_body(s, h->tok))
+        return true;
+    return clause_people(s, c0, c1, &m->chairs);
+}
+
+static bool read_cohost(const scan *s, const trigger *t, const cue_hit *h,
+                        meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+    return clause_people(s, c0, c1, &m->cohosts) &&
+           add_kind(s, t->own0, h->tok, KIND_PERSON, &m->cohosts);
+}
+
+/* The state that hosts: just before the cue ("الكويت التي استضافت") or
+ * just after it ("استضافته المملكة العربية السعودية"). */
+static bool read_host(const scan *s, const cue_hit *h, meeting *m)
+{
+    const placed *best = NULL;
+    for (size_t i = 0; i < s->nents && !best; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_STATE)
+            continue;
+        if ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
+            p->tok0 == h->tok + h->ntok)
+            best = p;
+    }
+    if (!best)
+        return true;
+    if (!m->city && !m->state)
+        m->state = best->entry;
+    return iri_add(&m->hosts, best->iri);
+}
+
+/* States that join: between the cue and the coalition it names. */
+bool clause_read_join(const scan *s, const cue_hit *h, meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, c1 = c0;
+    size_t limit = c0 + CLAUSE_CAP;
+    while (c1 < limit && c1 < s->x->a.token_count &&
+           !hit_with(s, c1, CUE_COALITION))
+        c1++;
+    if (c1 >= limit || c1 >= s->x->a.token_count)
+        return true;
+    return add_kind(s, c0, c1, KIND_STATE, &m->members);
+}
+
+/* A number at token t in digits or words ("خمس وستين"); *len receives
+ * its tokens. */
+static long number_at(const scan *s, size_t t, size_t *len)
+{
+    const text_span *tk = &s->x->a.tokens[t];
+    long v = date_token_number(s->x->a.match + tk->match_begin,
+                               tk->match_end - tk->match_begin);
+    *len = 1;
+    if (v >= 0)
+        return v;
+    const cue_hit *h = hit_with(s, t, CUE_NUMBER);
+    if (!h)
+        return -1;
+    v = h->cue->value;
+    *len = h->ntok;
+    const cue_hit *tens = hit_with(s, t + h->ntok, CUE_NUMBER);
+    if (tens && v < 10 && tens->cue->value >= 20 && tens->cue->value < 100) {
+        v += tens->cue->value;
+        *len += tens->ntok;
+    }
+    return v;
+}
+
+/* The first participant count in [lo, hi): a number before "دولة" not
+ * preceded by the coalition's size ("يضم"), or after "وعددها". */
+long clause_read_count(const scan *s, size_t lo, size_t hi)
+{
+    for (size_t t = lo; t < hi; t++) {
+        size_t len;
+        if (hit_with(s, t, CUE_COUNT_LEAD)) {
+            long v =
+                t + 1 < s->x->a.token_count ? number_at(s, t + 1, &len) : -1;
+            if (v >= 2)
+                return v;
+        }
+        long v = number_at(s, t, &len);
+        if (v < 2 || !hit_with(s, t + len, CUE_COUNT_NOUN))
+            continue;
+        size_t b = t > 3 ? t - 3 : 0;
+        if (!has_cue(s, b, t, CUE_COUNT_BLOCK))
+            return v;
+    }
+    return -1;
+}
+
+/* The organizer: the coalition, when the frame names it and the article
+ * mentions it. */
+const char *clause_read_organizer(const scan *s, size_t lo, size_t hi)
+{
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role != CUE_COALITION || !h->cue->iri)
+            continue;
+        bool near = h->tok >= lo && h->tok < hi;
+        for (size_t k = 0; !near && k < s->nents; k++)
+            near = s->ents[k].tok0 >= lo && s->ents[k].tok0 < hi &&
+                   strcmp(s->ents[k].iri, h->cue->iri) == 0;
+        if (!near)
+            continue;
+        for (size_t k = 0; k < s->nents; k++)
+            if (strcmp(s->ents[k].iri, h->cue->iri) == 0)
+                return h->cue->iri;
+    }
+    return NULL;
+}
+
+/* The facts clauses give, for cues in [lo, hi). */
+bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
+                     meeting *m)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->tok < lo || h->tok >= hi)
+            continue;
+        switch (h->cue->role) {
+        case CUE_CHAIR: ok = clause_read_chair(s, h, m); break;
+        case CUE_COHOST: ok = read_cohost(s, t, h, m); break;
+        case CUE_INVITED: {
+            size_t c0 = h->tok + h->ntok;
+            ok = clause_people(s, c0, clause_end(s, c0), &m->invited);
+            break;
+        }
+        case CUE_HOST: ok = read_host(s, h, m); break;
+        case CUE_HELD: /* "عقدت الولايات المتحدة ونيجيريا ... اجتماعا" */
+            if (h->tok < t->tok0)
+                ok = chain_states(s, h->tok + h->ntok, t->tok0, &m->cohosts);
+            break;
+        case CUE_ATTEND: {
+            size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+            ok = add_kind(s, c0, c1, KIND_STATE, &m->attendees) &&
+                 add_kind(s, c0, c1, KIND_ORGANIZATION, &m->attendees) &&
+                 add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
+            break;
+        }
+        case CUE_JOIN: ok = clause_read_join(s, h, m); break;
+        case CUE_STATEMENT: m->statement = true; break;
+        default: break;
+        }
+    }
+    return ok;
+}

@@ -1,0 +1,126 @@
+/* What the meetings stage (meetings.c) and its clause readers
+ * (meeting_clauses.c) share: the scan of one article, the entities and
+ * triggers placed on its tokens, and small token helpers. Internal to the
+ * library. */
+#ifndef BAYAN_MEETING_SCAN_H
+#define BAYAN_MEETING_SCAN_H
+
+#include <string.h>
+
+#include "lexicon/cues.h"
+#include "extract/dates.h"
+#include "extract/extract.h"
+#include "extract/meeting.h"
+
+enum {
+    AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
+    BEFORE_CAP = 10, /* tokens before it */
+    CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
+    BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
+    SAME_LEVEL_BACK =
+        6, /* tokens before a trigger that may refer to a level */
+    BODY_BACK =
+        4, /* tokens before a chair cue that may name the body it heads */
+    MAX_MEETINGS = 64,
+};
+
+/* An entity the earlier stages found, placed on tokens. */
+typedef struct placed {
+    size_t tok0, tok1;
+    bool clitic; /* the mention starts after a proclitic inside its token */
+    const char *iri;
+    entity_kind kind;
+    const lexicon_entry *entry; /* NULL for persons */
+} placed;
+
+typedef struct trigger {
+    size_t tok0, tok1, sentence;
+    size_t own0, own1;
+    const char *level; /* the trigger's own level (a summit, a body) */
+    int dual;
+    bool receive;
+} trigger;
+
+/* What one article's meeting extraction works with. */
+typedef struct scan {
+    extraction *x;
+    cue_hit *hits;
+    size_t nhits;
+    date_expr *dates;
+    size_t ndates;
+    bdate ref;
+    placed *ents;
+    size_t nents;
+    size_t *sentence_of; /* per token */
+    trigger *trig;
+    size_t ntrig;
+    meeting *meetings;
+    size_t nmeetings;
+} scan;
+
+static inline bool token_is(const text_analysis *a, size_t t, const char *word)
+{
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    return strlen(word) == n &&
+           memcmp(a->match + a->tokens[t].match_begin, word, n) == 0;
+}
+
+/* True when punctuation or a line end stands between tokens t-1 and t. */
+static inline bool break_before(const text_analysis *a, size_t t)
+{
+    if (t == 0 || t >= a->token_count)
+        return true;
+    for (size_t b = a->tokens[t - 1].match_end; b < a->tokens[t].match_begin;
+         b++)
+        if (strchr(",.;:!?\n", a->match[b]))
+            return true;
+    return false;
+}
+
+static inline const cue_hit *hit_with(const scan *s, size_t tok, cue_role role)
+{
+    for (size_t i = 0; i < s->nhits; i++)
+        if (s->hits[i].tok == tok && s->hits[i].cue->role == role)
+            return &s->hits[i];
+    return NULL;
+}
+
+/* The first and one-past-last token of sentence k. */
+static inline void sentence_tokens(const scan *s, size_t k, size_t *t0,
+                                   size_t *t1)
+{
+    size_t n = s->x->a.token_count, i = 0;
+    while (i < n && s->sentence_of[i] < k)
+        i++;
+    *t0 = i;
+    while (i < n && s->sentence_of[i] == k)
+        i++;
+    *t1 = i;
+}
+
+static inline bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
+{
+    for (size_t i = 0; i < s->nhits; i++)
+        if (s->hits[i].tok >= lo && s->hits[i].tok < hi &&
+            s->hits[i].cue->role == role)
+            return true;
+    return false;
+}
+
+/* ---- clause readers (meeting_clauses.c) ---- */
+
+/** The chairs a chair cue introduces (none when it heads a delegation). */
+bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m);
+/** The states a join cue introduces, up to the coalition it names. */
+bool clause_read_join(const scan *s, const cue_hit *h, meeting *m);
+/** The first participant count in tokens [lo, hi), -1 for none. */
+long clause_read_count(const scan *s, size_t lo, size_t hi);
+/** The coalition as organizer when [lo, hi) names it, else NULL. */
+const char *clause_read_organizer(const scan *s, size_t lo, size_t hi);
+/** Chairs, co-hosts, inviters, hosts, attendees, new members and the
+ *  statement, for the cues in [lo, hi) of trigger t; false when out of
+ *  memory. */
+bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
+                     meeting *m);
+
+#endif

@@ -1,0 +1,670 @@
+/* Meetings and what happened at them, and the article's publication date.
+ *
+ * A meeting is announced by a trigger: a cue of role "meeting", or a level
+ * cue naming a coalition body (the small group, the political directors)
+ * with no meeting word near it. Each trigger owns the tokens of its
+ * sentence from the previous trigger to the next one (a cue just before a
+ * trigger belongs to it), capped; the cues, dates and entities it owns
+ * describe it: a frame. Frames that agree (meeting_compatible) are one
+ * meeting; a frame that neither places nor dates a meeting refers to the
+ * article's main meeting, the first one not announced for later. */
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/meeting_scan.h"
+#include "graph/vocab.h"
+
+/* ---- tokens ----------------------------------------------------------------
+ */
+
+static size_t token_at_byte(const text_analysis *a, size_t b)
+{
+    return text_span_after(a->tokens, a->token_count, b);
+}
+
+static bool sentences_of_tokens(scan *s)
+{
+    const text_analysis *a = &s->x->a;
+    s->sentence_of = malloc((a->token_count + 1) * sizeof *s->sentence_of);
+    if (!s->sentence_of)
+        return false;
+    size_t k = 0;
+    for (size_t t = 0; t < a->token_count; t++) {
+        while (k + 1 < a->sentence_count &&
+               a->sentences[k].match_end <= a->tokens[t].match_begin)
+            k++;
+        s->sentence_of[t] = k;
+    }
+    return true;
+}
+
+/* ---- entities on tokens
+ * ------------------------------------------------------
+ */
+
+static bool push_placed(scan *s, size_t mb, size_t me, const char *iri,
+                        entity_kind kind, const lexicon_entry *entry)
+{
+    const text_analysis *a = &s->x->a;
+    if (a->token_count == 0 || me <= mb)
+        return true;
+    size_t t0 = token_at_byte(a, mb), t1 = token_at_byte(a, me - 1) + 1;
+    if (t0 >= a->token_count)
+        return true;
+    s->ents[s->nents++] = (placed){
+        t0,   t1 > t0 ? t1 : t0 + 1, mb > a->tokens[t0].match_begin, iri, kind,
+        entry};
+    return true;
+}
+
+static int compare_placed(const void *pa, const void *pb)
+{
+    const placed *a = pa, *b = pb;
+    if (a->tok0 != b->tok0)
+        return a->tok0 < b->tok0 ? -1 : 1;
+    return strcmp(a->iri, b->iri);
+}
+
+static bool place_entities(scan *s)
+{
+    const extraction *x = s->x;
+    size_t cap = x->mention_count + x->persons.count + 1;
+    s->ents = malloc(cap * sizeof *s->ents);
+    if (!s->ents)
+        return false;
+    for (size_t i = 0; i < x->mention_count; i++) {
+        const mention *m = &x->mentions[i];
+        if (!m->dropped)
+            push_placed(s, m->mb, m->me, m->entry->iri, m->entry->kind,
+                        m->entry);
+    }
+    for (size_t i = 0; i < x->persons.count; i++) {
+        const found_entity *f = &x->persons.items[i];
+        if (f->iri)
+            push_placed(s, f->mb, f->me, f->iri, KIND_PERSON, NULL);
+    }
+    if (s->nents > 1)
+        qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
+    return true;
+}
+
+/* ---- triggers
+ * ----------------------------------------------------------------
+ */
+
+static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
+                        int dual)
+{
+    if (s->ntrig && tok0 <= s->trig[s->ntrig - 1].tok1) {
+        trigger *p = &s->trig[s->ntrig - 1]; /* "لقائي القمة": one trigger */
+        if (tok1 > p->tok1)
+            p->tok1 = tok1;
+        if (dual > p->dual)
+            p->dual = dual;
+        return true;
+    }
+    trigger *grown = realloc(s->trig, (s->ntrig + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    s->trig = grown;
+    s->trig[s->ntrig++] =
+        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false};
+    return true;
+}
+
+/* A body cue (small group, political directors) far from any meeting word
+ * of its sentence stands for a meeting of that body. */
+static bool is_body_trigger(const scan *s, const cue_hit *h)
+{
+    if (h->cue->role != CUE_LEVEL ||
+        meeting_level_rank(h->cue->level) < meeting_level_rank(L_SMALL_GROUP))
+        return false;
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *m = &s->hits[i];
+        if (m->cue->role != CUE_MEETING ||
+            s->sentence_of[m->tok] != s->sentence_of[h->tok])
+            continue;
+        size_t gap = m->tok > h->tok ? m->tok - h->tok : h->tok - m->tok;
+        if (gap <= BODY_GAP)
+            return false;
+    }
+    return true;
+}
+
+static int compare_triggers(const void *pa, const void *pb)
+{
+    const trigger *a = pa, *b = pb;
+    return a->tok0 < b->tok0 ? -1 : a->tok0 > b->tok0;
+}
+
+/* Gives each trigger the tokens it owns: from the previous trigger of its
+ * sentence (or the sentence start) to the next one (or the sentence end);
+ * the two tokens just before a trigger are its own. */
+static void assign_ownership(scan *s)
+{
+    for (size_t i = 0; i < s->ntrig; i++) {
+        trigger *t = &s->trig[i];
+        size_t st0, st1;
+        sentence_tokens(s, t->sentence, &st0, &st1);
+        t->own0 = st0;
+        t->own1 = st1;
+        if (i > 0 && s->trig[i - 1].sentence == t->sentence) {
+            size_t prev_end = s->trig[i - 1].tok1;
+            t->own0 = t->tok0 >= prev_end + 2 ? t->tok0 - 2 : prev_end;
+            s->trig[i - 1].own1 = t->own0;
+        }
+    }
+}
+
+static bool find_triggers(scan *s)
+{
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        bool meet = h->cue->role == CUE_MEETING;
+        if (!meet && !is_body_trigger(s, h))
+            continue;
+        if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
+                         meet ? h->cue->value : 0))
+            return false;
+        if (hit_with(s, h->tok, CUE_RECEIVE))
+            s->trig[s->ntrig - 1].receive = true;
+    }
+    if (s->ntrig > 1)
+        qsort(s->trig, s->ntrig, sizeof *s->trig, compare_triggers);
+    assign_ownership(s);
+    return true;
+}
+
+/* ---- reading a frame
+ * -----------------------------------------------------------
+ */
+
+/* The window a frame reads: what it owns, capped around the trigger. */
+static void window(const trigger *t, size_t *lo, size_t *hi)
+{
+    *lo = t->tok0 > t->own0 + BEFORE_CAP ? t->tok0 - BEFORE_CAP : t->own0;
+    *hi = t->tok1 + AFTER_CAP < t->own1 ? t->tok1 + AFTER_CAP : t->own1;
+}
+
+/* The level: the most specific of the trigger's own (a body, a summit)
+ * and the cues after it; when nothing after it speaks and the trigger is
+ * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
+static const char *read_level(const scan *s, const trigger *t, size_t lo,
+                              size_t hi)
+{
+    const char *after = NULL;
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role == CUE_LEVEL && h->tok >= t->tok0 && h->tok < hi &&
+            meeting_level_rank(h->cue->level) > meeting_level_rank(after))
+            after = h->cue->level;
+    }
+    const char *own = t->level;
+    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) || after)
+        return meeting_level_rank(own) > meeting_level_rank(after) ? own
+                                                                   : after;
+    for (size_t i = s->nhits; i-- > 0;) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role == CUE_LEVEL && h->tok >= lo && h->tok < t->tok0)
+            return h->cue->level;
+    }
+    return own;
+}
+
+static void set_date(const scan *s, const date_expr *pick, meeting *m);
+
+static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
+                      meeting *m)
+{
+    const date_expr *pick = NULL;
+    for (size_t i = 0; i < s->ndates && !pick; i++)
+        if (s->dates[i].tok0 >= t->tok1 && s->dates[i].tok0 < hi)
+            pick = &s->dates[i];
+    for (size_t i = s->ndates; i-- > 0 && !pick;)
+        if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0)
+            pick = &s->dates[i];
+    if (pick)
+        set_date(s, pick, m);
+}
+
+static void set_date(const scan *s, const date_expr *pick, meeting *m)
+{
+    bdate d = date_resolve(pick, s->ref, meeting_planned(m));
+    if (d.y) {
+        m->date = d;
+    } else if (pick->kind == DATE_MONTH_DAY) {
+        m->md_only = true;
+        m->date = pick->abs;
+    }
+}
+
+/* The state a city lies in (its schema:containedInPlace). */
+static const char *city_state(const scan *s, const lexicon_entry *city)
+{
+    const bayan_graph *lg = lexicon_graph(s->x->env->lexicon);
+    for (size_t i = 0; i < city->quad_count; i++)
+        if (strcmp(graph_term(lg, city->quads[i].p)->value, P_CONTAINED_IN) ==
+            0)
+            return graph_term(lg, city->quads[i].o)->value;
+    return NULL;
+}
+
+/* A state named as a place: after "في", or with the preposition ب. */
+static bool locative(const scan *s, const placed *p)
+{
+    const text_analysis *a = &s->x->a;
+    if (p->tok0 > 0 && token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a"))
+        return true; /* في */
+    return p->clitic && memcmp(a->match + a->tokens[p->tok0].match_begin,
+                               "\xd8\xa8", 2) == 0; /* ب */
+}
+
+static const placed *first_entity(const scan *s, size_t lo, size_t hi,
+                                  entity_kind kind, bool backwards,
+                                  bool need_locative)
+{
+    for (size_t k = 0; k < s->nents; k++) {
+        size_t i = backwards ? s->nents - 1 - k : k;
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= lo && p->tok0 < hi && p->kind == kind &&
+            (!need_locative || locative(s, p)))
+            return p;
+    }
+    return NULL;
+}
+
+static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
+                       meeting *m)
+{
+    const placed *p = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    if (!p)
+        p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
+    if (p) {
+        m->city = p->entry;
+        m->city_state = city_state(s, p->entry);
+        return;
+    }
+    /* A state after the trigger is its place only before the clause ends
+     * (in "تباحثا حول الوضع، واتفقا على دعم الحوار في ليبيا" the state
+     * is a topic). */
+    size_t end = t->tok1;
+    while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
+        end++;
+    p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
+    if (!p)
+        p = first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive);
+    if (p)
+        m->state = p->entry;
+}
+
+/* FNV-1a over the letters and digits of the tokens around the trigger:
+ * an identity for a meeting the text neither dates nor places. */
+static uint32_t words_key(const scan *s, const trigger *t)
+{
+    const text_analysis *a = &s->x->a;
+    size_t t0 = t->tok0 > 4 ? t->tok0 - 4 : 0;
+    size_t t1 = t->tok1 + 4 < a->token_count ? t->tok1 + 4 : a->token_count;
+    uint32_t h = 2166136261u;
+    for (size_t k = t0; k < t1; k++)
+        for (size_t b = a->tokens[k].match_begin; b < a->tokens[k].match_end;
+             b++) {
+            h ^= (unsigned char)a->match[b];
+            h *= 16777619u;
+        }
+    return h;
+}
+
+/* Everything a trigger's frame says. */
+static bool read_frame(const scan *s, const trigger *t, meeting *m)
+{
+    size_t lo, hi, st0, st1;
+    window(t, &lo, &hi);
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    *m = (meeting){0};
+    m->count = -1;
+    m->dual = t->dual;
+    m->level = read_level(s, t, lo, hi);
+    m->vir = has_cue(s, lo, hi, CUE_VIRTUAL);
+    /* An intention before the trigger ("يعتزمون عقد الاجتماع") or right
+     * after it; further on, "عزم" is as likely the members' resolve. */
+    size_t near = t->tok1 + 4 < t->own1 ? t->tok1 + 4 : t->own1;
+    m->strong = has_cue(s, st0, t->tok0, CUE_PLANNED) ||
+                has_cue(s, t->tok0, near, CUE_PLANNED);
+    m->future = has_cue(s, lo, hi, CUE_FUTURE);
+    m->held = has_cue(s, lo, hi, CUE_HELD);
+    read_date(s, t, lo, hi, m);
+    read_place(s, t, lo, hi, m);
+    /* A count is specific enough ("ممثلين عن 26 دولة") to be read over all
+     * the trigger owns, past the window ("... ومشاركة 76 دولة"). */
+    m->count = clause_read_count(s, lo, t->own1);
+    m->organizer = clause_read_organizer(s, lo, hi);
+    const text_analysis *a = &s->x->a;
+    m->begin = a->tokens[t->tok0].begin;
+    m->end = a->tokens[t->tok1 - 1].end;
+    m->key = words_key(s, t);
+    return clause_read_all(s, t, lo, hi, m);
+}
+
+/* ---- frames into meetings
+ * ------------------------------------------------------
+ */
+
+static size_t append_meeting(scan *s, meeting *f)
+{
+    if (s->nmeetings == MAX_MEETINGS)
+        return SIZE_MAX;
+    s->meetings[s->nmeetings] = *f;
+    *f = (meeting){0};
+    return s->nmeetings++;
+}
+
+/* The article's main meeting: the first not announced for later. */
+static size_t main_meeting(const scan *s)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (!s->meetings[i].strong)
+            return i;
+    return SIZE_MAX;
+}
+
+/* True when frame f may join meeting m: they agree, and an anchored
+ * frame shares an anchor with m (or m has none) and is as planned as m. */
+static bool joins(const meeting *m, const meeting *f)
+{
+    if (!meeting_compatible(m, f))
+        return false;
+    if (!meeting_anchored(m))
+        return !m->strong;
+    bool same_place = (m->city && f->city) || ((m->state || m->city_state) &&
+                                               (f->state || f->city_state));
+    bool same_date = (m->date.y && f->date.y) || (m->md_only && f->md_only);
+    return (same_place || same_date) && m->strong == f->strong;
+}
+
+/* Where frame f goes: an anchored frame joins the first meeting it agrees
+ * with, a planned one the first planned meeting it agrees with, any other
+ * the main meeting (whatever level it names: levels merge by rank);
+ * failing that it is a new meeting. Returns the meeting's index, or
+ * SIZE_MAX (f dropped: too many, or no memory). */
+static size_t place_frame(scan *s, meeting *f, bool *ok)
+{
+    size_t target = SIZE_MAX, main = main_meeting(s);
+    if (meeting_anchored(f)) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (joins(&s->meetings[i], f))
+                target = i;
+    } else if (f->strong) {
+        for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
+            if (s->meetings[i].strong &&
+                meeting_compatible(&s->meetings[i], f))
+                target = i;
+    } else if (main != SIZE_MAX) {
+        target = main;
+    }
+    if (target == SIZE_MAX) {
+        target = append_meeting(s, f);
+        meeting_clear(f);
+        return target;
+    }
+    *ok = meeting_merge(&s->meetings[target], f);
+    meeting_clear(f);
+    return target;
+}
+
+/* A sentence without a meeting word still tells of the meeting before it
+ * (chairs, participants in the next sentence) and of the main meeting
+ * (new members, the statement). */
+static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
+{
+    size_t st0, st1;
+    sentence_tokens(s, sentence, &st0, &st1);
+    if (st0 >= st1)
+        return true;
+    meeting f = {0};
+    f.count = -1;
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->tok < st0 || h->tok >= st1)
+            continue;
+        if (h->cue->role == CUE_JOIN)
+            ok = clause_read_join(s, h, &f);
+        else if (h->cue->role == CUE_STATEMENT)
+            f.statement = true;
+        else if (last_meeting != SIZE_MAX && h->cue->role == CUE_CHAIR)
+            ok = clause_read_chair(s, h, &f);
+    }
+    if (last_meeting != SIZE_MAX)
+        f.count = clause_read_count(s, st0, st1);
+    size_t target = last_meeting != SIZE_MAX && (f.chairs.count || f.count > 0)
+                        ? last_meeting
+                        : main_meeting(s);
+    if (ok && target != SIZE_MAX &&
+        (f.statement || f.members.count || f.chairs.count || f.count > 0))
+        ok = meeting_merge(&s->meetings[target], &f);
+    meeting_clear(&f);
+    return ok;
+}
+
+/* "اول اجتماع له على هذا المستوى", "الثالثة من نوعها، بعد لقائي القمة":
+ * a frame that names no level of its own but refers to the level of the
+ * meeting told of before (prev) takes that level. The cue may stand a few
+ * tokens before the trigger, in the same sentence. */
+static void inherit_level(const scan *s, const trigger *t, meeting *f,
+                          size_t prev)
+{
+    if (f->level || prev == SIZE_MAX || !s->meetings[prev].level)
+        return;
+    size_t lo, hi, st0, st1;
+    window(t, &lo, &hi);
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    lo = t->tok0 > st0 + SAME_LEVEL_BACK ? t->tok0 - SAME_LEVEL_BACK : st0;
+    if (has_cue(s, lo, hi, CUE_SAME_LEVEL))
+        f->level = s->meetings[prev].level;
+}
+
+/* "لقائي القمة اللذين جريا في لندن (يناير 2015) وباريس (يونيو 2015)":
+ * a trigger naming two meetings that names two cities after it gives the
+ * second meeting the second city and the date written after it. *twin is
+ * left empty (count -1) when the frame names fewer than two cities. */
+static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
+                            meeting *twin)
+{
+    *twin = (meeting){0};
+    twin->count = -1;
+    size_t lo, hi;
+    window(t, &lo, &hi);
+    const placed *first =
+        first_entity(s, t->tok1, hi, KIND_CITY, false, false);
+    if (f->dual < 2 || !first || first->entry != f->city)
+        return true;
+    const placed *second = NULL;
+    for (size_t i = 0; i < s->nents && !second; i++)
+        if (s->ents[i].tok0 > first->tok0 && s->ents[i].tok0 < hi &&
+            s->ents[i].kind == KIND_CITY && s->ents[i].entry != first->entry)
+            second = &s->ents[i];
+    if (!second)
+        return true;
+    if (!meeting_merge(twin, f))
+        return false;
+    f->dual = twin->dual = 0;
+    twin->statement = false;
+    twin->begin = f->begin;
+    twin->end = f->end;
+    twin->key = f->key;
+    twin->city = second->entry;
+    twin->city_state = city_state(s, second->entry);
+    twin->date = (bdate){0, 0, 0};
+    twin->md_only = false;
+    for (size_t i = 0; i < s->ndates; i++)
+        if (s->dates[i].tok0 >= second->tok1 && s->dates[i].tok0 < hi) {
+            set_date(s, &s->dates[i], twin);
+            break;
+        }
+    return true;
+}
+
+/* Reads trigger t's frame (two when it names two meetings in two cities)
+ * and places it; *placed_at: the index of the (first) meeting. */
+static bool take_trigger(scan *s, const trigger *t, size_t prev,
+                         size_t *placed_at)
+{
+    meeting f, twin = {0};
+    bool ok = read_frame(s, t, &f);
+    if (ok) {
+        inherit_level(s, t, &f, prev);
+        ok = split_by_cities(s, t, &f, &twin);
+    }
+    if (!ok) {
+        meeting_clear(&f);
+        meeting_clear(&twin);
+        return false;
+    }
+    bool split = twin.city != NULL;
+    *placed_at = place_frame(s, &f, &ok);
+    if (split && ok)
+        place_frame(s, &twin, &ok);
+    meeting_clear(&twin);
+    return ok;
+}
+
+static bool build_meetings(scan *s)
+{
+    bool ok = true;
+    size_t k = 0, last = SIZE_MAX, prev = SIZE_MAX;
+    size_t nsent = s->x->a.sentence_count;
+    for (size_t sent = 0; ok && sent < nsent; sent++) {
+        size_t this_last = SIZE_MAX;
+        bool any = false;
+        for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
+            ok = take_trigger(s, &s->trig[k], prev, &this_last);
+            if (this_last != SIZE_MAX)
+                prev = this_last;
+            any = true;
+        }
+        if (!any && ok)
+            ok = read_orphan(s, sent, last);
+        last = this_last;
+    }
+    return ok;
+}
+
+/* A main meeting the text does not place takes the one city of a short
+ * title line without a meeting word ("وزراء خارجية دول الناتو في
+ * بروكسل"). */
+static void place_from_title(scan *s)
+{
+    size_t main = main_meeting(s), t0, t1;
+    if (main == SIZE_MAX || s->meetings[main].city ||
+        s->meetings[main].state || s->meetings[main].vir ||
+        (s->ntrig && s->trig[0].sentence == 0))
+        return;
+    sentence_tokens(s, 0, &t0, &t1);
+    if (t1 - t0 > 12)
+        return;
+    const placed *city = NULL;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY) {
+            if (city)
+                return;
+            city = p;
+        }
+    }
+    if (city) {
+        s->meetings[main].city = city->entry;
+        s->meetings[main].city_state = city_state(s, city->entry);
+    }
+}
+
+/* A trigger that names two meetings ("اجتماعين") gives a second one like
+ * the first. */
+static bool split_duals(scan *s)
+{
+    size_t n = s->nmeetings;
+    for (size_t i = 0; i < n && s->nmeetings < MAX_MEETINGS; i++) {
+        if (s->meetings[i].dual < 2)
+            continue;
+        meeting twin = {0};
+        twin.count = -1;
+        if (!meeting_merge(&twin, &s->meetings[i])) {
+            meeting_clear(&twin);
+            return false;
+        }
+        twin.statement = false;
+        twin.dual = 0;
+        twin.begin = s->meetings[i].begin;
+        twin.end = s->meetings[i].end;
+        twin.key = s->meetings[i].key;
+        s->meetings[s->nmeetings++] = twin;
+    }
+    return true;
+}
+
+/* ---- publication date
+ * -------------------------------------------------------------
+ */
+
+/* The publication date: HTML metadata, else a header or dateline (written
+ * as schema:datePublished); the reference for relative dates falls back
+ * on what the text fixes ("أمس (22 آذار 2017)"). */
+static bayan_status find_reference(extraction *x, scan *s)
+{
+    bdate pub = {0, 0, 0};
+    if (x->doc->published && date_parse_iso(x->doc->published, &pub)) {
+        s->ref = pub;
+        return BAYAN_OK;
+    }
+    if (dates_dateline(&x->a, s->dates, s->ndates, &pub)) {
+        s->ref = pub;
+        char buf[11];
+        date_format(pub, buf);
+        return graph_add_literal(x->g, x->ids->article, x->ids->article,
+                                 P_DATE_PUBLISHED, buf, XSD_DATE, NULL);
+    }
+    dates_infer_reference(s->dates, s->ndates, &s->ref);
+    return BAYAN_OK;
+}
+
+/* ---- the stage
+ * ------------------------------------------------------------------------
+ */
+
+static void scan_clear(scan *s)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        meeting_clear(&s->meetings[i]);
+    free(s->meetings);
+    free(s->hits);
+    free(s->dates);
+    free(s->ents);
+    free(s->sentence_of);
+    free(s->trig);
+}
+
+bayan_status extract_meetings(extraction *x)
+{
+    scan s = {0};
+    s.x = x;
+    bayan_status st = cue_find(x->env->cues, &x->a, &s.hits, &s.nhits);
+    if (st == BAYAN_OK)
+        st = dates_find(&x->a, s.hits, s.nhits, &s.dates, &s.ndates);
+    if (st == BAYAN_OK)
+        st = find_reference(x, &s);
+    if (st == BAYAN_OK) {
+        s.meetings = calloc(MAX_MEETINGS, sizeof *s.meetings);
+        bool ok = s.meetings && sentences_of_tokens(&s) &&
+                  place_entities(&s) && find_triggers(&s) &&
+                  build_meetings(&s);
+        if (ok)
+            place_from_title(&s);
+        ok = ok && split_duals(&s);
+        st = ok ? meetings_write(x, s.meetings, s.nmeetings, main_meeting(&s))
+                : BAYAN_ERR_NOMEM;
+    }
+    scan_clear(&s);
+    return st;
+}

@@ -1,0 +1,365 @@
+/* Persons: from names to people. Names of one article that are forms of
+ * one another (a surname, a shorter form) are one person; later bare
+ * surnames are found; each person gets an IRI from its identity: the
+ * lexicon's IRI for a known person, else person/<slug> transliterated from
+ * the longest form (translit.h), so that the same name in two articles is
+ * one node. Then everything is written to the article's graph. */
+#include "extract/persons.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/translit.h"
+#include "core/utf8.h"
+#include "graph/vocab.h"
+#include "graph/iri.h"
+
+typedef struct person {
+    const lexicon_entry *known;
+    char *folded; /* the longest form, in the matching form (owned) */
+    size_t canon; /* index of that form's name */
+    char *iri;
+    bool byline_only; /* named only in a byline: no bare surnames */
+} person;
+
+typedef struct people {
+    person *items;
+    size_t count;
+} people;
+
+static void people_clear(people *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        free(p->items[i].folded);
+        free(p->items[i].iri);
+    }
+    free(p->items);
+}
+
+#define AL "\xd8\xa7\xd9\x84"
+
+/* The next word of s from *i (spaces and full stops separate words);
+ * a leading ال is skipped so that "الناصر" equals "ناصر". */
+static bool next_word(const char *s, size_t *i, const char **w, size_t *n)
+{
+    while (s[*i] == ' ' || s[*i] == '.')
+        (*i)++;
+    if (!s[*i])
+        return false;
+    size_t b = *i;
+    while (s[*i] && s[*i] != ' ' && s[*i] != '.')
+        (*i)++;
+    *w = s + b;
+    *n = *i - b;
+    if (*n > 6 && memcmp(*w, AL, 4) == 0) {
+        *w += 4;
+        *n -= 4;
+    }
+    return true;
+}
+
+static size_t word_count(const char *s)
+{
+    size_t i = 0, n, k = 0;
+    const char *w;
+    while (next_word(s, &i, &w, &n))
+        k++;
+    return k;
+}
+
+/* The last word of s (without ال). */
+static void last_word(const char *s, const char **lw, size_t *ln)
+{
+    size_t i = 0, n;
+    const char *w;
+    *lw = s;
+    *ln = 0;
+    while (next_word(s, &i, &w, &n)) {
+        *lw = w;
+        *ln = n;
+    }
+}
+
+/* True when short's words appear in long_ in order, and a one-word short
+ * is long_'s last word (a surname, not a given name). */
+static bool form_of(const char *short_, const char *long_)
+{
+    size_t ks = word_count(short_), kl = word_count(long_);
+    if (ks == 0 || ks > kl)
+        return false;
+    if (ks == 1) {
+        const char *a, *b;
+        size_t an, bn;
+        last_word(short_, &a, &an);
+        last_word(long_, &b, &bn);
+        return an == bn && memcmp(a, b, an) == 0;
+    }
+    size_t i = 0, j = 0, n, m;
+    const char *w, *v;
+    while (next_word(short_, &i, &w, &n)) {
+        bool found = false;
+        while (!found && next_word(long_, &j, &v, &m))
+            found = n == m && memcmp(w, v, n) == 0;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+static char *folded_name(const extraction *x, const pname *n)
+{
+    if (n->known && n->known->label_ar) {
+        char *f;
+        text_fold_word(n->known->label_ar, &f);
+        return f; /* NULL: out of memory (a label never folds to nothing) */
+    }
+    return strndup(x->a.match + n->mb, n->me - n->mb);
+}
+
+/* The person that name k joins, or a new one. */
+static bayan_status assign(const extraction *x, people *p, pname *nm,
+                           size_t k)
+{
+    char *f = folded_name(x, nm);
+    if (!f)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < p->count; i++) {
+        person *q = &p->items[i];
+        bool same = nm->known ? q->known == nm->known
+                              : false;
+        if (!same && !(nm->known && q->known))
+            same = form_of(f, q->folded) || form_of(q->folded, f);
+        if (!same)
+            continue;
+        nm->person = i;
+        q->byline_only = q->byline_only && nm->byline;
+        if (!q->known && (nm->known || strlen(f) > strlen(q->folded))) {
+            free(q->folded);
+            q->folded = f;
+            q->canon = k;
+            q->known = nm->known;
+        } else {
+            free(f);
+        }
+        return BAYAN_OK;
+    }
+    person *grown = realloc(p->items, (p->count + 1) * sizeof *grown);
+    if (!grown) {
+        free(f);
+        return BAYAN_ERR_NOMEM;
+    }
+    p->items = grown;
+    p->items[p->count] = (person){nm->known, f, k, NULL, nm->byline};
+    nm->person = p->count++;
+    return BAYAN_OK;
+}
+
+/* ---- bare surnames ---------------------------------------------------- */
+
+static bool covered(const extraction *x, const pname_list *l, size_t mb,
+                    size_t me)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (l->items[i].mb < me && l->items[i].me > mb)
+            return true;
+    /* Mentions are in text order and do not overlap: search, not scan, so
+     * that an article of many mentions stays linear. */
+    size_t lo = 0, hi = x->mention_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->mentions[mid].me <= mb)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < x->mention_count && x->mentions[i].mb < me; i++)
+        if (!x->mentions[i].dropped)
+            return true;
+    return false;
+}
+
+/* The person whose surname token i is (perhaps after proclitics), or -1;
+ * *prefix receives the proclitic bytes. */
+static long surname_of(const extraction *x, const people *p, size_t i,
+                       size_t *prefix)
+{
+    const text_span *t = &x->a.tokens[i];
+    const char *w = x->a.match + t->match_begin;
+    size_t n = t->match_end - t->match_begin;
+    text_split splits[32];
+    size_t m = text_clitic_splits(w, n, splits, 32);
+    for (size_t s = 0; s < m && s < 32; s++) {
+        if (splits[s].article)
+            continue; /* لل: the stem is not a span of the text */
+        const char *stem = w + splits[s].prefix_len;
+        size_t sn = splits[s].stem_len;
+        for (size_t k = 0; k < p->count; k++) {
+            const char *lw;
+            size_t ln;
+            if (p->items[k].byline_only || word_count(p->items[k].folded) < 2)
+                continue;
+            last_word(p->items[k].folded, &lw, &ln);
+            if (utf8_length(lw, ln) >= 3 &&
+                ((ln == sn && memcmp(lw, stem, sn) == 0) ||
+                 (sn == ln + 4 && memcmp(stem, AL, 4) == 0 &&
+                  memcmp(stem + 4, lw, ln) == 0))) {
+                *prefix = splits[s].prefix_len;
+                return (long)k;
+            }
+        }
+    }
+    return -1;
+}
+
+static bayan_status find_surnames(const extraction *x, const person_cues *c,
+                                  people *p, pname_list *l)
+{
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 0; st == BAYAN_OK && i < x->a.token_count; i++) {
+        const text_span *t = &x->a.tokens[i];
+        size_t prefix = 0;
+        if (cue_is(c, CUE_STOP, x->a.match + t->match_begin,
+                   t->match_end - t->match_begin) ||
+            covered(x, l, t->match_begin, t->match_end))
+            continue;
+        long k = surname_of(x, p, i, &prefix);
+        if (k < 0)
+            continue;
+        pname n = {.t0 = i, .t1 = i + 1, .mb = t->match_begin + prefix,
+                   .me = t->match_end, .person = (size_t)k};
+        text_match_span(&x->a, n.mb, n.me, &n.begin, &n.end);
+        st = pname_push(l, n);
+    }
+    return st;
+}
+
+/* ---- identity and output --------------------------------------------- */
+
+static bayan_status mint(const extraction *x, const text_slugger *sl,
+                         person *q)
+{
+    if (q->known) {
+        q->iri = strdup(q->known->iri);
+        return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
+    }
+    char *slug;
+    bayan_status st = text_slug(sl, q->folded, strlen(q->folded), &slug);
+    if (st != BAYAN_OK)
+        return st;
+    char *path = malloc(strlen(slug) + 16);
+    if (path) {
+        /* A name ICU leaves nothing of still needs a stable IRI. */
+        sprintf(path, "person/%s", *slug ? slug : "unnamed");
+        q->iri = iri_mint(x->env->base, path);
+    }
+    free(path);
+    free(slug);
+    return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
+}
+
+/* A new string: the decoded text of code points [b, e). */
+static char *original(const extraction *x, size_t b, size_t e)
+{
+    const text_doc *d = x->doc;
+    size_t ob = text_byte_offset(d, b);
+    size_t on = utf8_offset(d->text + ob, d->length - ob, e - b);
+    return strndup(d->text + ob, on);
+}
+
+/* The person's node: type and labels. *label receives the Arabic label
+ * (owned). */
+static bayan_status write_person(extraction *x, const person *q,
+                                 const pname_list *l, char **label)
+{
+    const pname *c = &l->items[q->canon];
+    *label = q->known && q->known->label_ar ? strdup(q->known->label_ar)
+                                            : original(x, c->begin, c->end);
+    if (!*label)
+        return BAYAN_ERR_NOMEM;
+    const char *a = x->ids->article;
+    bayan_status st = graph_add_iri(x->g, a, q->iri, P_TYPE, C_PERSON);
+    if (st == BAYAN_OK)
+        st = graph_add_literal(x->g, a, q->iri, P_LABEL, *label, NULL, "ar");
+    if (st == BAYAN_OK && q->known && q->known->label_en)
+        st = graph_add_literal(x->g, a, q->iri, P_LABEL, q->known->label_en,
+                               NULL, "en");
+    return st;
+}
+
+/* One name: its mention (unless extract.c writes the matcher's), title,
+ * represents, byline, and its entry in x->persons. */
+static bayan_status write_name(extraction *x, const person *q,
+                               const pname *n, const char *label)
+{
+    const char *a = x->ids->article;
+    bayan_status st = BAYAN_OK;
+    if (!n->lexical)
+        st = extract_add_mention(x, n->begin, n->end, q->iri, label);
+    if (st == BAYAN_OK && n->title)
+        st = graph_add_literal(x->g, a, q->iri, P_JOB_TITLE, n->title, NULL,
+                               "ar");
+    if (st == BAYAN_OK && n->represents)
+        st = graph_add_iri(x->g, a, q->iri, P_REPRESENTS, n->represents->iri);
+    if (st == BAYAN_OK && n->byline)
+        st = graph_add_iri(x->g, a, a, P_AUTHOR, q->iri);
+    if (st != BAYAN_OK)
+        return st;
+    found_entity f = {n->mb, n->me, n->begin, n->end, strdup(q->iri),
+                      KIND_PERSON};
+    if (!f.iri)
+        return BAYAN_ERR_NOMEM;
+    return found_push(&x->persons, f);
+}
+
+/* Lexicon mentions inside a name (a state's name in a person's) are no
+ * mentions of their own. */
+static void drop_inner_mentions(extraction *x, const pname_list *l)
+{
+    for (size_t i = 0; i < x->mention_count; i++) {
+        mention *m = &x->mentions[i];
+        if (m->entry->kind == KIND_PERSON)
+            continue;
+        for (size_t k = 0; k < l->count; k++)
+            if (!l->items[k].lexical && m->mb >= l->items[k].mb &&
+                m->me <= l->items[k].me)
+                m->dropped = true;
+    }
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    const pname *x = a, *y = b;
+    return (x->mb > y->mb) - (x->mb < y->mb);
+}
+
+bayan_status persons_write(extraction *x, const person_cues *cues,
+                           pname_list *l)
+{
+    people p = {NULL, 0};
+    text_slugger *sl = NULL;
+    bayan_status st = BAYAN_OK;
+    if (l->count > 1)
+        qsort(l->items, l->count, sizeof *l->items, compare_names);
+    for (size_t i = 0; st == BAYAN_OK && i < l->count; i++)
+        st = assign(x, &p, &l->items[i], i);
+    if (st == BAYAN_OK)
+        st = find_surnames(x, cues, &p, l);
+    if (st == BAYAN_OK && p.count)
+        st = text_slugger_new(&sl);
+    for (size_t i = 0; st == BAYAN_OK && i < p.count; i++)
+        st = mint(x, sl, &p.items[i]);
+    if (st == BAYAN_OK)
+        drop_inner_mentions(x, l);
+    for (size_t i = 0; st == BAYAN_OK && i < p.count; i++) {
+        char *label = NULL;
+        st = write_person(x, &p.items[i], l, &label);
+        for (size_t k = 0; st == BAYAN_OK && k < l->count; k++)
+            if (l->items[k].person == i)
+                st = write_name(x, &p.items[i], &l->items[k], label);
+        free(label);
+    }
+    text_slugger_free(sl);
+    people_clear(&p);
+    return st;
+}

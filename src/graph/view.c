@@ -1,0 +1,151 @@
+/* The property-graph view shared by GraphML and DOT: entity nodes with
+ * their type and labels, and the object properties between them. */
+#include "graph/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/vocab.h"
+
+void view_clear(graph_view *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->edge_count; i++)
+        free(v->edges[i].curie);
+    free(v->nodes);
+    free(v->edges);
+    memset(v, 0, sizeof *v);
+}
+
+/* The local name of an entity class, or NULL when t is not one. */
+static const char *entity_class_name(const term *t)
+{
+    for (size_t i = 0; i < VOCAB_ENTITY_CLASS_COUNT; i++)
+        if (t->kind == TERM_IRI &&
+            strcmp(t->value, VOCAB_ENTITY_CLASSES[i]) == 0)
+            return t->value + strlen(NS_BAYAN);
+    return NULL;
+}
+
+/* "prefix:local" when a vocabulary prefix covers iri, else iri itself. */
+static char *make_curie(const char *iri)
+{
+    for (size_t i = 0; i < VOCAB_PREFIX_COUNT; i++) {
+        size_t n = strlen(VOCAB_PREFIXES[i].iri);
+        if (strncmp(iri, VOCAB_PREFIXES[i].iri, n) == 0) {
+            size_t len = strlen(VOCAB_PREFIXES[i].prefix) + strlen(iri + n) + 2;
+            char *c = malloc(len);
+            if (c)
+                snprintf(c, len, "%s:%s", VOCAB_PREFIXES[i].prefix, iri + n);
+            return c;
+        }
+    }
+    return strdup(iri);
+}
+
+/* Binary search of the (IRI-sorted) nodes; SIZE_MAX when absent. */
+static size_t find_node(const graph_view *v, const bayan_graph *g, term_id id)
+{
+    const term *t = graph_term(g, id);
+    size_t lo = 0, hi = v->node_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = term_compare(graph_term(g, v->nodes[mid].iri), t);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
+}
+
+/* Pass 1: nodes, in subject order. Quads are sorted, so a subject's quads
+ * are adjacent and its first label in each language is the smallest. */
+static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
+                                  const quad *q, size_t n)
+{
+    v->nodes = calloc(n ? n : 1, sizeof *v->nodes);
+    if (!v->nodes)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const term *p = graph_term(g, q[i].p);
+        const term *o = graph_term(g, q[i].o);
+        const char *type = strcmp(p->value, P_TYPE) == 0
+                               ? entity_class_name(o) : NULL;
+        if (!type)
+            continue;
+        view_node *last = v->node_count ? &v->nodes[v->node_count - 1] : NULL;
+        if (!last || last->iri != q[i].s) {
+            last = &v->nodes[v->node_count++];
+            last->iri = q[i].s;
+            last->type = type;
+        }
+    }
+    /* Labels: one more pass, looking nodes up by subject. */
+    for (size_t i = 0; i < n; i++) {
+        const term *p = graph_term(g, q[i].p);
+        const term *o = graph_term(g, q[i].o);
+        if (strcmp(p->value, P_LABEL) != 0 || !o->lang)
+            continue;
+        size_t k = find_node(v, g, q[i].s);
+        if (k == SIZE_MAX)
+            continue;
+        if (strcmp(o->lang, "ar") == 0 && !v->nodes[k].label_ar)
+            v->nodes[k].label_ar = o->value;
+        else if (strcmp(o->lang, "en") == 0 && !v->nodes[k].label_en)
+            v->nodes[k].label_en = o->value;
+    }
+    return BAYAN_OK;
+}
+
+/* Pass 2: edges between two nodes, once per (s, p, o) whatever the graph. */
+static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
+                                  const quad *q, size_t n)
+{
+    v->edges = calloc(n ? n : 1, sizeof *v->edges);
+    if (!v->edges)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && q[i].s == q[i - 1].s && q[i].p == q[i - 1].p &&
+            q[i].o == q[i - 1].o)
+            continue;
+        const term *p = graph_term(g, q[i].p);
+        if (graph_term(g, q[i].o)->kind != TERM_IRI ||
+            strcmp(p->value, P_TYPE) == 0)
+            continue;
+        size_t s = find_node(v, g, q[i].s);
+        size_t o = s == SIZE_MAX ? SIZE_MAX : find_node(v, g, q[i].o);
+        if (o == SIZE_MAX)
+            continue;
+        view_edge *e = &v->edges[v->edge_count];
+        e->source = s;
+        e->target = o;
+        e->predicate = q[i].p;
+        e->curie = make_curie(p->value);
+        if (!e->curie)
+            return BAYAN_ERR_NOMEM;
+        v->edge_count++;
+    }
+    return BAYAN_OK;
+}
+
+bayan_status view_build(const bayan_graph *g, graph_view *out)
+{
+    memset(out, 0, sizeof *out);
+    quad *q;
+    size_t n;
+    bayan_status st = graph_sorted_quads(g, &q, &n);
+    if (st != BAYAN_OK)
+        return st;
+    st = collect_nodes(out, g, q, n);
+    if (st == BAYAN_OK)
+        st = collect_edges(out, g, q, n);
+    free(q);
+    if (st != BAYAN_OK)
+        view_clear(out);
+    return st;
+}

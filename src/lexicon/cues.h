@@ -1,0 +1,78 @@
+/* Cues: the words and phrases that announce and qualify meetings and
+ * spell dates, read from ontology/patterns/meetings.ttl (cues.c) and found
+ * in an article's tokens. */
+#ifndef BAYAN_CUES_H
+#define BAYAN_CUES_H
+
+#include "core/report.h"
+#include "text/text.h"
+
+/** What a cue does; the names in the data file are in cues.c. */
+typedef enum cue_role {
+    CUE_MEETING, /**< names a meeting (value 2: two meetings) */
+    CUE_RECEIVE, /**< one official receives another */
+    CUE_BLOCK,   /**< holds a cue word but means nothing here */
+    CUE_LEVEL,   /**< says the level (cue.level) */
+    CUE_VIRTUAL,
+    CUE_PLANNED, /**< intention or schedule: not held yet */
+    CUE_FUTURE,  /**< a future verb: planned unless held */
+    CUE_HELD,    /**< the meeting took or is taking place */
+    CUE_CHAIR,
+    CUE_COHOST, /**< co-host: a chair of a virtual meeting */
+    CUE_INVITED,
+    CUE_HOST,
+    CUE_JOIN,      /**< a state joins (the coalition) */
+    CUE_COALITION, /**< what is joined; cue.iri the organizer */
+    CUE_STATEMENT,
+    CUE_ATTEND,
+    CUE_DELEGATION,   /**< heading a delegation is not chairing */
+    CUE_HEADED_BODY,  /**< a body its head presides over, before a chair cue */
+    CUE_SAME_LEVEL,   /**< "at this level": the level of the meeting before */
+    CUE_COUNT_NOUN,   /**< "دولة" after a participant count */
+    CUE_COUNT_BLOCK,  /**< the coalition's size, not a count */
+    CUE_COUNT_LEAD,   /**< a count follows ("وعددها 21") */
+    CUE_NUMBER,       /**< a number in words (value) */
+    CUE_MONTH,        /**< value 1..12 */
+    CUE_WEEKDAY,      /**< value 0 (Sunday)..6 */
+    CUE_RELATIVE_DAY, /**< value: days from the publication date */
+    CUE_PAST,
+    CUE_NEXT,
+    CUE_CURRENT_MONTH,
+    CUE_SEASON,
+    CUE_YEAR_LEAD,
+    CUE_RANGE,
+    CUE_ROLE_COUNT
+} cue_role;
+
+typedef struct cue {
+    cue_role role;
+    int value;
+    const char *level; /**< meeting level IRI or NULL (owned by the set) */
+    const char *iri;   /**< schema:organizer object or NULL (owned) */
+} cue;
+
+typedef struct cue_set cue_set;
+
+/** Reads the cues of the Turtle file at path (relative IRIs against the
+ *  base). A missing file gives an empty set. *out is new; free it
+ *  with cue_set_free. */
+bayan_status cue_set_load(const reporter *r, const char *base,
+                          const char *path, cue_set **out);
+void cue_set_free(cue_set *set);
+
+/** The role named name in the data file, or CUE_ROLE_COUNT. */
+cue_role cue_role_from_name(const char *name);
+
+/** A cue found at tokens [tok, tok + ntok) of an analysis. */
+typedef struct cue_hit {
+    size_t tok, ntok;
+    const cue *cue; /**< borrowed from the set */
+} cue_hit;
+
+/** Finds the cues in a's tokens, left to right, longest form first, no
+ *  overlaps (every cue whose form has the winning length applies). *out is
+ *  a new array (free()) of *count hits sorted by token. */
+bayan_status cue_find(const cue_set *set, const text_analysis *a,
+                      cue_hit **out, size_t *count);
+
+#endif

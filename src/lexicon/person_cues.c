@@ -1,0 +1,128 @@
+/* The persons stage's word lists: one list per cue predicate, gathered from
+ * the lexicon graph, folded to the matching form and sorted for bsearch. */
+#include "lexicon/person_cues.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+#include "graph/vocab.h"
+
+static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
+    [CUE_HEAD] = P_ROLE_HEAD,
+    [CUE_COUNTERPART] = P_COUNTERPART_CUE,
+    [CUE_HONORIFIC] = P_HONORIFIC,
+    [CUE_ROLE_WORD] = P_ROLE_WORD,
+    [CUE_LINK] = P_ROLE_LINK,
+    [CUE_PARTICLE] = P_NAME_PARTICLE,
+    [CUE_STOP] = P_NAME_STOP,
+    [CUE_BYLINE] = P_BYLINE_CUE,
+    [CUE_DESCRIPTOR] = P_DESCRIPTOR_HEAD,
+    [CUE_BODY] = P_HEADED_BODY,
+    [CUE_HEADED_BY] = P_HEADED_BY_CUE,
+};
+
+void person_cues_clear(person_cues *c)
+{
+    for (int k = 0; k < CUE_KIND_COUNT; k++) {
+        for (size_t i = 0; i < c->count[k]; i++)
+            free(c->words[k][i]);
+        free(c->words[k]);
+    }
+    memset(c, 0, sizeof *c);
+}
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the folded value to list k (capacity grows by doubling). */
+static bayan_status add_word(person_cues *c, cue_kind k, const char *value,
+                             size_t *cap)
+{
+    char *w;
+    bayan_status st = text_fold_word(value, &w);
+    if (!w)
+        return st; /* an error, or nothing left after folding */
+    if (c->count[k] == *cap) {
+        size_t n = *cap ? *cap * 2 : 32;
+        char **grown = realloc(c->words[k], n * sizeof *grown);
+        if (!grown) {
+            free(w);
+            return BAYAN_ERR_NOMEM;
+        }
+        c->words[k] = grown;
+        *cap = n;
+    }
+    c->words[k][c->count[k]++] = w;
+    return BAYAN_OK;
+}
+
+bayan_status person_cues_load(const lexicon *lex, person_cues *out)
+{
+    memset(out, 0, sizeof *out);
+    const bayan_graph *g = lexicon_graph(lex);
+    term_id pred[CUE_KIND_COUNT];
+    for (int k = 0; k < CUE_KIND_COUNT; k++)
+        pred[k] = graph_find_iri(g, CUE_PREDICATES[k]);
+    size_t count, cap[CUE_KIND_COUNT] = {0};
+    const quad *q = graph_quads(g, &count);
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
+        for (int k = 0; k < CUE_KIND_COUNT; k++) {
+            const term *o = graph_term(g, q[i].o);
+            if (pred[k] && q[i].p == pred[k] && o->kind == TERM_LITERAL)
+                st = add_word(out, (cue_kind)k, o->value, &cap[k]);
+        }
+    }
+    for (int k = 0; st == BAYAN_OK && k < CUE_KIND_COUNT; k++)
+        if (out->count[k] > 1)
+            qsort(out->words[k], out->count[k], sizeof(char *), compare_words);
+    if (st != BAYAN_OK)
+        person_cues_clear(out);
+    return st;
+}
+
+typedef struct word_key {
+    const char *s;
+    size_t n;
+} word_key;
+
+static int compare_key(const void *key, const void *item)
+{
+    const word_key *k = key;
+    const char *w = *(char *const *)item;
+    int c = strncmp(k->s, w, k->n);
+    if (c)
+        return c;
+    return w[k->n] ? -1 : 0;
+}
+
+bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n)
+{
+    if (!c->count[k] || n == 0)
+        return false;
+    word_key key = {s, n};
+    return bsearch(&key, c->words[k], c->count[k], sizeof(char *),
+                   compare_key) != NULL;
+}
+
+bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
+                  size_t *prefix)
+{
+    text_split splits[32];
+    size_t m = text_clitic_splits(s, n, splits, 32);
+    if (m > 32)
+        m = 32;
+    char buf[256];
+    for (size_t i = 0; i < m; i++) {
+        size_t len = text_split_stem(s, &splits[i], buf, sizeof buf);
+        if (len && cue_is(c, k, buf, len)) {
+            if (prefix)
+                *prefix = splits[i].prefix_len;
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,214 @@
+/* Words and sentences of the matching form (ICU break iterators), and the
+ * proclitic readings of a word for look-up. */
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "core/utf8.h"
+
+typedef struct span_list {
+    text_span *items;
+    size_t count, cap;
+} span_list;
+
+static bool push_span(span_list *l, const text_analysis *a, size_t mb,
+                      size_t me)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        text_span *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        l->items = items;
+        l->cap = cap;
+    }
+    text_span *s = &l->items[l->count++];
+    s->match_begin = mb;
+    s->match_end = me;
+    text_match_span(a, mb, me, &s->begin, &s->end);
+    return true;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\n';
+}
+
+/* Runs one break iterator over the matching form. Words keep only the
+ * segments ICU tags as letters, numbers or ideographs; sentences are
+ * trimmed of surrounding blanks and dropped when empty. */
+static bayan_status run_breaks(const text_analysis *a, UBreakIteratorType type,
+                               span_list *out)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, a->match, (int64_t)a->match_len, &err);
+    UBreakIterator *bi = ubrk_open(type, "ar", NULL, 0, &err);
+    if (U_SUCCESS(err))
+        ubrk_setUText(bi, ut, &err);
+    bayan_status st = U_SUCCESS(err) ? BAYAN_OK : BAYAN_ERR_INTERNAL;
+    int32_t start = st == BAYAN_OK ? ubrk_first(bi) : UBRK_DONE;
+    for (int32_t end = start == UBRK_DONE ? UBRK_DONE : ubrk_next(bi);
+         st == BAYAN_OK && end != UBRK_DONE;
+         start = end, end = ubrk_next(bi)) {
+        size_t b = (size_t)start, e = (size_t)end;
+        if (type == UBRK_WORD) {
+            if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT)
+                continue;
+        } else {
+            while (b < e && is_blank(a->match[b]))
+                b++;
+            while (e > b && is_blank(a->match[e - 1]))
+                e--;
+            if (b == e)
+                continue;
+        }
+        if (!push_span(out, a, b, e))
+            st = BAYAN_ERR_NOMEM;
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    return st;
+}
+
+bayan_status text_segment(text_analysis *a)
+{
+    if (a->match_len > INT32_MAX)
+        return BAYAN_ERR_ARGUMENT; /* ICU break iterators index in int32 */
+    span_list words = {NULL, 0, 0}, sentences = {NULL, 0, 0};
+    bayan_status st = run_breaks(a, UBRK_WORD, &words);
+    if (st == BAYAN_OK)
+        st = run_breaks(a, UBRK_SENTENCE, &sentences);
+    if (st != BAYAN_OK) {
+        free(words.items);
+        free(sentences.items);
+        return st;
+    }
+    free(a->tokens);
+    free(a->sentences);
+    a->tokens = words.items;
+    a->token_count = words.count;
+    a->sentences = sentences.items;
+    a->sentence_count = sentences.count;
+    return BAYAN_OK;
+}
+
+bayan_status text_analyze(const text_doc *doc, text_analysis *out)
+{
+    bayan_status st = text_match_form(doc, out);
+    if (st == BAYAN_OK)
+        st = text_segment(out);
+    if (st != BAYAN_OK)
+        text_analysis_clear(out);
+    return st;
+}
+
+/* ---- proclitics ----------------------------------------------------------
+ */
+
+#define WAW "\xd9\x88"              /* U+0648 و, conjunction "and" */
+#define FAA "\xd9\x81"              /* U+0641 ف, conjunction "so" */
+#define BAA "\xd8\xa8"              /* U+0628 ب, preposition "with/in" */
+#define KAF "\xd9\x83"              /* U+0643 ك, preposition "like" */
+#define LAM "\xd9\x84"              /* U+0644 ل, preposition "for/to" */
+#define ALEF_LAM "\xd8\xa7\xd9\x84" /* ال, the article */
+
+/* Every proclitic sequence: conjunction, then preposition, then article.
+ * ل before ال is written لل (the alef drops), so the stem gets its article
+ * back. Ordered so that equal stems keep a stable order. */
+typedef struct clitic {
+    const char *prefix;
+    bool article; /* the prefix ends in لل: restore ال on the stem */
+} clitic;
+
+static const clitic CLITICS[] = {
+    {WAW, false},
+    {FAA, false},
+    {BAA, false},
+    {KAF, false},
+    {LAM, false},
+    {WAW BAA, false},
+    {WAW KAF, false},
+    {WAW LAM, false},
+    {FAA BAA, false},
+    {FAA KAF, false},
+    {FAA LAM, false},
+    {LAM LAM, true},
+    {WAW LAM LAM, true},
+    {FAA LAM LAM, true},
+    {ALEF_LAM, false},
+    {WAW ALEF_LAM, false},
+    {FAA ALEF_LAM, false},
+    {BAA ALEF_LAM, false},
+    {KAF ALEF_LAM, false},
+    {WAW BAA ALEF_LAM, false},
+    {WAW KAF ALEF_LAM, false},
+    {FAA BAA ALEF_LAM, false},
+    {FAA KAF ALEF_LAM, false},
+    {LAM LAM, false},
+    {WAW LAM LAM, false},
+    {FAA LAM LAM, false},
+};
+
+/* A stem shorter than two letters is never a name. */
+#define MIN_STEM_CPS 2
+
+static int compare_splits(const void *x, const void *y)
+{
+    const text_split *a = x, *b = y;
+    if (a->stem_len != b->stem_len)
+        return a->stem_len > b->stem_len ? -1 : 1;
+    /* the shorter prefix (the unsplit token first) on ties */
+    return (a->prefix_len > b->prefix_len) - (a->prefix_len < b->prefix_len);
+}
+
+size_t text_clitic_splits(const char *token, size_t len, text_split *out,
+                          size_t max)
+{
+    text_split all[sizeof CLITICS / sizeof *CLITICS + 1];
+    size_t n = 0;
+    all[n++] = (text_split){0, false, len};
+    for (size_t i = 0; i < sizeof CLITICS / sizeof *CLITICS; i++) {
+        size_t p = strlen(CLITICS[i].prefix);
+        if (p >= len || memcmp(token, CLITICS[i].prefix, p) != 0 ||
+            utf8_length(token + p, len - p) < MIN_STEM_CPS)
+            continue;
+        size_t extra = CLITICS[i].article ? strlen(ALEF_LAM) : 0;
+        all[n++] = (text_split){p, CLITICS[i].article, len - p + extra};
+    }
+    qsort(all + 1, n - 1, sizeof *all, compare_splits);
+    for (size_t i = 0; i < n && i < max; i++)
+        out[i] = all[i];
+    return n;
+}
+
+size_t text_split_stem(const char *token, const text_split *s, char *buf,
+                       size_t cap)
+{
+    if (s->stem_len + 1 > cap)
+        return 0;
+    size_t w = 0;
+    if (s->article) {
+        memcpy(buf, ALEF_LAM, strlen(ALEF_LAM));
+        w = strlen(ALEF_LAM);
+    }
+    memcpy(buf + w, token + s->prefix_len, s->stem_len - w);
+    buf[s->stem_len] = '\0';
+    return s->stem_len;
+}
+
+size_t text_span_after(const text_span *spans, size_t count, size_t b)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].match_end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
