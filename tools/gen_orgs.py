@@ -27,7 +27,7 @@ def news_slugs():
     """Slugs of the rows under a '# --- news ...' section of
     organizations.tsv: news agencies and outlets. They are typed
     schema:NewsMediaOrganization too, which is how the publisher stage
-    (src/metadata.c) tells an outlet from any other body."""
+    (src/extract/metadata.c) tells an outlet from any other body."""
     slugs, news = set(), False
     with open(os.path.join(HERE, 'organizations.tsv'), encoding='utf-8') as f:
         for line in f:

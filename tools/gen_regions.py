@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generates ontology/lexicon/regions.ttl from regions.tsv: the blocking
 names, regions (bayan:Region) and titles of office (bayan:Office), that the
-matcher reads but never reports (see src/lexicon.h). Deterministic."""
+matcher reads but never reports (see src/lexicon/lexicon.h). Deterministic."""
 
 import os
 import sys

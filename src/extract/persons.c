@@ -1,7 +1,7 @@
 /* Persons: named people, found by the words around their names (roles,
  * honorifics, "his counterpart", bylines) and by the lexicon's known
  * persons. Every word list is data (ontology/lexicon/person-cues.ttl, see
- * personcues.h); this file holds the patterns:
+ * lexicon/person_cues.h); this file holds the patterns:
  *
  *   role:      HEAD (definite word | role word | mention | HEAD | LINK
  *              mention)* [honorific]* NAME

@@ -1,4 +1,4 @@
-/* The word lists of the persons stage (personcues.c), read from the
+/* The word lists of the persons stage (person_cues.c), read from the
  * lexicon graph (ontology/lexicon/person-cues.ttl) and folded like text. */
 #ifndef BAYAN_PERSONCUES_H
 #define BAYAN_PERSONCUES_H

@@ -38,7 +38,7 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Every term src/vocab.h names, and the two only the lexicon uses. */
+/* Every term src/graph/vocab.h names, and the two only the lexicon uses. */
 static const char *const VOCAB_TERMS[] = {
     C_ARTICLE, C_MEETING, C_STATE, C_CITY, C_PERSON, C_ORGANIZATION,
     C_RESOLUTION, C_STATEMENT, C_NIF_CONTEXT, C_NIF_PHRASE,

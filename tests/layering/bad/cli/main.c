@@ -1,0 +1,2 @@
+#include "bayan/bayan.h"
+#include "text/text.h"

@@ -1,0 +1,2 @@
+#include "extract/x.h"
+#include "engine/engine.h"

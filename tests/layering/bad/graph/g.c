@@ -1,0 +1,2 @@
+#include <unicode/ustring.h>
+#include "graph.h"
