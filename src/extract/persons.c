@@ -21,318 +21,8 @@
 
 #include "core/utf8.h"
 
-typedef struct scan {
-    extraction *x;
-    const text_analysis *a;
-    const person_cues *cues;
-    long *mention_at; /* per token: index in x->mentions, or -1 */
-    pname_list names;
-} scan;
-
-/* ---- tokens and the gaps between them ---------------------------------- */
-
-static const char *tok(const scan *s, size_t i, size_t *n)
-{
-    const text_span *t = &s->a->tokens[i];
-    *n = t->match_end - t->match_begin;
-    return s->a->match + t->match_begin;
-}
-
-/* The bytes between token i - 1 (or the start) and token i (or the end). */
-static const char *gap(const scan *s, size_t i, size_t *n)
-{
-    size_t b = i ? s->a->tokens[i - 1].match_end : 0;
-    size_t e =
-        i < s->a->token_count ? s->a->tokens[i].match_begin : s->a->match_len;
-    *n = e - b;
-    return s->a->match + b;
-}
-
-static bool is_quote_at(const char *g, size_t n, size_t *len)
-{
-    static const char *const quotes[] = {
-        "\"",       "'",        "\xe2\x80\x9c", "\xe2\x80\x9d",
-        "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e"};
-    for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
-        size_t k = strlen(quotes[q]);
-        if (k <= n && memcmp(g, quotes[q], k) == 0) {
-            *len = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-typedef enum gap_kind { GAP_BLANK, GAP_COMMA, GAP_QUOTE, GAP_OTHER } gap_kind;
-
-/* Spaces only; spaces and one comma; spaces and quotes; anything else. */
-static gap_kind gap_kind_of(const scan *s, size_t i)
-{
-    size_t n, k;
-    const char *g = gap(s, i, &n);
-    int commas = 0, quotes = 0;
-    for (size_t j = 0; j < n; j += 1) {
-        if (g[j] == ' ')
-            continue;
-        if (g[j] == ',')
-            commas++;
-        else if (is_quote_at(g + j, n - j, &k)) {
-            quotes++;
-            j += k - 1;
-        } else
-            return GAP_OTHER;
-    }
-    if (commas && quotes)
-        return GAP_OTHER;
-    return commas == 1 ? GAP_COMMA
-           : commas    ? GAP_OTHER
-           : quotes    ? GAP_QUOTE
-                       : GAP_BLANK;
-}
-
-/* True when the gap before token i (or the end) holds a quote mark. */
-static bool gap_has_quote(const scan *s, size_t i)
-{
-    size_t n, k;
-    const char *g = gap(s, i, &n);
-    for (size_t j = 0; j < n; j++)
-        if (is_quote_at(g + j, n - j, &k))
-            return true;
-    return false;
-}
-
-static bool gap_has(const scan *s, size_t i, char c)
-{
-    size_t n;
-    const char *g = gap(s, i, &n);
-    return memchr(g, c, n) != NULL;
-}
-
-static size_t letters(const char *w, size_t n)
-{
-    return utf8_length(w, n);
-}
-
-/* Every code point an Arabic letter (U+0621..064A, U+0671..06D3). */
-static bool arabic_word(const char *w, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = utf8_decode((const unsigned char *)w + i, n - i, &cp);
-        if (!k || !((cp >= 0x0621 && cp <= 0x064a) ||
-                    (cp >= 0x0671 && cp <= 0x06d3)))
-            return false;
-        i += k;
-    }
-    return n > 0;
-}
-
-#define AL "\xd8\xa7\xd9\x84" /* ال */
-
-static bool starts_with(const char *w, size_t n, const char *p)
-{
-    size_t k = strlen(p);
-    return n > k && memcmp(w, p, k) == 0;
-}
-
-/* A definite word: ال or لل (ل + ال) before at least two letters. */
-static bool definite(const char *w, size_t n)
-{
-    return (starts_with(w, n, AL) || starts_with(w, n, "\xd9\x84\xd9\x84")) &&
-           letters(w, n) >= 4;
-}
-
-/* A proclitic before the article (لل، بال، وال، فال، كال): no name starts
- * so, and no name goes on over it. */
-static bool clitic_article(const char *w, size_t n)
-{
-    static const char *const p[] = {"\xd9\x84\xd9\x84", "\xd8\xa8" AL,
-                                    "\xd9\x88" AL, "\xd9\x81" AL,
-                                    "\xd9\x83" AL};
-    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (starts_with(w, n, p[i]))
-            return true;
-    return false;
-}
-
-static bool is(const scan *s, cue_kind k, size_t i)
-{
-    size_t n;
-    const char *w = tok(s, i, &n);
-    return cue_is(s->cues, k, w, n);
-}
-
-/* A cue word with or without proclitics (والجنرال، لوزير). */
-static bool is_split(const scan *s, cue_kind k, size_t i, size_t *prefix)
-{
-    size_t n;
-    const char *w = tok(s, i, &n);
-    if (prefix)
-        *prefix = 0;
-    return cue_is_split(s->cues, k, w, n, prefix);
-}
-
-/* An honorific at token i: the word, or the word and a full stop after it
- * ("د."). Returns the tokens it takes (0 or 1). */
-static bool honorific(const scan *s, size_t i)
-{
-    if (is(s, CUE_HONORIFIC, i))
-        return true;
-    size_t n, gn;
-    const char *w = tok(s, i, &n);
-    const char *g = gap(s, i + 1, &gn);
-    if (n > 60 || gn == 0 || g[0] != '.')
-        return false;
-    char buf[64];
-    memcpy(buf, w, n);
-    buf[n] = '.';
-    return cue_is(s->cues, CUE_HONORIFIC, buf, n + 1);
-}
-
-static const lexicon_entry *entry_at(const scan *s, size_t i)
-{
-    long m = s->mention_at[i];
-    return m < 0 ? NULL : s->x->mentions[m].entry;
-}
-
-static bool person_at(const scan *s, size_t i)
-{
-    const lexicon_entry *en = entry_at(s, i);
-    return en && en->kind == KIND_PERSON;
-}
-
-/* The token after the mention at token i. */
-static size_t after_mention(const scan *s, size_t i)
-{
-    long m = s->mention_at[i];
-    while (i < s->a->token_count && s->mention_at[i] == m)
-        i++;
-    return i;
-}
-
-/* ---- names ----------------------------------------------------------- */
-
-#define WAW "\xd9\x88"
+/* The title of the head of a body named before برئاسة. */
 #define HEAD_WORD "\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3" /* رئيس */
-#define FAA "\xd9\x81"
-
-/* A stop word, alone or after the conjunction و or ف ("وبعد"). */
-static bool stop_word(const scan *s, size_t i)
-{
-    size_t n;
-    const char *w = tok(s, i, &n);
-    if (cue_is(s->cues, CUE_STOP, w, n))
-        return true;
-    return (starts_with(w, n, WAW) || starts_with(w, n, FAA)) &&
-           cue_is(s->cues, CUE_STOP, w + 2, n - 2);
-}
-
-/* One letter and a full stop: an initial ("إ."). */
-static bool initial(const scan *s, size_t i)
-{
-    size_t n, gn;
-    const char *w = tok(s, i, &n);
-    const char *g = gap(s, i + 1, &gn);
-    return letters(w, n) == 1 && gn > 0 && g[0] == '.';
-}
-
-/* A word that may be part of a name at all. */
-static bool name_word(const scan *s, size_t i)
-{
-    size_t n;
-    const char *w = tok(s, i, &n);
-    return arabic_word(w, n) && (letters(w, n) >= 2 || initial(s, i)) &&
-           s->mention_at[i] < 0 && !stop_word(s, i) &&
-           !is_split(s, CUE_HEAD, i, NULL) &&
-           !is_split(s, CUE_COUNTERPART, i, NULL) && !honorific(s, i) &&
-           !is(s, CUE_ROLE_WORD, i) && !clitic_article(w, n);
-}
-
-/* True when word j (the k-th of a name, k >= 2) may go on the name: a
- * definite family name, or a word after a particle or an initial. */
-static bool name_goes_on(const scan *s, size_t j)
-{
-    size_t n, pn;
-    const char *w = tok(s, j, &n);
-    const char *p = tok(s, j - 1, &pn);
-    return definite(w, n) || is(s, CUE_PARTICLE, j - 1) ||
-           is(s, CUE_PARTICLE, j) || letters(p, pn) == 1;
-}
-
-/* The gap before word j of a name: spaces, or a full stop after an
- * initial ("يامينو إ. موسى"). */
-static bool name_gap(const scan *s, size_t j)
-{
-    if (gap_kind_of(s, j) == GAP_BLANK)
-        return true;
-    size_t n, pn;
-    const char *g = gap(s, j, &n);
-    tok(s, j - 1, &pn);
-    return letters(s->a->match + s->a->tokens[j - 1].match_begin, pn) == 1 &&
-           n >= 1 && g[0] == '.' && strspn(g + 1, " ") == n - 1;
-}
-
-/* A one-word name needs a clear end: punctuation or the end of the text
- * after it (a word before a stop word is as often a noun: "تقريرا حول"). */
-static bool clear_end(const scan *s, size_t j)
-{
-    return j >= s->a->token_count || gap_kind_of(s, j) != GAP_BLANK;
-}
-
-/* What may follow a longer name: a clear end, a stop word, a cue word or
- * a word opened by the conjunction و or ف (a new clause or list item).
- * Anything else (a noun, a lexicon mention) suggests the words were no
- * name: "رئيس الجمهورية يستقبل وفدا أمريكيا". */
-static bool boundary(const scan *s, size_t j)
-{
-    size_t n;
-    const char *w = j < s->a->token_count ? tok(s, j, &n) : NULL;
-    if (!w || clear_end(s, j) || stop_word(s, j) || honorific(s, j) ||
-        clitic_article(w, n) || is_split(s, CUE_HEAD, j, NULL) ||
-        is_split(s, CUE_COUNTERPART, j, NULL))
-        return true;
-    return s->mention_at[j] < 0 && letters(w, n) >= 3 &&
-           (starts_with(w, n, WAW) || starts_with(w, n, FAA));
-}
-
-/* After a particle (عبد، أبو، بن) any word goes on the name, a cue word
- * too ("عبد الأمير"). */
-static bool after_particle(const scan *s, size_t j)
-{
-    size_t n;
-    const char *w = tok(s, j, &n);
-    return is(s, CUE_PARTICLE, j - 1) && arabic_word(w, n) &&
-           s->mention_at[j] < 0 && !stop_word(s, j);
-}
-
-/* Reads a name at token i; returns the token after it, or i when there is
- * none. honored: an honorific stands before it (a definite first word and
- * a one-word name are then fine). quoted: the gap before it opens quotes,
- * and the name must close them. */
-static size_t read_name(const scan *s, size_t i, bool honored, bool quoted)
-{
-    size_t count = s->a->token_count, n;
-    if (i >= count)
-        return i;
-    if (person_at(s, i))
-        return after_mention(s, i);
-    const char *w = tok(s, i, &n);
-    if (!name_word(s, i) || (!honored && definite(w, n)))
-        return i;
-    size_t j = i + 1;
-    for (; j < count && j < i + 4 && name_gap(s, j) &&
-           (name_word(s, j) || after_particle(s, j));
-         j++)
-        if (!quoted && j >= i + 2 && !name_goes_on(s, j))
-            break;
-    while (j > i + 1 && is(s, CUE_PARTICLE, j - 1))
-        j--;
-    if (quoted)
-        return gap_has_quote(s, j) ? j : i;
-    if (j == i + 1)
-        return honored || clear_end(s, j) ? j : i;
-    return boundary(s, j) ? j : i;
-}
 
 /* ---- roles ------------------------------------------------------------ */
 
@@ -346,30 +36,30 @@ typedef struct role {
 
 /* A state mention written as a nisba adjective (الأمريكي، البريطانية):
  * one definite word ending in ي or ية. Left out of the job title. */
-static bool nisba_at(const scan *s, size_t i)
+static bool nisba_at(const person_scan *s, size_t i)
 {
-    const lexicon_entry *en = entry_at(s, i);
+    const lexicon_entry *en = pscan_entry_at(s, i);
     size_t n;
-    const char *w = tok(s, i, &n);
+    const char *w = pscan_tok(s, i, &n);
     long m = s->mention_at[i];
-    if (!en || en->kind != KIND_STATE || after_mention(s, i) != i + 1 ||
+    if (!en || en->kind != KIND_STATE || pscan_after_mention(s, i) != i + 1 ||
         s->x->mentions[m].mb != s->a->tokens[i].match_begin)
         return false;
     static const char ya[] = "\xd9\x8a", yah[] = "\xd9\x8a\xd9\x87";
-    return definite(w, n) && ((n > 2 && memcmp(w + n - 2, ya, 2) == 0) ||
+    return pscan_definite(w, n) && ((n > 2 && memcmp(w + n - 2, ya, 2) == 0) ||
                               (n > 4 && memcmp(w + n - 4, yah, 4) == 0));
 }
 
 /* Reads the role that the head at token h opens; returns the token where a
  * name may start. */
-static size_t read_role(const scan *s, size_t h, role *r)
+static size_t read_role(const person_scan *s, size_t h, role *r)
 {
     size_t count = s->a->token_count, i = h + 1;
     bool placed = false; /* the mention follows في/إلى/لدى */
-    while (i < count && i < h + 16 && gap_kind_of(s, i) == GAP_BLANK) {
-        const lexicon_entry *en = entry_at(s, i);
+    while (i < count && i < h + 16 && pscan_gap_kind(s, i) == GAP_BLANK) {
+        const lexicon_entry *en = pscan_entry_at(s, i);
         size_t n;
-        const char *w = tok(s, i, &n);
+        const char *w = pscan_tok(s, i, &n);
         if (en) {
             if (en->kind == KIND_PERSON)
                 break;
@@ -379,18 +69,18 @@ static size_t read_role(const scan *s, size_t h, role *r)
                 (en->kind == KIND_STATE || en->kind == KIND_ORGANIZATION))
                 r->represents = en;
             placed = false;
-            i = after_mention(s, i);
+            i = pscan_after_mention(s, i);
             r->end = i;
-        } else if (is(s, CUE_LINK, i) && i + 1 < count &&
-                   gap_kind_of(s, i + 1) == GAP_BLANK && entry_at(s, i + 1) &&
-                   !person_at(s, i + 1)) {
+        } else if (pscan_is(s, CUE_LINK, i) && i + 1 < count &&
+                   pscan_gap_kind(s, i + 1) == GAP_BLANK && pscan_entry_at(s, i + 1) &&
+                   !pscan_person_at(s, i + 1)) {
             /* before the stop words, which hold these prepositions too */
             placed = true;
             i++;
-        } else if (honorific(s, i) || stop_word(s, i)) {
+        } else if (pscan_honorific(s, i) || pscan_stop_word(s, i)) {
             break;
-        } else if (is_split(s, CUE_HEAD, i, NULL) ||
-                   is_split(s, CUE_ROLE_WORD, i, NULL) || definite(w, n)) {
+        } else if (pscan_is_split(s, CUE_HEAD, i, NULL) ||
+                   pscan_is_split(s, CUE_ROLE_WORD, i, NULL) || pscan_definite(w, n)) {
             r->end = ++i;
         } else {
             break;
@@ -400,7 +90,7 @@ static size_t read_role(const scan *s, size_t h, role *r)
 }
 
 /* Appends the original text of code points [b, e) to *buf. */
-static bool append_text(const scan *s, char **buf, size_t *len, size_t b,
+static bool append_text(const person_scan *s, char **buf, size_t *len, size_t b,
                         size_t e)
 {
     const text_doc *d = s->x->doc;
@@ -421,7 +111,7 @@ static bool append_text(const scan *s, char **buf, size_t *len, size_t b,
 /* The job title: the role's words as written, its head without proclitics,
  * nisba adjectives left out ("وزير الخارجية" of "ووزير الخارجية
  * الأمريكي"). NULL for a counterpart (the caller copies the title). */
-static char *role_title(const scan *s, const role *r, bool *nomem)
+static char *role_title(const person_scan *s, const role *r, bool *nomem)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -431,10 +121,10 @@ static char *role_title(const scan *s, const role *r, bool *nomem)
     /* A rank just before the name is no part of the office held:
      * "ولي العهد الأمير" is "ولي العهد". */
     size_t end = r->end;
-    while (end > r->h + 1 && is_split(s, CUE_HEAD, end - 1, NULL)) {
+    while (end > r->h + 1 && pscan_is_split(s, CUE_HEAD, end - 1, NULL)) {
         size_t n;
-        const char *w = tok(s, end - 1, &n);
-        if (!definite(w, n))
+        const char *w = pscan_tok(s, end - 1, &n);
+        if (!pscan_definite(w, n))
             break;
         end--;
     }
@@ -483,7 +173,7 @@ void pname_list_clear(pname_list *l)
 
 /* Adds the name at tokens [t0, t1) (a lexicon person when the matcher
  * found one there). Takes ownership of title. */
-static bayan_status add_name(scan *s, size_t t0, size_t t1, char *title,
+static bayan_status add_name(person_scan *s, size_t t0, size_t t1, char *title,
                              const lexicon_entry *represents, bool byline)
 {
     pname n = {.t0 = t0,
@@ -491,7 +181,7 @@ static bayan_status add_name(scan *s, size_t t0, size_t t1, char *title,
                .title = title,
                .represents = represents,
                .byline = byline};
-    if (person_at(s, t0)) {
+    if (pscan_person_at(s, t0)) {
         const mention *m = &s->x->mentions[s->mention_at[t0]];
         n.known = m->entry;
         n.lexical = true;
@@ -506,7 +196,7 @@ static bayan_status add_name(scan *s, size_t t0, size_t t1, char *title,
 }
 
 /* The title of the last name that has one (for "his counterpart"). */
-static char *last_title(const scan *s)
+static char *last_title(const person_scan *s)
 {
     for (size_t i = s->names.count; i-- > 0;)
         if (s->names.items[i].title)
@@ -514,27 +204,27 @@ static char *last_title(const scan *s)
     return NULL;
 }
 
-static bool start_of_name(const scan *s, size_t j)
+static bool start_of_name(const person_scan *s, size_t j)
 {
-    gap_kind g = gap_kind_of(s, j);
+    gap_kind g = pscan_gap_kind(s, j);
     return g == GAP_BLANK || g == GAP_COMMA || g == GAP_QUOTE;
 }
 
 /* After a name ending at token e: "والبريطاني فيليب هاموند" names another
  * holder of the same role for the state of the nisba. */
-static bayan_status continuation(scan *s, size_t e, const char *title,
+static bayan_status continuation(person_scan *s, size_t e, const char *title,
                                  size_t *next)
 {
     *next = e;
-    const lexicon_entry *en = e < s->a->token_count ? entry_at(s, e) : NULL;
+    const lexicon_entry *en = e < s->a->token_count ? pscan_entry_at(s, e) : NULL;
     if (!en || en->kind != KIND_STATE || !start_of_name(s, e) ||
-        gap_kind_of(s, e) == GAP_QUOTE ||
+        pscan_gap_kind(s, e) == GAP_QUOTE ||
         s->x->mentions[s->mention_at[e]].mb == s->a->tokens[e].match_begin)
         return BAYAN_OK; /* no proclitic و before the nisba */
-    size_t j = after_mention(s, e);
+    size_t j = pscan_after_mention(s, e);
     if (j >= s->a->token_count || !start_of_name(s, j))
         return BAYAN_OK;
-    size_t end = read_name(s, j, false, gap_kind_of(s, j) == GAP_QUOTE);
+    size_t end = pscan_read_name(s, j, false, pscan_gap_kind(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
     char *t = title ? strdup(title) : NULL;
@@ -547,17 +237,17 @@ static bayan_status continuation(scan *s, size_t e, const char *title,
 /* A role read after a name ("أنتوني بلينكن وزير الخارجية الأمريكي") gives
  * that name its title when it has none, and its state or body; the scan
  * goes on after it. A role with a name of its own is left to that name. */
-static bayan_status apposition(scan *s, size_t e, size_t *next)
+static bayan_status apposition(person_scan *s, size_t e, size_t *next)
 {
     size_t prefix, count = s->a->token_count;
     *next = e;
-    if (e >= count || !start_of_name(s, e) || gap_kind_of(s, e) == GAP_QUOTE ||
-        !is_split(s, CUE_HEAD, e, &prefix))
+    if (e >= count || !start_of_name(s, e) || pscan_gap_kind(s, e) == GAP_QUOTE ||
+        !pscan_is_split(s, CUE_HEAD, e, &prefix))
         return BAYAN_OK;
     role r = {.h = e, .end = e + 1, .prefix = prefix};
     size_t j = read_role(s, e, &r);
     if (j < count && start_of_name(s, j) &&
-        read_name(s, j, false, gap_kind_of(s, j) == GAP_QUOTE) != j)
+        pscan_read_name(s, j, false, pscan_gap_kind(s, j) == GAP_QUOTE) != j)
         return BAYAN_OK;
     *next = r.end;
     pname *n = &s->names.items[s->names.count - 1];
@@ -572,12 +262,12 @@ static bayan_status apposition(scan *s, size_t e, size_t *next)
 
 /* An undefined head must open a construct ("وزير الخارجية"): alone it is
  * more often an adjective ("جهد منسق") than a role. */
-static bool role_complete(const scan *s, const role *r)
+static bool role_complete(const person_scan *s, const role *r)
 {
     size_t n;
-    const char *w = tok(s, r->h, &n);
+    const char *w = pscan_tok(s, r->h, &n);
     return r->counterpart || r->end > r->h + 1 ||
-           definite(w + r->prefix, n - r->prefix);
+           pscan_definite(w + r->prefix, n - r->prefix);
 }
 
 /* A role opened at token h, and the name after it. *next: where the scan
@@ -585,10 +275,10 @@ static bool role_complete(const scan *s, const role *r)
 /* "وزير الخارجية الأردني سامي حداد، ووزير الدفاع كريم فؤاد": a
  * role joined by و right after a name, naming no state of its own, serves
  * the same state as that name. */
-static const lexicon_entry *coordinated(const scan *s, const role *r)
+static const lexicon_entry *coordinated(const person_scan *s, const role *r)
 {
     size_t n;
-    const char *w = tok(s, r->h, &n);
+    const char *w = pscan_tok(s, r->h, &n);
     if (r->represents || r->descriptor || r->prefix == 0 ||
         memcmp(w, "\xd9\x88", 2) != 0 || s->names.count == 0) /* و */
         return r->represents;
@@ -596,7 +286,7 @@ static const lexicon_entry *coordinated(const scan *s, const role *r)
     return last->t1 == r->h ? last->represents : NULL;
 }
 
-static bayan_status role_person(scan *s, size_t h, size_t prefix,
+static bayan_status role_person(person_scan *s, size_t h, size_t prefix,
                                 bool counterpart, bool descriptor,
                                 size_t *next)
 {
@@ -614,14 +304,14 @@ static bayan_status role_person(scan *s, size_t h, size_t prefix,
         !role_complete(s, &r))
         return BAYAN_OK;
     bool honored = false;
-    while (j < s->a->token_count && honorific(s, j)) {
+    while (j < s->a->token_count && pscan_honorific(s, j)) {
         j += 1;
         honored = true;
         if (j >= s->a->token_count ||
-            (!start_of_name(s, j) && !gap_has(s, j, '.')))
+            (!start_of_name(s, j) && !pscan_gap_has(s, j, '.')))
             return BAYAN_OK;
     }
-    size_t end = read_name(s, j, honored, gap_kind_of(s, j) == GAP_QUOTE);
+    size_t end = pscan_read_name(s, j, honored, pscan_gap_kind(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
     bool nomem;
@@ -640,16 +330,16 @@ static bayan_status role_person(scan *s, size_t h, size_t prefix,
 }
 
 /* Honorifics and the name after them. */
-static bayan_status honored_person(scan *s, size_t i, size_t *next)
+static bayan_status honored_person(person_scan *s, size_t i, size_t *next)
 {
     size_t j = i;
-    while (j < s->a->token_count && honorific(s, j))
+    while (j < s->a->token_count && pscan_honorific(s, j))
         j++;
     *next = j;
     if (j >= s->a->token_count ||
-        (!start_of_name(s, j) && !gap_has(s, j, '.')))
+        (!start_of_name(s, j) && !pscan_gap_has(s, j, '.')))
         return BAYAN_OK;
-    size_t end = read_name(s, j, true, gap_kind_of(s, j) == GAP_QUOTE);
+    size_t end = pscan_read_name(s, j, true, pscan_gap_kind(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
     bayan_status st = add_name(s, j, end, NULL, NULL, false);
@@ -663,36 +353,36 @@ static bayan_status honored_person(scan *s, size_t i, size_t *next)
 /* "الحكومة العراقية الجديدة برئاسة NAME": the cue at token i names the head
  * of a body written just before it, in the same phrase. The title is the
  * head of that body; a state between them is whom the head represents. */
-static bayan_status headed_person(scan *s, size_t i, size_t *next)
+static bayan_status headed_person(person_scan *s, size_t i, size_t *next)
 {
     size_t body = SIZE_MAX, prefix = 0;
     const lexicon_entry *state = NULL;
     *next = i + 1;
     for (size_t k = i; k-- > 0 && i - k <= HEADED_BODY_REACH;) {
-        if (gap_kind_of(s, k + 1) != GAP_BLANK)
+        if (pscan_gap_kind(s, k + 1) != GAP_BLANK)
             break;
-        const lexicon_entry *en = entry_at(s, k);
+        const lexicon_entry *en = pscan_entry_at(s, k);
         if (en && en->kind == KIND_STATE)
             state = en;
-        if (!en && is_split(s, CUE_BODY, k, &prefix)) {
+        if (!en && pscan_is_split(s, CUE_BODY, k, &prefix)) {
             body = k;
             break;
         }
     }
     size_t j = i + 1;
     if (body == SIZE_MAX || j >= s->a->token_count || !start_of_name(s, j) ||
-        is_split(s, CUE_HEAD, j, NULL))
+        pscan_is_split(s, CUE_HEAD, j, NULL))
         return BAYAN_OK; /* a role after the cue is read as a role */
     bool honored = false;
-    while (j < s->a->token_count && honorific(s, j)) {
+    while (j < s->a->token_count && pscan_honorific(s, j)) {
         j++;
         honored = true;
     }
-    if (j >= s->a->token_count || (s->mention_at[j] >= 0 && !person_at(s, j)))
+    if (j >= s->a->token_count || (s->mention_at[j] >= 0 && !pscan_person_at(s, j)))
         return BAYAN_OK;
-    size_t end = person_at(s, j) ? after_mention(s, j)
-                                 : read_name(s, j, honored,
-                                             gap_kind_of(s, j) == GAP_QUOTE);
+    size_t end = pscan_person_at(s, j) ? pscan_after_mention(s, j)
+                                 : pscan_read_name(s, j, honored,
+                                             pscan_gap_kind(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
     size_t b, e, len = 0;
@@ -709,26 +399,26 @@ static bayan_status headed_person(scan *s, size_t i, size_t *next)
 
 /* One token of the scan: a lexicon person, a role head, a counterpart or
  * an honorific. */
-static bayan_status scan_at(scan *s, size_t i, size_t *next)
+static bayan_status scan_at(person_scan *s, size_t i, size_t *next)
 {
     size_t prefix;
     *next = i + 1;
-    if (person_at(s, i)) {
-        size_t end = after_mention(s, i);
+    if (pscan_person_at(s, i)) {
+        size_t end = pscan_after_mention(s, i);
         bayan_status st = add_name(s, i, end, NULL, NULL, false);
         return st == BAYAN_OK ? apposition(s, end, next) : st;
     }
     if (s->mention_at[i] >= 0)
         return BAYAN_OK;
-    if (is_split(s, CUE_COUNTERPART, i, &prefix))
+    if (pscan_is_split(s, CUE_COUNTERPART, i, &prefix))
         return role_person(s, i, prefix, true, false, next);
-    if (honorific(s, i))
+    if (pscan_honorific(s, i))
         return honored_person(s, i, next);
-    if (is(s, CUE_HEADED_BY, i))
+    if (pscan_is(s, CUE_HEADED_BY, i))
         return headed_person(s, i, next);
-    if (is_split(s, CUE_HEAD, i, &prefix))
+    if (pscan_is_split(s, CUE_HEAD, i, &prefix))
         return role_person(s, i, prefix, false, false, next);
-    if (is_split(s, CUE_DESCRIPTOR, i, &prefix))
+    if (pscan_is_split(s, CUE_DESCRIPTOR, i, &prefix))
         return role_person(s, i, prefix, false, true, next);
     return BAYAN_OK;
 }
@@ -739,44 +429,44 @@ static bayan_status scan_at(scan *s, size_t i, size_t *next)
 #define BYLINE_HEAD_LINES 6
 #define BYLINE_TAIL_LINES 3
 
-static bool digits(const scan *s, size_t i)
+static bool digits(const person_scan *s, size_t i)
 {
     size_t n;
-    const char *w = tok(s, i, &n);
+    const char *w = pscan_tok(s, i, &n);
     return n > 0 && strspn(w, "0123456789") >= n;
 }
 
 /* A byline name at token i of the line that ends before token u: two or
  * three name words, then "/", ":", a time or (after a cue) the line's end. */
-static size_t byline_name(const scan *s, size_t i, size_t u, bool cued)
+static size_t byline_name(const person_scan *s, size_t i, size_t u, bool cued)
 {
     size_t n, j = i;
-    const char *w = tok(s, i, &n);
-    if (i >= u || !name_word(s, i) || definite(w, n))
+    const char *w = pscan_tok(s, i, &n);
+    if (i >= u || !pscan_name_word(s, i) || pscan_definite(w, n))
         return i;
-    for (j = i + 1; j < u && j < i + 3 && name_gap(s, j) && name_word(s, j);
+    for (j = i + 1; j < u && j < i + 3 && pscan_name_gap(s, j) && pscan_name_word(s, j);
          j++)
-        if (j >= i + 2 && !name_goes_on(s, j))
+        if (j >= i + 2 && !pscan_name_goes_on(s, j))
             break;
     if (j < i + 2)
         return i;
     if (j == u)
-        return cued || gap_has(s, j, ':') || gap_has(s, j, '/') ? j : i;
-    if (gap_has(s, j, '/') || gap_has(s, j, ':'))
+        return cued || pscan_gap_has(s, j, ':') || pscan_gap_has(s, j, '/') ? j : i;
+    if (pscan_gap_has(s, j, '/') || pscan_gap_has(s, j, ':'))
         return j;
     return digits(s, j) ? j : i;
 }
 
 /* The line of tokens [t, u). */
-static bayan_status byline_line(scan *s, size_t t, size_t u)
+static bayan_status byline_line(person_scan *s, size_t t, size_t u)
 {
     size_t i = t, end;
-    bool cued = is(s, CUE_BYLINE, i);
+    bool cued = pscan_is(s, CUE_BYLINE, i);
     if (cued)
         i++;
-    else if (entry_at(s, i) && entry_at(s, i)->kind == KIND_CITY) {
-        i = after_mention(s, i); /* "واشنطن - ..." */
-        if (i >= u || !(gap_has(s, i, '-') || gap_has(s, i, ':')))
+    else if (pscan_entry_at(s, i) && pscan_entry_at(s, i)->kind == KIND_CITY) {
+        i = pscan_after_mention(s, i); /* "واشنطن - ..." */
+        if (i >= u || !(pscan_gap_has(s, i, '-') || pscan_gap_has(s, i, ':')))
             return BAYAN_OK;
     }
     end = byline_name(s, i, u, cued);
@@ -788,17 +478,17 @@ static bayan_status byline_line(scan *s, size_t t, size_t u)
     return add_name(s, i, end, NULL, NULL, true);
 }
 
-static bayan_status find_bylines(scan *s)
+static bayan_status find_bylines(person_scan *s)
 {
     size_t count = s->a->token_count, lines = 0;
     for (size_t i = 0; i < count; i++)
-        if (i == 0 || gap_has(s, i, '\n'))
+        if (i == 0 || pscan_gap_has(s, i, '\n'))
             lines++;
     bayan_status st = BAYAN_OK;
     size_t line = 0;
     for (size_t t = 0; st == BAYAN_OK && t < count;) {
         size_t u = t + 1;
-        while (u < count && !gap_has(s, u, '\n'))
+        while (u < count && !pscan_gap_has(s, u, '\n'))
             u++;
         if (line < BYLINE_HEAD_LINES || line + BYLINE_TAIL_LINES >= lines)
             st = byline_line(s, t, u);
@@ -811,7 +501,7 @@ static bayan_status find_bylines(scan *s)
 /* ---- the stage ------------------------------------------------------- */
 
 /* mention_at[i]: the mention that token i overlaps, or -1. */
-static bayan_status index_mentions(scan *s)
+static bayan_status index_mentions(person_scan *s)
 {
     size_t count = s->a->token_count;
     s->mention_at = malloc((count ? count : 1) * sizeof *s->mention_at);
@@ -841,7 +531,7 @@ bayan_status extract_persons(extraction *x)
     const person_cues *cues = x->env->person_words;
     if (!cues)
         return BAYAN_OK;
-    scan s = {.x = x, .a = &x->a, .cues = cues};
+    person_scan s = {.x = x, .a = &x->a, .cues = cues};
     bayan_status st = index_mentions(&s);
     for (size_t i = 0, next; st == BAYAN_OK && i < x->a.token_count; i = next)
         st = scan_at(&s, i, &next);

@@ -10,17 +10,16 @@
  * just after the list, else the one an adjective names ("القرار الأممي"),
  * else the one the same number had elsewhere in the article, else the
  * nearest issuer named in the sentence, then in the article. */
-#include "extract/extract.h"
+#include "extract/resolutions.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/vocab.h"
+#include "core/array.h"
 #include "graph/iri.h"
+#include "graph/vocab.h"
 
-#define NONE SIZE_MAX
 /* Tokens scanned between a resolution word and its number. */
 #define MAX_GAP 8
 /* Tokens scanned after a list of numbers for the issuer's name. */
@@ -29,190 +28,6 @@
 #define MAX_DIGITS 6
 /* Digits of a number listed after the first one. */
 #define MIN_LISTED 3
-
-/* ---- the rules, from the lexicon graph ---------------------------------- */
-
-typedef enum word_role {
-    W_RESOLUTION, /* قرار, القرارات ... */
-    W_NUMBER,     /* رقم */
-    W_YEAR,       /* عام: the next number is a year */
-    W_FILLER,     /* الدولي, الجديد ...: may stand before the number */
-    W_LINK,       /* الصادر عن: may stand between the list and its issuer */
-    W_ISSUER,     /* الأممي: names an issuer by itself */
-    W_ROLE_COUNT
-} word_role;
-
-static const char *const ROLE_PREDICATES[W_ROLE_COUNT] = {
-    [W_RESOLUTION] = NS_BAYAN "resolutionWord",
-    [W_NUMBER] = NS_BAYAN "numberWord",
-    [W_YEAR] = NS_BAYAN "yearWord",
-    [W_FILLER] = NS_BAYAN "fillerWord",
-    [W_LINK] = NS_BAYAN "linkWord",
-    [W_ISSUER] = NS_BAYAN "issuerWord",
-};
-
-typedef struct cue_word {
-    char *folded; /* matching form of the word (owned) */
-    word_role role;
-    size_t issuer; /* for W_ISSUER, else NONE */
-} cue_word;
-
-typedef struct issuer_rule {
-    term_id node; /* its bayan:ResolutionIssuer node in the lexicon */
-    const char *org, *slug, *label_ar, *label_en; /* borrowed */
-} issuer_rule;
-
-/* An organization whose mention names an issuer: everywhere when primary
- * (bayan:issuerOrganization), only inside the phrase otherwise. */
-typedef struct org_cue {
-    const char *org;
-    size_t issuer;
-    bool primary;
-} org_cue;
-
-typedef struct resolution_rules {
-    issuer_rule *issuers;
-    size_t issuer_count, issuer_cap;
-    cue_word *words;
-    size_t word_count, word_cap;
-    org_cue *orgs;
-    size_t org_count, org_cap;
-} rules;
-
-static void rules_clear(rules *r)
-{
-    for (size_t i = 0; i < r->word_count; i++)
-        free(r->words[i].folded);
-    free(r->words);
-    free(r->issuers);
-    free(r->orgs);
-    *r = (rules){0};
-}
-
-/* Makes room for one more item of size size in *items. */
-static bool grow(void **items, size_t count, size_t *cap, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 8;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = n;
-    return true;
-}
-
-static bayan_status add_word(rules *r, const term *o, word_role role,
-                             size_t issuer)
-{
-    if (o->kind != TERM_LITERAL)
-        return BAYAN_OK;
-    char *folded;
-    bayan_status st = text_fold_word(o->value, &folded);
-    if (!folded)
-        return st; /* an error, or nothing left after folding */
-    if (!grow((void **)&r->words, r->word_count, &r->word_cap,
-              sizeof *r->words)) {
-        free(folded);
-        return BAYAN_ERR_NOMEM;
-    }
-    r->words[r->word_count++] = (cue_word){folded, role, issuer};
-    return BAYAN_OK;
-}
-
-static size_t issuer_of_node(const rules *r, term_id node)
-{
-    for (size_t i = 0; i < r->issuer_count; i++)
-        if (r->issuers[i].node == node)
-            return i;
-    return NONE;
-}
-
-static bayan_status add_org(rules *r, const term *o, size_t issuer,
-                            bool primary)
-{
-    if (o->kind != TERM_IRI)
-        return BAYAN_OK;
-    if (!grow((void **)&r->orgs, r->org_count, &r->org_cap, sizeof *r->orgs))
-        return BAYAN_ERR_NOMEM;
-    r->orgs[r->org_count++] = (org_cue){o->value, issuer, primary};
-    return BAYAN_OK;
-}
-
-/* Fills the issuer's own fields from one of its triples. */
-static bayan_status describe_issuer(rules *r, size_t i, const char *p,
-                                    const term *o)
-{
-    issuer_rule *is = &r->issuers[i];
-    if (strcmp(p, NS_BAYAN "issuerOrganization") == 0 && o->kind == TERM_IRI) {
-        is->org = o->value;
-        return add_org(r, o, i, true);
-    }
-    if (strcmp(p, NS_BAYAN "issuerCue") == 0)
-        return add_org(r, o, i, false);
-    if (strcmp(p, NS_BAYAN "iriSlug") == 0 && o->kind == TERM_LITERAL)
-        is->slug = o->value;
-    else if (strcmp(p, P_LABEL) == 0 && o->lang && strcmp(o->lang, "ar") == 0)
-        is->label_ar = o->value;
-    else if (strcmp(p, P_LABEL) == 0 && o->lang && strcmp(o->lang, "en") == 0)
-        is->label_en = o->value;
-    return BAYAN_OK;
-}
-
-/* The role whose predicate has id p (ids[role], 0 when absent). */
-static word_role role_of(const term_id *ids, term_id p)
-{
-    for (int i = 0; i < W_ROLE_COUNT; i++)
-        if (ids[i] && ids[i] == p)
-            return (word_role)i;
-    return W_ROLE_COUNT;
-}
-
-/* Collects the bayan:ResolutionIssuer nodes, then every word and issuer
- * field. The lexicon graph's order is its load order, so the result is
- * the same on every run. Runs once per engine over the whole lexicon,
- * comparing term ids, not strings. */
-static bayan_status rules_load(const lexicon *lex, rules *r)
-{
-    const bayan_graph *g = lexicon_graph(lex);
-    size_t n;
-    const quad *q = graph_quads(g, &n);
-    term_id type = graph_find_iri(g, P_TYPE);
-    term_id cls = graph_find_iri(g, NS_BAYAN "ResolutionIssuer");
-    term_id ids[W_ROLE_COUNT];
-    for (int i = 0; i < W_ROLE_COUNT; i++)
-        ids[i] = graph_find_iri(g, ROLE_PREDICATES[i]);
-    for (size_t i = 0; cls && i < n; i++) {
-        if (q[i].p != type || q[i].o != cls ||
-            issuer_of_node(r, q[i].s) != NONE)
-            continue;
-        if (!grow((void **)&r->issuers, r->issuer_count, &r->issuer_cap,
-                  sizeof *r->issuers))
-            return BAYAN_ERR_NOMEM;
-        r->issuers[r->issuer_count++] = (issuer_rule){.node = q[i].s};
-    }
-    bayan_status st = BAYAN_OK;
-    for (size_t i = 0; st == BAYAN_OK && i < n; i++) {
-        word_role role = role_of(ids, q[i].p);
-        size_t is = issuer_of_node(r, q[i].s);
-        if (role == W_ROLE_COUNT && is == NONE)
-            continue;
-        const term *o = graph_term(g, q[i].o);
-        if (role == W_ISSUER && is != NONE)
-            st = add_word(r, o, role, is);
-        else if (role != W_ROLE_COUNT && role != W_ISSUER)
-            st = add_word(r, o, role, NONE);
-        else if (is != NONE)
-            st = describe_issuer(r, is, graph_term(g, q[i].p)->value, o);
-    }
-    return st;
-}
-
-static bool issuer_usable(const issuer_rule *is)
-{
-    return is->org && is->slug && is->label_ar;
-}
 
 /* ---- tokens ------------------------------------------------------------- */
 
@@ -375,7 +190,7 @@ static size_t issuer_of_mention(const scan *s, size_t k,
     for (size_t i = 0; i < s->r->org_count; i++) {
         const org_cue *c = &s->r->orgs[i];
         if ((c->primary || !primary_only) && strcmp(c->org, iri) == 0 &&
-            issuer_usable(&s->r->issuers[c->issuer]))
+            resolution_issuer_usable(&s->r->issuers[c->issuer]))
             return c->issuer;
     }
     return NONE;
@@ -526,7 +341,7 @@ static size_t issuer_after(const scan *s, size_t k)
 static bayan_status push_candidate(cand_list *l, const scan *s, size_t w,
                                    size_t j)
 {
-    if (!grow((void **)&l->items, l->count, &l->cap, sizeof *l->items))
+    if (!array_grow((void **)&l->items, l->count, &l->cap, sizeof *l->items))
         return BAYAN_ERR_NOMEM;
     candidate *c = &l->items[l->count++];
     *c = (candidate){.phrase = w, .token = j, .issuer = NONE};
@@ -753,21 +568,6 @@ static bayan_status emit(const scan *s, extraction *x, const cand_list *l,
                                      KIND_RESOLUTION});
 }
 
-bayan_status resolution_rules_load(const lexicon *lex, resolution_rules **out)
-{
-    *out = calloc(1, sizeof **out);
-    if (!*out)
-        return BAYAN_ERR_NOMEM;
-    return lex ? rules_load(lex, *out) : BAYAN_OK;
-}
-
-void resolution_rules_free(resolution_rules *r)
-{
-    if (r)
-        rules_clear(r);
-    free(r);
-}
-
 bayan_status extract_resolutions(extraction *x)
 {
     const rules *r = x->env->resolution_words;
@@ -788,7 +588,7 @@ bayan_status extract_resolutions(extraction *x)
         infer_issuers(&s, &l);
     for (size_t i = 0; st == BAYAN_OK && i < l.count; i++)
         if (l.items[i].issuer != NONE &&
-            issuer_usable(&r->issuers[l.items[i].issuer]))
+            resolution_issuer_usable(&r->issuers[l.items[i].issuer]))
             st = emit(&s, x, &l, i);
     free(l.items);
     free(info);

@@ -1,0 +1,60 @@
+/* What the graph's own modules share (graph.c, term.c, spool.c): the
+ * layout of a graph. Nothing outside graph/ includes this; the rest of the
+ * house goes through graph.h. */
+#ifndef BAYAN_GRAPH_IMPL_H
+#define BAYAN_GRAPH_IMPL_H
+
+#include "graph/graph.h"
+
+/* An open-addressing table of ids; slot value 0 means empty. */
+typedef struct id_table {
+    uint32_t *slots;
+    size_t capacity; /* a power of two */
+    size_t used;
+} id_table;
+
+struct bayan_graph {
+    term *terms; /* terms[0] is unused so that id 0 means "none" */
+    size_t term_count;
+    size_t term_capacity;
+    id_table term_index;
+
+    quad *quads; /* quads[0] is unused for the same reason */
+    size_t quad_count;
+    size_t quad_capacity;
+    id_table quad_index;
+
+    struct spool *spool; /* NULL: every quad is in memory */
+};
+
+
+/* ---- term.c ------------------------------------------------------------- */
+
+/** A new copy of iri with every byte RDF forbids percent-encoded; NULL
+ *  when out of memory. */
+char *term_repair_iri(const char *iri);
+/** True when iri starts with a scheme. */
+bool term_iri_is_absolute(const char *iri);
+/** A new, lower-case copy of a BCP 47 shaped language tag, or NULL when
+ *  lang is malformed (or out of memory). */
+char *term_repair_lang(const char *lang);
+
+/* ---- graph.c ------------------------------------------------------------ */
+
+/** Interns a term whose parts are already repaired; takes ownership of
+ *  value, datatype and lang (freed when the term is already known). */
+bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
+                          char *datatype, char *lang, term_id *out);
+
+/** Adds quad q of src to dst, interning its terms there. */
+bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,
+                             const quad *q);
+
+/* ---- spool.c ------------------------------------------------------------ */
+
+/** Closes the spool file and frees the index (NULL is a no-op). */
+void spool_free(struct spool *sp);
+/** The number of quads spooled (0 for NULL). */
+size_t spool_quad_count(const struct spool *sp);
+
+#endif
