@@ -52,7 +52,8 @@ struct resolution_rules {
 
 typedef resolution_rules rules;
 
-/** Reads the rules from the lexicon graph into r (resolution_rules_clear frees). */
+/** Reads the rules from the lexicon graph into r (free with
+ *  resolution_rules_clear). */
 bayan_status resolution_rules_read(const lexicon *lex, rules *r);
 void resolution_rules_clear(rules *r);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Fails when a file of src/ includes a folder above its own, or a
-third-party header outside the module allowed to use it.
+"""Fails when a file of src/ includes a folder above its own, a folder's
+private header (NAME_impl.h) from outside it, or a third-party header
+outside the module allowed to use it.
 
 The rules are data, in layers.txt beside this script. Project headers are
 included by their folder ("graph/graph.h"), so the folder of every
@@ -59,7 +60,9 @@ def check_file(src, rel, allowed, libraries):
                                 f'(write "{folder}/{name}")')
                 continue
             target = name.split("/", 1)[0]
-            if target not in allowed[folder]:
+            if name.endswith("_impl.h") and target != folder:
+                problems.append(f"{where}: {name} is private to {target}/")
+            elif target not in allowed[folder]:
                 problems.append(f"{where}: {folder}/ may not include "
                                 f"{name} (allowed: "
                                 f"{' '.join(sorted(allowed[folder]))})")
