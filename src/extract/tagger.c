@@ -83,7 +83,7 @@ static uint64_t h_end(uint64_t h)
 enum {
     K_BIAS = 1, K_W, K_BIGRAM, K_PREFIX, K_SUFFIX, K_STEM, K_CLITIC,
     K_NSTEM, K_NSUFFIX, K_SHAPE, K_LEN, K_FLAGSET, K_FLAGBIT,
-    K_SKIP,
+    K_SKIP, K_LEMMA, K_BIGRAM2,
 };
 
 /* Bytes of the first k code points of s (n bytes); k counts what exists. */
@@ -279,7 +279,7 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
         out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
     }
     /* prefixes and suffixes of 1-3 code points */
-    for (size_t c = 1; c <= 3; c++) {
+    for (size_t c = 1; c <= 4; c++) {
         size_t got;
         size_t b = cp_prefix(w0, n0, c, &got);
         if (got == c && b < n0)
@@ -300,6 +300,40 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
                 used++;
             }
         }
+    }
+    /* lemmas: the form and its proclitic stems in one key space, so that
+     * وبوش shares the weights of بوش; for the neighbours the form and its
+     * longest stem */
+    for (long o = -1; o <= 1; o++) {
+        const char *w = form_at(toks, n, li + o);
+        size_t wn = strlen(w);
+        unsigned kind = K_LEMMA + ((unsigned)(o + 1) << 8);
+        out[k++] = key_str(kind, w, wn);
+        if (o == 0) {
+            for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+                size_t cl = strlen(clitics[c]);
+                if (cl < wn && memcmp(w, clitics[c], cl) == 0 &&
+                    cp_count(w + cl, wn - cl) >= 2) {
+                    out[k++] = key_str(kind, w + cl, wn - cl);
+                    used++;
+                }
+            }
+        } else {
+            size_t sl;
+            const char *st = longest_stem(w, wn, &sl);
+            if (st != w)
+                out[k++] = key_str(kind, st, sl);
+        }
+    }
+    /* bigrams further out */
+    {
+        const char *a = form_at(toks, n, li - 2), *b = form_at(toks, n, li - 1);
+        uint64_t h = h_add(h_begin(K_BIGRAM2), a, strlen(a));
+        out[k++] = h_end(h_add(h_sep(h), b, strlen(b)));
+        a = form_at(toks, n, li + 1);
+        b = form_at(toks, n, li + 2);
+        h = h_add(h_begin(K_BIGRAM2 + (1u << 8)), a, strlen(a));
+        out[k++] = h_end(h_add(h_sep(h), b, strlen(b)));
     }
     /* neighbours' stems and 2-letter suffixes */
     for (long o = -1; o <= 1; o += 2) {
@@ -327,11 +361,11 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
     for (long o = -2; o <= 2; o++)
         out[k++] = key_num(K_FLAGSET + ((unsigned)(o + 2) << 8),
                            flags_at(toks, n, li + o));
-    for (long o = -1; o <= 1; o++) {
+    for (long o = -2; o <= 2; o++) {
         unsigned f = flags_at(toks, n, li + o);
         for (unsigned b = 0; b < TAGGER_F_BITS; b++)
             if (f & (1u << b))
-                out[k++] = key_num(K_FLAGBIT + ((unsigned)(o + 1) << 8), b);
+                out[k++] = key_num(K_FLAGBIT + ((unsigned)(o + 2) << 8), b);
     }
     /* the previous and next forms with this token's flags */
     {
@@ -419,11 +453,17 @@ static float bits_float(uint32_t u)
     return f;
 }
 
-/* Binary payload: magic, tag count, feature count, transitions, keys,
+/* Binary payload: magic, tag count, feature count, transitions, then for
+ * each feature its key, a 16-bit mask of the tags with a weight and those
  * weights (little-endian IEEE floats), then FNV-1a of all of it. */
-static size_t payload_size(size_t nfeat)
+#define FIXED_SIZE (4 + 4 + 4 + 4 * (T + 1) * T)
+
+static int popcount16(unsigned v)
 {
-    return 4 + 4 + 4 + 4 * (T + 1) * T + nfeat * (8 + 4 * T) + 4;
+    int c = 0;
+    for (; v; v &= v - 1)
+        c++;
+    return c;
 }
 
 int tagger_write(const char *path, const char *header, const uint64_t *keys,
@@ -439,7 +479,12 @@ int tagger_write(const char *path, const char *header, const uint64_t *keys,
             set_err(err, errlen, "%s: feature keys not sorted", path);
             return -1;
         }
-    size_t size = payload_size(nfeat);
+    size_t size = FIXED_SIZE + 4;
+    for (size_t i = 0; i < nfeat; i++) {
+        size += 8 + 2;
+        for (int t = 0; t < T; t++)
+            size += weights[i * T + t] != 0 ? 4 : 0;
+    }
     unsigned char *buf = malloc(size);
     if (!buf) {
         set_err(err, errlen, "%s: out of memory", path);
@@ -454,10 +499,22 @@ int tagger_write(const char *path, const char *header, const uint64_t *keys,
     p += 4;
     for (size_t i = 0; i < (T + 1) * T; i++, p += 4)
         put32(p, float_bits(trans[i]));
-    for (size_t i = 0; i < nfeat; i++, p += 8)
+    for (size_t i = 0; i < nfeat; i++) {
         put64(p, keys[i]);
-    for (size_t i = 0; i < nfeat * T; i++, p += 4)
-        put32(p, float_bits(weights[i]));
+        p += 8;
+        unsigned mask = 0;
+        for (int t = 0; t < T; t++)
+            if (weights[i * T + t] != 0)
+                mask |= 1u << t;
+        p[0] = (unsigned char)(mask & 0xff);
+        p[1] = (unsigned char)(mask >> 8);
+        p += 2;
+        for (int t = 0; t < T; t++)
+            if (mask & (1u << t)) {
+                put32(p, float_bits(weights[i * T + t]));
+                p += 4;
+            }
+    }
     put32(p, fnv32(buf, size - 4));
 
     FILE *f = fopen(path, "wb");
@@ -645,16 +702,11 @@ int tagger_load(const char *path, tagger_model **out, char *err,
     }
     const unsigned char *p = buf + off;
     size_t rest = len - off;
-    size_t need = payload_size((size_t)nf);
-    if (rest < need) {
-        set_err(err, errlen,
-                "%s: truncated model (%zu bytes of data, %zu expected)",
-                path, rest, need);
-        goto fail;
-    }
-    if (rest > need) {
-        set_err(err, errlen, "%s: %zu bytes of garbage after the model",
-                path, rest - need);
+    /* the smallest payload these features can have */
+    if (nf > (SIZE_MAX - FIXED_SIZE - 4) / 10 ||
+        rest < FIXED_SIZE + 4 + (size_t)nf * 10) {
+        set_err(err, errlen, "%s: truncated model (%zu bytes of data for "
+                "%llu features)", path, rest, nf);
         goto fail;
     }
     if (memcmp(p, BIN_MAGIC, 4) != 0 || get32(p + 4) != T ||
@@ -662,32 +714,52 @@ int tagger_load(const char *path, tagger_model **out, char *err,
         set_err(err, errlen, "%s: data does not match the header", path);
         goto fail;
     }
-    if (fnv32(p, need - 4) != get32(p + need - 4)) {
-        set_err(err, errlen, "%s: checksum mismatch (corrupt model)", path);
-        goto fail;
-    }
     m->nfeat = (size_t)nf;
-    p += 12;
-    for (size_t i = 0; i < (T + 1) * T; i++, p += 4)
-        m->trans[i] = bits_float(get32(p));
+    const unsigned char *q = p + 12, *end = buf + len - 4;
+    for (size_t i = 0; i < (T + 1) * T; i++, q += 4)
+        m->trans[i] = bits_float(get32(q));
     m->keys = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->keys);
-    m->weights = malloc((m->nfeat ? m->nfeat : 1) * T * sizeof *m->weights);
+    m->weights = calloc((m->nfeat ? m->nfeat : 1) * T, sizeof *m->weights);
     if (!m->keys || !m->weights) {
         set_err(err, errlen, "%s: out of memory", path);
         goto fail;
     }
-    for (size_t i = 0; i < m->nfeat; i++, p += 8) {
-        m->keys[i] = get64(p);
+    for (size_t i = 0; i < m->nfeat; i++) {
+        if ((size_t)(end - q) < 10)
+            goto truncated;
+        m->keys[i] = get64(q);
+        unsigned mask = (unsigned)q[8] | (unsigned)q[9] << 8;
+        q += 10;
         if (i > 0 && m->keys[i - 1] >= m->keys[i]) {
             set_err(err, errlen, "%s: feature keys not sorted", path);
             goto fail;
         }
+        if (mask >> T) {
+            set_err(err, errlen, "%s: bad tag mask of feature %zu", path, i);
+            goto fail;
+        }
+        if ((size_t)(end - q) < 4 * (size_t)popcount16(mask))
+            goto truncated;
+        for (int t = 0; t < T; t++)
+            if (mask & (1u << t)) {
+                m->weights[i * T + t] = bits_float(get32(q));
+                q += 4;
+            }
     }
-    for (size_t i = 0; i < m->nfeat * T; i++, p += 4)
-        m->weights[i] = bits_float(get32(p));
+    if (q != end) {
+        set_err(err, errlen, "%s: %zu bytes of garbage after the model",
+                path, (size_t)(end - q));
+        goto fail;
+    }
+    if (fnv32(p, (size_t)(end - p)) != get32(end)) {
+        set_err(err, errlen, "%s: checksum mismatch (corrupt model)", path);
+        goto fail;
+    }
     free(buf);
     *out = m;
     return 0;
+truncated:
+    set_err(err, errlen, "%s: truncated model", path);
 fail:
     free(buf);
     tagger_free(m);

@@ -121,7 +121,7 @@ int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
 /* ---- for the trainer and tests ------------------------------------------ */
 
 /** Most features a token can have. */
-#define TAGGER_MAX_FEATURES 96
+#define TAGGER_MAX_FEATURES 128
 
 /** The hashed feature keys of token i of toks[0..n): writes at most
  *  TAGGER_MAX_FEATURES keys into out and returns their number. Pure

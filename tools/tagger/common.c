@@ -5,8 +5,8 @@
 
 #include "common.h"
 
-static bool corpus_add(corpus *c, char **forms, int *gold, size_t n,
-                       const tflags *f)
+bool corpus_add(corpus *c, char **forms, int *gold, size_t n,
+                const tflags *f)
 {
     if (n == 0)
         return true;
@@ -55,8 +55,20 @@ static char *trim(char *s)
     return s;
 }
 
+/* A punctuation mark that can end a chunk of a long sentence. */
+static bool is_break(const char *tok)
+{
+    static const char *const marks[] = {",", ":", ";", "!", "?", "\"",
+                                        "(", ")", "-", "\xd8\x9f",
+                                        "\xd8\x9b", "\xd8\x8c"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strcmp(tok, marks[i]) == 0)
+            return true;
+    return false;
+}
+
 bool corpus_read_anercorp(corpus *c, const tflags *f, const char *path,
-                          size_t first, size_t last)
+                          size_t first, size_t last, size_t chunk)
 {
     FILE *in = fopen(path, "r");
     if (!in) {
@@ -103,7 +115,8 @@ bool corpus_read_anercorp(corpus *c, const tflags *f, const char *path,
             break;
         }
         gold[n++] = tag;
-        if (strcmp(tok, ".") == 0) {
+        if (strcmp(tok, ".") == 0 ||
+            (chunk && n >= chunk && tag == TAGGER_O && is_break(forms[n - 1]))) {
             ok = corpus_add(c, forms, gold, n, f);
             n = 0;
         }

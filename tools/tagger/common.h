@@ -45,10 +45,12 @@ typedef struct corpus {
 } corpus;
 
 /** Reads lines [first, last) (1-based, last 0 for the end) of an ANERcorp
- *  file into c, sentences ending at "." tokens. Returns false with a
- *  message on stderr. */
+ *  file into c, sentences ending at "." tokens; when chunk is not 0, a
+ *  sentence also ends at a punctuation mark outside names once it has
+ *  chunk tokens (long sentences make the perceptron's updates unstable).
+ *  Returns false with a message on stderr. */
 bool corpus_read_anercorp(corpus *c, const tflags *f, const char *path,
-                          size_t first, size_t last);
+                          size_t first, size_t last, size_t chunk);
 
 /** Reads the project's gold as a TSV made by tools/tagger/gold_spans.py:
  *  "text\tPATH" starts a document, then "TYPE\tFORM" lines (TYPE PERS, LOC
@@ -57,6 +59,11 @@ bool corpus_read_anercorp(corpus *c, const tflags *f, const char *path,
  *  type (persons first, longest first), everything else O. Only sentences
  *  with a person are kept. */
 bool corpus_read_gold(corpus *c, const tflags *f, const char *tsv_path);
+
+/** Appends a sentence of n folded forms (c takes them) with gold tags,
+ *  computing the flags. Returns false when out of memory. */
+bool corpus_add(corpus *c, char **forms, int *gold, size_t n,
+                const tflags *f);
 
 void corpus_free(corpus *c);
 

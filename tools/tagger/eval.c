@@ -37,7 +37,7 @@ int main(int argc, char **argv)
     corpus c = {0};
     size_t first = (size_t)strtoul(argv[4], NULL, 10);
     size_t last = argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) + 1 : 0;
-    if (!corpus_read_anercorp(&c, fl, argv[2], first, last))
+    if (!corpus_read_anercorp(&c, fl, argv[2], first, last, 0))
         return 1;
     span_counts sc = {0};
     t0 = now();

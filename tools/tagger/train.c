@@ -5,7 +5,9 @@
  *
  * usage: train --anercorp FILE --ontology DIR [--train-lines N]
  *              [--gold-tsv FILE] [--epochs N] [--min-count N] [--prune W]
- *              [--heldout FRACTION] [--out FILE] [--header "key: value"]...
+ *              [--heldout FRACTION] [--chunk N] [--copies N]
+ *              [--gazetteer-pers FILE] [--gazetteer-loc FILE]
+ *              [--gazetteer-org FILE] [--out FILE] [--header "key: value"]...
  * With --heldout the last FRACTION of the training sentences is held out
  * and scored after every epoch (for tuning; the test split is never read). */
 #include <math.h>
@@ -193,6 +195,8 @@ static void update_trans(model *m, int prev, int tag, float d)
     m->tu[ix] += m->c * d;
 }
 
+static size_t train_errors;
+
 static void train_sentence(model *m, const fsent *fs, float *emit, int *pred)
 {
     const sentence *s = fs->s;
@@ -203,6 +207,7 @@ static void train_sentence(model *m, const fsent *fs, float *emit, int *pred)
         int g = s->gold[i], p = pred[i];
         int gp = i ? s->gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
         if (g != p) {
+            train_errors++;
             update(m, fs, i, g, 1);
             update(m, fs, i, p, -1);
         }
@@ -260,6 +265,71 @@ static int cmp_ord(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Reads a gazetteer (one name a line, "====" lines ignored), folded. */
+static char **read_gazetteer(const char *path, size_t *count)
+{
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        perror(path);
+        exit(1);
+    }
+    char line[1024];
+    size_t n = 0, cap = 1024;
+    char **v = xmalloc(cap * sizeof *v);
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || strncmp(line, "====", 4) == 0 || strchr(line, ' '))
+            continue;
+        char *f = tflags_fold(line);
+        if (!f)
+            die("out of memory");
+        if (n == cap) {
+            cap *= 2;
+            char **nv = realloc(v, cap * sizeof *v);
+            if (!nv)
+                die("out of memory");
+            v = nv;
+        }
+        v[n++] = f;
+    }
+    fclose(in);
+    *count = n;
+    return v;
+}
+
+/* Copies of the sentences [0, upto) that have a name of the gazetteer's
+ * type, every token of those names replaced by a gazetteer entry picked
+ * with a fixed seed: the model learns the gazetteer's names without
+ * shipping them. */
+static void augment(corpus *c, size_t upto, const tflags *fl, char **names,
+                    size_t nnames, int type, int copies, uint64_t *seed)
+{
+    for (int k = 0; k < copies; k++)
+        for (size_t j = 0; j < upto; j++) {
+            const sentence *s = &c->s[j];
+            bool has = false;
+            for (size_t i = 0; i < s->n; i++)
+                has |= tagger_tag_type(s->gold[i]) == type;
+            if (!has)
+                continue;
+            char **forms = xmalloc(s->n * sizeof *forms);
+            int *gold = xmalloc(s->n * sizeof *gold);
+            for (size_t i = 0; i < s->n; i++) {
+                const char *src = s->forms[i];
+                if (tagger_tag_type(s->gold[i]) == type)
+                    src = names[rng_next(seed) % nnames];
+                if (!(forms[i] = strdup(src)))
+                    die("out of memory");
+                gold[i] = s->gold[i];
+            }
+            /* c->s may move: s is not used after this */
+            if (!corpus_add(c, forms, gold, s->n, fl))
+                die("out of memory");
+            free(forms);
+            free(gold);
+        }
+}
+
 static void usage(void)
 {
     fprintf(stderr,
@@ -275,6 +345,9 @@ int main(int argc, char **argv)
     const char *anercorp = NULL, *ontology = NULL, *out = NULL, *gold = NULL;
     size_t train_lines = 125274;
     int epochs = 10;
+    size_t chunk = 40;
+    const char *gaz[3] = {NULL, NULL, NULL}; /* PERS, LOC, ORG */
+    int copies = 1;
     unsigned min_count = 1;
     double prune = 0, heldout = 0;
     char *header = xcalloc(1, 1);
@@ -294,6 +367,16 @@ int main(int argc, char **argv)
             gold = v;
         else if (!strcmp(a, "--train-lines"))
             train_lines = (size_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--gazetteer-pers"))
+            gaz[0] = v;
+        else if (!strcmp(a, "--gazetteer-loc"))
+            gaz[1] = v;
+        else if (!strcmp(a, "--gazetteer-org"))
+            gaz[2] = v;
+        else if (!strcmp(a, "--copies"))
+            copies = atoi(v);
+        else if (!strcmp(a, "--chunk"))
+            chunk = (size_t)strtoul(v, NULL, 10);
         else if (!strcmp(a, "--epochs"))
             epochs = atoi(v);
         else if (!strcmp(a, "--min-count"))
@@ -321,17 +404,26 @@ int main(int argc, char **argv)
     if (!fl)
         return 1;
     corpus c = {0};
-    if (!corpus_read_anercorp(&c, fl, anercorp, 1, train_lines + 1))
+    if (!corpus_read_anercorp(&c, fl, anercorp, 1, train_lines + 1, chunk))
         return 1;
     size_t aner_sents = c.n;
     if (gold && !corpus_read_gold(&c, fl, gold))
         return 1;
-    size_t ntrain = c.n, ndev = 0;
-    if (heldout > 0) {
-        /* hold out the last part of ANERcorp's training split */
-        ndev = (size_t)((double)aner_sents * heldout);
-        ntrain = c.n - ndev;
+    size_t ndev = heldout > 0 ? (size_t)((double)aner_sents * heldout) : 0;
+    uint64_t aug_seed = 0x67617a65u; /* fixed */
+    for (int g = 0; g < 3; g++) {
+        if (!gaz[g])
+            continue;
+        size_t nn;
+        char **names = read_gazetteer(gaz[g], &nn);
+        if (nn)
+            augment(&c, aner_sents - ndev, fl, names, nn, g + 1, copies,
+                    &aug_seed);
+        for (size_t i = 0; i < nn; i++)
+            free(names[i]);
+        free(names);
     }
+    size_t ntrain = c.n - ndev;
     fprintf(stderr, "%zu sentences, %zu tokens (%zu from ANERcorp)\n", c.n,
             c.tokens, aner_sents);
 
@@ -392,8 +484,12 @@ int main(int argc, char **argv)
             score(&m, aw, at, dv, ndev, &sc);
             double p, r, f1 = span_f1(&sc, 0, &p, &r), pp, pr;
             double fp = span_f1(&sc, 1, &pp, &pr);
-            fprintf(stderr, "epoch %2d  held-out F1 all %.4f  PERS %.4f\n",
-                    ep, f1, fp);
+            fprintf(stderr, "epoch %2d  errors %zu  held-out F1 all %.4f  "
+                    "PERS %.4f\n", ep, train_errors, f1, fp);
+            score(&m, m.w, m.tw, dv, ndev, &sc);
+            fprintf(stderr, "          unaveraged F1 all %.4f\n",
+                    span_f1(&sc, 0, &p, &r));
+            train_errors = 0;
         } else {
             fprintf(stderr, "epoch %d\n", ep);
         }
