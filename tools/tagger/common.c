@@ -212,10 +212,237 @@ double span_f1(const span_counts *c, int type, double *p, double *r)
     return *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
 }
 
+/* ---- the project's gold ------------------------------------------------------ */
+
+typedef struct gname {
+    int type;     /* 1 PERS, 2 LOC, 3 ORG */
+    char **words; /* folded */
+    size_t n;
+} gname;
+
+static bool is_punct_cp(unsigned cp)
+{
+    return (cp < 0x80 && cp > ' ' && !((cp >= '0' && cp <= '9') ||
+                                       (cp >= 'a' && cp <= 'z') ||
+                                       (cp >= 'A' && cp <= 'Z'))) ||
+           cp == 0x60C || cp == 0x61B || cp == 0x61F || cp == 0xAB ||
+           cp == 0xBB || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+static unsigned decode(const char *s, size_t *k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *k = 1;
+        return u[0];
+    }
+    if ((u[0] & 0xE0) == 0xC0 && u[1]) {
+        *k = 2;
+        return (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    }
+    if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2]) {
+        *k = 3;
+        return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 |
+               (u[2] & 0x3F);
+    }
+    *k = 1;
+    while (s[*k] && ((unsigned char)s[*k] & 0xC0) == 0x80)
+        (*k)++;
+    return 0xFFFD;
+}
+
+/* Splits text into ANERcorp-like tokens (blanks separate, each punctuation
+ * mark its own token); a token "\n" marks a line end. */
+static size_t tokenize(const char *text, char ***out)
+{
+    size_t n = 0, cap = 256;
+    char **v = malloc(cap * sizeof *v);
+    const char *w = NULL;
+    for (const char *p = text;; ) {
+        size_t k = 0;
+        unsigned cp = *p ? decode(p, &k) : 0;
+        bool space = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
+                     cp == 0xA0;
+        bool punct = cp && is_punct_cp(cp);
+        if (w && (!cp || space || punct)) {
+            if (n + 2 >= cap) {
+                cap *= 2;
+                v = realloc(v, cap * sizeof *v);
+            }
+            v[n++] = strndup(w, (size_t)(p - w));
+            w = NULL;
+        }
+        if (!cp)
+            break;
+        if (n + 2 >= cap) {
+            cap *= 2;
+            v = realloc(v, cap * sizeof *v);
+        }
+        if (punct)
+            v[n++] = strndup(p, k);
+        else if (cp == '\n')
+            v[n++] = strdup("\n");
+        else if (!space && !w)
+            w = p;
+        p += k;
+    }
+    *out = v;
+    return n;
+}
+
+static char *slurp_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap + 1);
+    size_t got;
+    while ((got = fread(b + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            b = realloc(b, cap + 1);
+        }
+    }
+    fclose(f);
+    b[n] = '\0';
+    return b;
+}
+
+/* True when a LOC form is a nisba adjective (الفرنسي، الأمريكية): ANERcorp
+ * leaves those O. */
+static bool adjectival(const gname *g)
+{
+    const char *w = g->words[g->n - 1];
+    size_t n = strlen(w);
+    return (n >= 2 && strcmp(w + n - 2, "\xd9\x8a") == 0) ||
+           (n >= 4 && strcmp(w + n - 4, "\xd9\x8a\xd9\x87") == 0);
+}
+
+static void gold_doc(corpus *c, const tflags *f, const char *path,
+                     gname *names, size_t nn)
+{
+    char *text = slurp_text(path);
+    if (!text) {
+        perror(path);
+        return;
+    }
+    char **raw;
+    size_t nt = tokenize(text, &raw);
+    free(text);
+    char **forms = malloc((nt + 1) * sizeof *forms);
+    int *tags = calloc(nt + 1, sizeof *tags);
+    for (size_t i = 0; i < nt; i++)
+        forms[i] = strcmp(raw[i], "\n") ? tflags_fold(raw[i]) : strdup("\n");
+    /* persons first, then places and organizations, longest first */
+    for (int type = 1; type <= 3; type++)
+        for (size_t i = 0; i < nt; i++) {
+            size_t best = 0;
+            for (size_t g = 0; g < nn; g++) {
+                if (names[g].type != type || names[g].n <= best ||
+                    i + names[g].n > nt)
+                    continue;
+                if (type == 2 && adjectival(&names[g]))
+                    continue;
+                bool ok = tflags_reads_as(forms[i], names[g].words[0]);
+                for (size_t k = 1; ok && k < names[g].n; k++)
+                    ok = strcmp(forms[i + k], names[g].words[k]) == 0;
+                for (size_t k = 0; ok && k < names[g].n; k++)
+                    ok = tags[i + k] == 0;
+                if (ok)
+                    best = names[g].n;
+            }
+            for (size_t k = 0; k < best; k++)
+                tags[i + k] = 2 * type - (k == 0);
+            if (best)
+                i += best - 1;
+        }
+    /* sentences: up to . ! ? ؟ or a line end; kept when they name a person */
+    size_t b = 0;
+    for (size_t i = 0; i <= nt; i++) {
+        bool end = i == nt || strcmp(forms[i], "\n") == 0 ||
+                   strcmp(forms[i], ".") == 0 || strcmp(forms[i], "!") == 0 ||
+                   strcmp(forms[i], "?") == 0 ||
+                   strcmp(forms[i], "\xd8\x9f") == 0;
+        if (!end)
+            continue;
+        size_t e = i < nt && strcmp(forms[i], "\n") != 0 ? i + 1 : i;
+        bool person = false;
+        for (size_t k = b; k < e; k++)
+            person |= tags[k] == TAGGER_B_PERS;
+        if (person && e > b) {
+            char **sf = malloc((e - b) * sizeof *sf);
+            for (size_t k = b; k < e; k++) {
+                sf[k - b] = forms[k];
+                forms[k] = NULL;
+            }
+            corpus_add(c, sf, tags + b, e - b, f);
+            free(sf);
+        }
+        b = i + 1;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        free(raw[i]);
+        free(forms[i]);
+    }
+    free(raw);
+    free(forms);
+    free(tags);
+}
+
 bool corpus_read_gold(corpus *c, const tflags *f, const char *tsv_path)
 {
-    (void)c;
-    (void)f;
-    fprintf(stderr, "%s: gold not supported yet\n", tsv_path);
-    return false;
+    FILE *in = fopen(tsv_path, "r");
+    if (!in) {
+        perror(tsv_path);
+        return false;
+    }
+    char line[4096], doc[4096] = "";
+    gname *names = NULL;
+    size_t nn = 0;
+    size_t before = c->n;
+    for (bool more = true; more;) {
+        more = fgets(line, sizeof line, in) != NULL;
+        if (more)
+            line[strcspn(line, "\r\n")] = '\0';
+        bool new_doc = !more || strncmp(line, "text\t", 5) == 0;
+        if (new_doc) {
+            if (doc[0])
+                gold_doc(c, f, doc, names, nn);
+            for (size_t g = 0; g < nn; g++) {
+                for (size_t k = 0; k < names[g].n; k++)
+                    free(names[g].words[k]);
+                free(names[g].words);
+            }
+            free(names);
+            names = NULL;
+            nn = 0;
+            if (more)
+                snprintf(doc, sizeof doc, "%s", line + 5);
+            continue;
+        }
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        *tab = '\0';
+        int type = !strcmp(line, "PERS") ? 1 : !strcmp(line, "LOC") ? 2
+                 : !strcmp(line, "ORG") ? 3 : 0;
+        char *folded = type ? tflags_fold(tab + 1) : NULL;
+        if (!folded)
+            continue;
+        char **tw;
+        size_t n = tokenize(folded, &tw);
+        free(folded);
+        if (n == 0) {
+            free(tw);
+            continue;
+        }
+        names = realloc(names, (nn + 1) * sizeof *names);
+        names[nn++] = (gname){type, tw, n};
+    }
+    fclose(in);
+    fprintf(stderr, "%s: %zu sentences with a person\n", tsv_path,
+            c->n - before);
+    return true;
 }

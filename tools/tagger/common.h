@@ -25,6 +25,9 @@ void tflags_free(tflags *f);
  *  of memory. */
 char *tflags_fold(const char *token);
 
+/** True when the folded token is word, or word behind proclitics. */
+bool tflags_reads_as(const char *tok, const char *word);
+
 /** Computes the TAGGER_F_* flags of the n folded tokens of a sentence. */
 void tflags_compute(const tflags *f, const char *const *forms, size_t n,
                     unsigned *flags);

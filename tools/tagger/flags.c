@@ -202,3 +202,19 @@ void tflags_compute(const tflags *f, const char *const *forms, size_t n,
         }
     }
 }
+
+bool tflags_reads_as(const char *tok, const char *word)
+{
+    size_t tl = strlen(tok);
+    text_split splits[32];
+    size_t m = text_clitic_splits(tok, tl, splits, 32);
+    if (m > 32)
+        m = 32;
+    char buf[1024];
+    for (size_t s = 0; s < m; s++) {
+        size_t len = text_split_stem(tok, &splits[s], buf, sizeof buf);
+        if (len && strcmp(buf, word) == 0)
+            return true;
+    }
+    return strcmp(tok, word) == 0;
+}
