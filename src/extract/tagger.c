@@ -1,0 +1,380 @@
+/* A trained sequence tagger for names: the tags and the features of a
+ * token (see tagger.h). The model file and decoding are in
+ * tagger_model.c. Standard C only. */
+#include "extract/tagger.h"
+
+#include <errno.h>
+#include <float.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define T TAGGER_TAG_COUNT
+
+static const char *const tag_names[T] = {
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+    "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+};
+
+const char *tagger_tag_name(int tag)
+{
+    return tag >= 0 && tag < T ? tag_names[tag] : NULL;
+}
+
+int tagger_tag_from_name(const char *name)
+{
+    for (int t = 0; t < T; t++)
+        if (strcmp(name, tag_names[t]) == 0)
+            return t;
+    return -1;
+}
+
+int tagger_tag_type(int tag)
+{
+    return tag <= 0 || tag >= T ? 0 : (tag + 1) / 2;
+}
+
+int tagger_tag_begins(int tag)
+{
+    return tag > 0 && tag < T && tag % 2 == 1;
+}
+
+/* ---- features ------------------------------------------------------------ */
+
+/* FNV-1a over a feature's kind then its bytes, then a finaliser so that the
+ * keys spread over 64 bits. */
+static uint64_t h_begin(unsigned kind)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h ^= (uint64_t)(kind & 0xff);
+    h *= 0x100000001b3ULL;
+    h ^= (uint64_t)((kind >> 8) & 0xff);
+    h *= 0x100000001b3ULL;
+    return h;
+}
+
+static uint64_t h_add(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint64_t h_sep(uint64_t h)
+{
+    h ^= 0x1f;
+    return h * 0x100000001b3ULL;
+}
+
+static uint64_t h_end(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Feature kinds (stable: changing them changes every key). */
+enum {
+    K_BIAS = 1, K_W, K_BIGRAM, K_PREFIX, K_SUFFIX, K_STEM, K_CLITIC,
+    K_NSTEM, K_NSUFFIX, K_SHAPE, K_LEN, K_FLAGSET, K_FLAGBIT,
+    K_SKIP, K_LEMMA, K_BIGRAM2,
+};
+
+/* Bytes of the first k code points of s (n bytes); k counts what exists. */
+static size_t cp_prefix(const char *s, size_t n, size_t k, size_t *got)
+{
+    size_t i = 0, c = 0;
+    while (i < n && c < k) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        c++;
+    }
+    *got = c;
+    return i;
+}
+
+/* Byte offset where the last k code points of s begin. */
+static size_t cp_suffix(const char *s, size_t n, size_t k, size_t *got)
+{
+    size_t i = n, c = 0;
+    while (i > 0 && c < k) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+        c++;
+    }
+    *got = c;
+    return i;
+}
+
+static size_t cp_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* Proclitic strings: conjunction (و ف), then preposition (ب ك ل), then the
+ * article (ال; ل + ال is written لل). Longest first. */
+static const char *const clitics[] = {
+    "\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84", /* وبال */
+    "\xd9\x88\xd9\x83\xd8\xa7\xd9\x84", /* وكال */
+    "\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84", /* فبال */
+    "\xd9\x81\xd9\x83\xd8\xa7\xd9\x84", /* فكال */
+    "\xd9\x88\xd8\xa7\xd9\x84",         /* وال */
+    "\xd9\x81\xd8\xa7\xd9\x84",         /* فال */
+    "\xd8\xa8\xd8\xa7\xd9\x84",         /* بال */
+    "\xd9\x83\xd8\xa7\xd9\x84",         /* كال */
+    "\xd9\x88\xd9\x84\xd9\x84",         /* ولل */
+    "\xd9\x81\xd9\x84\xd9\x84",         /* فلل */
+    "\xd8\xa7\xd9\x84",                 /* ال */
+    "\xd9\x84\xd9\x84",                 /* لل */
+    "\xd9\x88\xd8\xa8",                 /* وب */
+    "\xd9\x88\xd9\x83",                 /* وك */
+    "\xd9\x88\xd9\x84",                 /* ول */
+    "\xd9\x81\xd8\xa8",                 /* فب */
+    "\xd9\x81\xd9\x83",                 /* فك */
+    "\xd9\x81\xd9\x84",                 /* فل */
+    "\xd9\x88",                         /* و */
+    "\xd9\x81",                         /* ف */
+    "\xd8\xa8",                         /* ب */
+    "\xd9\x83",                         /* ك */
+    "\xd9\x84",                         /* ل */
+};
+#define N_CLITICS (sizeof clitics / sizeof clitics[0])
+
+/* The stem after the longest proclitic string that leaves at least two
+ * code points; the whole form when none does. */
+static const char *longest_stem(const char *s, size_t n, size_t *stem_len)
+{
+    for (size_t c = 0; c < N_CLITICS; c++) {
+        size_t k = strlen(clitics[c]);
+        if (k < n && memcmp(s, clitics[c], k) == 0 &&
+            cp_count(s + k, n - k) >= 2) {
+            *stem_len = n - k;
+            return s + k;
+        }
+    }
+    *stem_len = n;
+    return s;
+}
+
+/* Shape: one letter a run of code points of one class (a Arabic letter,
+ * L Latin, d digit, p punctuation, o other), at most 4 runs, + when more. */
+static size_t shape_of(const char *s, size_t n, char *buf)
+{
+    size_t len = 0;
+    char last = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        unsigned cp;
+        size_t k;
+        if (b < 0x80) {
+            cp = b;
+            k = 1;
+        } else if ((b & 0xE0) == 0xC0 && i + 1 < n) {
+            cp = ((b & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
+            k = 2;
+        } else if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+            cp = ((b & 0x0Fu) << 12) |
+                 (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+                 ((unsigned char)s[i + 2] & 0x3Fu);
+            k = 3;
+        } else {
+            cp = 0xFFFF;
+            k = 1;
+            while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+                k++;
+        }
+        char c;
+        if ((cp >= '0' && cp <= '9') || (cp >= 0x660 && cp <= 0x669) ||
+            (cp >= 0x6F0 && cp <= 0x6F9))
+            c = 'd';
+        else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                 (cp >= 0xC0 && cp <= 0x24F))
+            c = 'L';
+        else if (cp >= 0x621 && cp <= 0x64A)
+            c = 'a';
+        else if ((cp < 0x80 && cp > ' ') || cp == 0x60C || cp == 0x61B ||
+                 cp == 0x61F || (cp >= 0x2010 && cp <= 0x205E) ||
+                 cp == 0xAB || cp == 0xBB)
+            c = 'p';
+        else
+            c = 'o';
+        if (c != last) {
+            if (len == 4) {
+                buf[len++] = '+';
+                break;
+            }
+            buf[len++] = c;
+            last = c;
+        }
+        i += k;
+    }
+    return len;
+}
+
+static const char bos[] = "<s>", eos[] = "</s>";
+
+static const char *form_at(const tagger_token *toks, size_t n, long j)
+{
+    if (j < 0)
+        return bos;
+    if ((size_t)j >= n)
+        return eos;
+    return toks[j].form ? toks[j].form : "";
+}
+
+static unsigned flags_at(const tagger_token *toks, size_t n, long j)
+{
+    if (j < 0 || (size_t)j >= n)
+        return 1u << 15; /* outside the sentence */
+    return toks[j].flags & ((1u << TAGGER_F_BITS) - 1);
+}
+
+static uint64_t key_str(unsigned kind, const char *s, size_t n)
+{
+    return h_end(h_add(h_begin(kind), s, n));
+}
+
+static uint64_t key_num(unsigned kind, unsigned long v)
+{
+    char buf[24];
+    int k = snprintf(buf, sizeof buf, "%lu", v);
+    return key_str(kind, buf, (size_t)k);
+}
+
+size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
+                       uint64_t *out)
+{
+    size_t k = 0;
+    long li = (long)i;
+    const char *w0 = form_at(toks, n, li);
+    size_t n0 = strlen(w0);
+
+    out[k++] = h_end(h_begin(K_BIAS));
+    /* forms in a window of +-2 */
+    for (long o = -2; o <= 2; o++) {
+        const char *w = form_at(toks, n, li + o);
+        out[k++] = key_str(K_W + ((unsigned)(o + 2) << 8), w, strlen(w));
+    }
+    /* bigrams */
+    {
+        const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
+        uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
+        out[k++] = h_end(h_add(h_sep(h), w0, n0));
+        h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
+        out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
+        h = h_add(h_begin(K_SKIP), wm, strlen(wm));
+        out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
+    }
+    /* prefixes and suffixes of 1-3 code points */
+    for (size_t c = 1; c <= 4; c++) {
+        size_t got;
+        size_t b = cp_prefix(w0, n0, c, &got);
+        if (got == c && b < n0)
+            out[k++] = key_str(K_PREFIX, w0, b);
+        size_t s = cp_suffix(w0, n0, c, &got);
+        if (got == c && s > 0)
+            out[k++] = key_str(K_SUFFIX, w0 + s, n0 - s);
+    }
+    /* proclitic readings: every proclitic string leaving >= 2 letters */
+    {
+        size_t used = 0;
+        for (size_t c = 0; c < N_CLITICS && used < 6; c++) {
+            size_t cl = strlen(clitics[c]);
+            if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+                cp_count(w0 + cl, n0 - cl) >= 2) {
+                out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
+                out[k++] = key_str(K_CLITIC, clitics[c], cl);
+                used++;
+            }
+        }
+    }
+    /* lemmas: the form and its proclitic stems in one key space, so that
+     * وبوش shares the weights of بوش; for the neighbours the form and its
+     * longest stem */
+    for (long o = -1; o <= 1; o++) {
+        const char *w = form_at(toks, n, li + o);
+        size_t wn = strlen(w);
+        unsigned kind = K_LEMMA + ((unsigned)(o + 1) << 8);
+        out[k++] = key_str(kind, w, wn);
+        if (o == 0) {
+            for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+                size_t cl = strlen(clitics[c]);
+                if (cl < wn && memcmp(w, clitics[c], cl) == 0 &&
+                    cp_count(w + cl, wn - cl) >= 2) {
+                    out[k++] = key_str(kind, w + cl, wn - cl);
+                    used++;
+                }
+            }
+        } else {
+            size_t sl;
+            const char *st = longest_stem(w, wn, &sl);
+            if (st != w)
+                out[k++] = key_str(kind, st, sl);
+        }
+    }
+    /* bigrams further out */
+    {
+        const char *a = form_at(toks, n, li - 2), *b = form_at(toks, n, li - 1);
+        uint64_t h = h_add(h_begin(K_BIGRAM2), a, strlen(a));
+        out[k++] = h_end(h_add(h_sep(h), b, strlen(b)));
+        a = form_at(toks, n, li + 1);
+        b = form_at(toks, n, li + 2);
+        h = h_add(h_begin(K_BIGRAM2 + (1u << 8)), a, strlen(a));
+        out[k++] = h_end(h_add(h_sep(h), b, strlen(b)));
+    }
+    /* neighbours' stems and 2-letter suffixes */
+    for (long o = -1; o <= 1; o += 2) {
+        const char *w = form_at(toks, n, li + o);
+        size_t wn = strlen(w), sl, got;
+        const char *st = longest_stem(w, wn, &sl);
+        out[k++] = key_str(K_NSTEM + ((unsigned)(o + 1) << 8), st, sl);
+        size_t s = cp_suffix(w, wn, 2, &got);
+        out[k++] = key_str(K_NSUFFIX + ((unsigned)(o + 1) << 8), w + s,
+                           wn - s);
+    }
+    /* shapes and length */
+    for (long o = -1; o <= 1; o++) {
+        const char *w = form_at(toks, n, li + o);
+        char buf[8];
+        size_t sl = shape_of(w, strlen(w), buf);
+        out[k++] = key_str(K_SHAPE + ((unsigned)(o + 1) << 8), buf, sl);
+    }
+    {
+        size_t c = cp_count(w0, n0);
+        out[k++] = key_num(K_LEN, c > 8 ? 8 : c);
+    }
+    /* flags: the whole set at each position of the window, each bit at
+     * positions -1, 0, +1 */
+    for (long o = -2; o <= 2; o++)
+        out[k++] = key_num(K_FLAGSET + ((unsigned)(o + 2) << 8),
+                           flags_at(toks, n, li + o));
+    for (long o = -2; o <= 2; o++) {
+        unsigned f = flags_at(toks, n, li + o);
+        for (unsigned b = 0; b < TAGGER_F_BITS; b++)
+            if (f & (1u << b))
+                out[k++] = key_num(K_FLAGBIT + ((unsigned)(o + 2) << 8), b);
+    }
+    /* the previous and next forms with this token's flags */
+    {
+        const char *wm = form_at(toks, n, li - 1);
+        char buf[24];
+        int bl = snprintf(buf, sizeof buf, "%u", flags_at(toks, n, li));
+        uint64_t h = h_add(h_begin(K_FLAGSET + (9u << 8)), wm, strlen(wm));
+        out[k++] = h_end(h_add(h_sep(h), buf, (size_t)bl));
+    }
+    return k;
+}
