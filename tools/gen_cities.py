@@ -21,13 +21,17 @@ tools/geonames/dropped.tsv, when
   word    its name is one word that hunspell's Arabic dictionary (hunspell-ar)
           accepts, i.e. an ordinary word, a common first name, or a word
           with clitics, in its spelling or in one the matcher folds together
-          with it (بيانة reads بيانه, "his statement"), unless the city has
-          1,000,000 people or more;
+          with it (بيانة reads بيانه, "his statement"), or with one of the
+          proclitics و ف ب ك ل that the matcher strips (بيرة in كبيرة),
+          unless the city has 1,000,000 people or more;
   person  its name is one word that is a word of a name in persons.ttl
           (هولاند) or its English name a common given name (GIVEN_NAMES:
           Martin, Vladimir), unless it has 1,000,000 people or more; or its
           name is several words, all accepted by hunspell, the first of them a
           common first name (e.g. "علي الغربي");
+  minor   its name is one word and it is a town of fewer than 100,000 people
+          in the US, GB, CA, AU, NZ or IE, whose town names are mostly
+          surnames (measured on ANERcorp: tools/geonames/anercorp_fp.py);
   taken   its name folds to a form of another lexicon entry (a state, an
           organization, a person, a region, a cue, a curated city) or of a
           more populous GeoNames city.
@@ -67,6 +71,10 @@ COLUMNS = ['name_en', 'iso', 'label_ar', 'forms']
 
 MAX_VARIANTS = 8
 BIG_CITY = 1000000
+# One-word names of towns of English-speaking states are mostly surnames
+# (Anderson, Redmond, Hurst): below this population they are left out.
+MINOR_TOWN = 100000
+ENGLISH_STATES = set('US GB CA AU NZ IE'.split())
 # The members of the Arab League: their city names are Arabic, not
 # transliterated, so the letter and vowel rules leave them alone.
 ARAB_STATES = set('DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY '
@@ -218,7 +226,8 @@ def rule_variants(form, en, iso):
 def spellings(w):
     """The spellings that the matcher folds together with w, as far as they
     matter for the dictionary: teh marbuta or heh, alef maqsura or yeh at the
-    end; an initial alef bare or with hamza or madda."""
+    end; alefs bare, or one of them with hamza or madda (آلاشهر reads
+    الأشهر, "the months")."""
     w = lexgen.strip_marks(w)
     out = {w}
     for f in list(out):
@@ -228,15 +237,22 @@ def spellings(w):
         if f.endswith('ى') or f.endswith('ي'):
             out |= {f[:-1] + 'ى', f[:-1] + 'ي'}
     for f in list(out):
-        if f[:1] in 'اأإآ':
-            out |= {a + f[1:] for a in 'اأإآ'}
+        bare = lexgen.bare_alef(f)
+        out.add(bare)
+        for i, ch in enumerate(bare):
+            if ch == 'ا':
+                out |= {bare[:i] + a + bare[i + 1:] for a in 'أإآ'}
     return out
+
+
+PROCLITICS = ['', 'و', 'ف', 'ب', 'ك', 'ل']
 
 
 def ordinary(w, hun):
     """hunspell takes w, in some spelling the matcher cannot tell from it,
-    for a word."""
-    return any(hun.word(s) for s in spellings(w))
+    for a word; or takes w with a proclitic the matcher strips for a word
+    (بيرة is no word, but the matcher finds it in كبيرة, "big")."""
+    return any(hun.word(p + s) for s in spellings(w) for p in PROCLITICS)
 
 
 def ambiguous(c, hun, name_words):
@@ -252,6 +268,8 @@ def ambiguous(c, hun, name_words):
             return 'word'
         if c['en'] in GIVEN_NAMES or fold(words[0]) in name_words:
             return 'person'
+        if c['iso'] in ENGLISH_STATES and pop < MINOR_TOWN:
+            return 'minor'
         return None
     if all(ordinary(w, hun) for w in words) and (
             words[0] in hun.names or lexgen.bare_alef(words[0]) in
