@@ -33,6 +33,8 @@ struct bayan_graph {
 /** A new copy of iri with every byte RDF forbids percent-encoded; NULL
  *  when out of memory. */
 char *term_repair_iri(const char *iri);
+/** True when term_repair_iri would return iri unchanged. */
+bool term_iri_is_clean(const char *iri);
 /** True when iri starts with a scheme. */
 bool term_iri_is_absolute(const char *iri);
 /** A new, lower-case copy of a BCP 47 shaped language tag, or NULL when

@@ -37,6 +37,23 @@ static bool needs_escape(const char *iri, size_t i, bool *seen_hash)
     return iri_byte_needs_escape(c);
 }
 
+bool term_iri_is_clean(const char *iri)
+{
+    bool seen_hash = false;
+    for (size_t i = 0; iri[i]; i++) {
+        unsigned char c = (unsigned char)iri[i];
+        /* Letters, digits and most punctuation: the common case, decided
+         * without the call. */
+        if (c > 0x20 && c < 0x7f && c != '%' && c != '#' && c != '"' &&
+            c != '<' && c != '>' && c != '{' && c != '}' && c != '|' &&
+            c != '^' && c != '`' && c != '\\')
+            continue;
+        if (needs_escape(iri, i, &seen_hash))
+            return false;
+    }
+    return true;
+}
+
 char *term_repair_iri(const char *iri)
 {
     static const char hex[] = "0123456789ABCDEF";

@@ -388,7 +388,8 @@ static bayan_status insert_form(lexicon *lex, const text_analysis *a,
  * so that matching ignores hamza, diacritics, tatweel and web debris, and
  * adds its tokens to the trie (value: the entry's, or LEXICON_BLOCKER when
  * blocking). Forms that fold to nothing are dropped. */
-static bayan_status compile_forms(lexicon *lex, form_list *l, bool blocking)
+static bayan_status compile_forms(lexicon *lex, text_segmenter *seg,
+                                  form_list *l, bool blocking)
 {
     l->folded = calloc(l->count ? l->count : 1, sizeof *l->folded);
     if (!l->folded)
@@ -400,7 +401,7 @@ static bayan_status compile_forms(lexicon *lex, form_list *l, bool blocking)
         doc.text = (char *)l->items[i].form;
         doc.length = strlen(doc.text);
         text_analysis a;
-        st = text_analyze(&doc, &a);
+        st = text_analyze_with(seg, &doc, &a);
         if (st != BAYAN_OK)
             break;
         if (a.token_count == 0) {
@@ -429,9 +430,13 @@ static bayan_status build_trie(lexicon *lex)
     lex->trie = trie_new();
     if (!lex->trie)
         return BAYAN_ERR_NOMEM;
-    bayan_status st = compile_forms(lex, &lex->forms, false);
+    text_segmenter *seg;
+    bayan_status st = text_segmenter_new(&seg);
     if (st == BAYAN_OK)
-        st = compile_forms(lex, &lex->blocks, true);
+        st = compile_forms(lex, seg, &lex->forms, false);
+    if (st == BAYAN_OK)
+        st = compile_forms(lex, seg, &lex->blocks, true);
+    text_segmenter_free(seg);
     return st;
 }
 

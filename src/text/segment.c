@@ -38,15 +38,51 @@ static bool is_blank(char c)
     return c == ' ' || c == '\n';
 }
 
+/* Break iterators opened once and reused for many texts: opening one
+ * costs as much as segmenting a short article, and the lexicon segments
+ * every one of its thousands of forms. */
+struct text_segmenter {
+    UBreakIterator *word;
+    UBreakIterator *sentence;
+};
+
+bayan_status text_segmenter_new(text_segmenter **out)
+{
+    *out = NULL;
+    text_segmenter *s = calloc(1, sizeof *s);
+    if (!s)
+        return BAYAN_ERR_NOMEM;
+    UErrorCode err = U_ZERO_ERROR;
+    s->word = ubrk_open(UBRK_WORD, "ar", NULL, 0, &err);
+    if (U_SUCCESS(err))
+        s->sentence = ubrk_open(UBRK_SENTENCE, "ar", NULL, 0, &err);
+    if (U_FAILURE(err)) {
+        text_segmenter_free(s);
+        return BAYAN_ERR_INTERNAL;
+    }
+    *out = s;
+    return BAYAN_OK;
+}
+
+void text_segmenter_free(text_segmenter *s)
+{
+    if (!s)
+        return;
+    if (s->word)
+        ubrk_close(s->word);
+    if (s->sentence)
+        ubrk_close(s->sentence);
+    free(s);
+}
+
 /* Runs one break iterator over the matching form. Words keep only the
  * segments ICU tags as letters, numbers or ideographs; sentences are
  * trimmed of surrounding blanks and dropped when empty. */
-static bayan_status run_breaks(const text_analysis *a, UBreakIteratorType type,
-                               span_list *out)
+static bayan_status run_breaks(const text_analysis *a, UBreakIterator *bi,
+                               bool words, span_list *out)
 {
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, a->match, (int64_t)a->match_len, &err);
-    UBreakIterator *bi = ubrk_open(type, "ar", NULL, 0, &err);
     if (U_SUCCESS(err))
         ubrk_setUText(bi, ut, &err);
     bayan_status st = U_SUCCESS(err) ? BAYAN_OK : BAYAN_ERR_INTERNAL;
@@ -55,7 +91,7 @@ static bayan_status run_breaks(const text_analysis *a, UBreakIteratorType type,
          st == BAYAN_OK && end != UBRK_DONE;
          start = end, end = ubrk_next(bi)) {
         size_t b = (size_t)start, e = (size_t)end;
-        if (type == UBRK_WORD) {
+        if (words) {
             if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT)
                 continue;
         } else {
@@ -69,19 +105,18 @@ static bayan_status run_breaks(const text_analysis *a, UBreakIteratorType type,
         if (!push_span(out, a, b, e))
             st = BAYAN_ERR_NOMEM;
     }
-    ubrk_close(bi);
     utext_close(ut);
     return st;
 }
 
-bayan_status text_segment(text_analysis *a)
+bayan_status text_segment_with(text_segmenter *s, text_analysis *a)
 {
     if (a->match_len > INT32_MAX)
         return BAYAN_ERR_ARGUMENT; /* ICU break iterators index in int32 */
     span_list words = {NULL, 0, 0}, sentences = {NULL, 0, 0};
-    bayan_status st = run_breaks(a, UBRK_WORD, &words);
+    bayan_status st = run_breaks(a, s->word, true, &words);
     if (st == BAYAN_OK)
-        st = run_breaks(a, UBRK_SENTENCE, &sentences);
+        st = run_breaks(a, s->sentence, false, &sentences);
     if (st != BAYAN_OK) {
         free(words.items);
         free(sentences.items);
@@ -96,14 +131,30 @@ bayan_status text_segment(text_analysis *a)
     return BAYAN_OK;
 }
 
-bayan_status text_analyze(const text_doc *doc, text_analysis *out)
+bayan_status text_segment(text_analysis *a)
+{
+    text_segmenter *s;
+    bayan_status st = text_segmenter_new(&s);
+    if (st == BAYAN_OK)
+        st = text_segment_with(s, a);
+    text_segmenter_free(s);
+    return st;
+}
+
+bayan_status text_analyze_with(text_segmenter *s, const text_doc *doc,
+                               text_analysis *out)
 {
     bayan_status st = text_match_form(doc, out);
     if (st == BAYAN_OK)
-        st = text_segment(out);
+        st = s ? text_segment_with(s, out) : text_segment(out);
     if (st != BAYAN_OK)
         text_analysis_clear(out);
     return st;
+}
+
+bayan_status text_analyze(const text_doc *doc, text_analysis *out)
+{
+    return text_analyze_with(NULL, doc, out);
 }
 
 /* ---- proclitics ----------------------------------------------------------

@@ -116,6 +116,21 @@ size_t text_span_after(const text_span *spans, size_t count, size_t b);
 /** text_match_form then text_segment. */
 bayan_status text_analyze(const text_doc *doc, text_analysis *out);
 
+/** ICU's word and sentence break iterators, opened once for many texts
+ *  (opening them costs about as much as segmenting a short article). One
+ *  segmenter serves one thread at a time. */
+typedef struct text_segmenter text_segmenter;
+
+/** *out is new; free it with text_segmenter_free (NULL is a no-op). */
+bayan_status text_segmenter_new(text_segmenter **out);
+void text_segmenter_free(text_segmenter *s);
+
+/** text_segment and text_analyze with the iterators of s (s NULL: opened
+ *  for this call). The result is the same as without s. */
+bayan_status text_segment_with(text_segmenter *s, text_analysis *a);
+bayan_status text_analyze_with(text_segmenter *s, const text_doc *doc,
+                               text_analysis *out);
+
 void text_analysis_clear(text_analysis *a);
 
 /** Maps the matching-form bytes [mb, me) (mb < me <= match_len, on
