@@ -15,8 +15,11 @@ GeoNames city) every city sharing it gets -<iso> appended, and -<geonames id>
 after that if the pair still clashes.
 
 Ambiguity. The matcher takes every form for a name, so a GeoNames city (never
-a curated one) is left out, and listed with the reason in
-tools/geonames/dropped.tsv, when
+a curated one) whose name reads as something else needs a cue: it is kept,
+marked bayan:needsCue, when the reason below is "word" or "person" (the
+matcher then takes it only after a place cue, with the proclitic ب or ل, or
+in a dateline); for the other reasons it is left out, and listed with the
+reason in tools/geonames/dropped.tsv. The reasons:
   short   its name is one word of at most 3 letters;
   word    its name is one word that hunspell's Arabic dictionary (hunspell-ar)
           accepts, i.e. an ordinary word, a common first name, or a word
@@ -70,6 +73,15 @@ DROPPED = os.path.join(HERE, 'geonames', 'dropped.tsv')
 COLUMNS = ['name_en', 'iso', 'label_ar', 'forms']
 
 MAX_VARIANTS = 8
+# Reasons that keep a city, marked bayan:needsCue: the matcher takes its
+# name only after a place cue (في، إلى، مدينة ...; ontology/lexicon/
+# place-cues.ttl), with the proclitic ب or ل, or in a dateline.
+CUED = ('word', 'person')
+# Below this population a name that is an ordinary word is far more often
+# the word ("في إطار", "within the framework of", is no visit to Atar): it
+# needs a naming cue (مدينة، العاصمة) or a dateline, a preposition is not
+# enough (bayan:needsNamingCue instead of bayan:needsCue).
+PREPOSITION_CITY = 500000
 BIG_CITY = 1000000
 # One-word names of towns of English-speaking states are mostly surnames
 # (Anderson, Redmond, Hurst): below this population they are left out.
@@ -329,10 +341,13 @@ def main():
         if c['id'] in used:
             continue
         why = ambiguous(c, hun, name_words)
+        if why in CUED and c['iso'] in ENGLISH_STATES and c['pop'] < MINOR_TOWN:
+            why = 'minor'  # a surname more often than a town, cue or not
         k = fold(c['ar'])
-        if not why and k in taken:
+        if (not why or why in CUED) and k in taken:
             why = 'taken ' + taken[k]
-        if why:
+        c['cued'] = why in CUED
+        if why and not c['cued']:
             dropped.append((c, why))
             continue
         taken[k] = 'geonames/' + c['id']
@@ -351,7 +366,7 @@ def main():
                 sys.exit(f'gen_cities: IRI clash {iri}')
             cities[iri] = {'label': c['ar'], 'en': c['en'], 'iso': c['iso'],
                            'forms': lexgen.variants(c['ar']), 'geo': c,
-                           'curated': False}
+                           'curated': False, 'cued': c['cued']}
             for f in cities[iri]['forms']:
                 taken[fold(f)] = iri
             taken[fold(c['ar'])] = iri
@@ -389,6 +404,10 @@ def main():
                           f'"{c["geo"]["pop"]}"^^xsd:integer'))
             extra.append(('schema:sameAs',
                           f'<https://sws.geonames.org/{c["geo"]["id"]}/>'))
+        if c.get('cued'):
+            strong = c['geo']['pop'] < PREPOSITION_CITY
+            extra.append(('bayan:needsNamingCue' if strong else
+                          'bayan:needsCue', '"true"^^xsd:boolean'))
         # The label is kept as written: a shadda may tell عمّان from عُمان.
         entries.append(lexgen.entry(iri, 'bayan:City', c['label'], c['en'],
                                     c['forms'], extra))

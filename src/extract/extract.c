@@ -44,7 +44,9 @@ static bayan_status copy_description(const extraction *x,
         const term *p = graph_term(lg, q->p);
         const term *o = graph_term(lg, q->o);
         if (strcmp(p->value, P_ALT_LABEL) == 0 ||
-            strcmp(p->value, NS_BAYAN "form") == 0)
+            strcmp(p->value, NS_BAYAN "form") == 0 ||
+            strcmp(p->value, P_NEEDS_CUE) == 0 ||
+            strcmp(p->value, P_NEEDS_NAMING_CUE) == 0)
             continue;
         if (o->kind == TERM_IRI) {
             st = graph_add_iri(x->g, x->ids->article, en->iri, p->value,

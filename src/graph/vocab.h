@@ -73,6 +73,10 @@
 #define P_NUMBER NS_BAYAN "number"
 #define P_ISSUED_BY NS_BAYAN "issuedBy"
 #define P_CREDIT_CUE NS_BAYAN "creditCue" /* lexicon data only */
+#define P_NEEDS_CUE NS_BAYAN "needsCue"   /* lexicon data only */
+#define P_PLACE_CUE NS_BAYAN "placeCue"   /* lexicon data only */
+#define P_NEEDS_NAMING_CUE NS_BAYAN "needsNamingCue" /* lexicon data only */
+#define P_PLACE_PREPOSITION NS_BAYAN "placePreposition" /* lexicon only */
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
 #define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"

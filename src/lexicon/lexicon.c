@@ -17,6 +17,11 @@ typedef struct form_list {
     char **folded; /* owns items[i].folded */
 } form_list;
 
+typedef struct place_word {
+    char *folded;
+    place_cue_need kind; /* NAMING: a place cue, ANY: a preposition */
+} place_word;
+
 struct lexicon {
     bayan_graph *graph;
     form_list forms;         /* the entities' forms */
@@ -25,6 +30,8 @@ struct lexicon {
     lexicon_entry *entries;  /* sorted by id */
     size_t entry_count;
     token_trie *trie;        /* the compiled matcher */
+    place_word *place_cues;  /* folded place cues and prepositions, sorted */
+    size_t place_cue_count;
 };
 
 static void form_list_clear(form_list *l)
@@ -46,6 +53,9 @@ void lexicon_free(lexicon *lex)
     free(lex->by_subject);
     free(lex->entries);
     trie_free(lex->trie);
+    for (size_t i = 0; i < lex->place_cue_count; i++)
+        free(lex->place_cues[i].folded);
+    free(lex->place_cues);
     free(lex);
 }
 
@@ -215,6 +225,12 @@ static void describe_entry(const lexicon *lex, lexicon_entry *en,
             en->kind = kind_of_class(o->value);
         else if (strcmp(p, P_ISO_CODE) == 0 && o->kind == TERM_LITERAL)
             en->iso = o->value;
+        else if (strcmp(p, P_NEEDS_CUE) == 0 && o->kind == TERM_LITERAL &&
+                 strcmp(o->value, "true") == 0 && !en->cue)
+            en->cue = PLACE_CUE_ANY;
+        else if (strcmp(p, P_NEEDS_NAMING_CUE) == 0 &&
+                 o->kind == TERM_LITERAL && strcmp(o->value, "true") == 0)
+            en->cue = PLACE_CUE_NAMING;
         else if (strcmp(p, P_LABEL) == 0 && o->lang &&
                  strcmp(o->lang, "ar") == 0 && !en->label_ar)
             en->label_ar = o->value;
@@ -256,11 +272,14 @@ static bool is_form_property(const term *p)
            strcmp(p->value, NS_BAYAN "form") == 0;
 }
 
+/* By form, then by IRI: when two entries share a form, the first one
+ * takes it in the matcher, and that must not depend on the order the
+ * files' triples were read in (a term's id does). */
 static int compare_forms(const void *a, const void *b)
 {
     const lexicon_form *x = a, *y = b;
     int c = strcmp(x->form, y->form);
-    return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
+    return c ? c : strcmp(x->iri, y->iri);
 }
 
 /* Classes whose names block matches without being mentions (lexicon.h). */
@@ -279,6 +298,7 @@ static void add_form(const lexicon *lex, const quad *q, form_list *l)
         return;
     l->items[l->count].form = o->value;
     l->items[l->count].entity = q->s;
+    l->items[l->count].iri = graph_term(lex->graph, q->s)->value;
     l->count++;
 }
 
@@ -322,6 +342,59 @@ static bayan_status collect_forms(lexicon *lex)
         qsort(lex->blocks.items, lex->blocks.count, sizeof *lex->blocks.items,
               compare_forms);
     return st;
+}
+
+static int compare_place_words(const void *a, const void *b)
+{
+    return strcmp(((const place_word *)a)->folded,
+                  ((const place_word *)b)->folded);
+}
+
+/* Folds every bayan:placeCue and bayan:placePreposition literal into
+ * lex->place_cues, sorted. */
+static bayan_status load_place_cues(lexicon *lex)
+{
+    size_t count;
+    const quad *quads = graph_quads(lex->graph, &count);
+    term_id cue = graph_find_iri(lex->graph, P_PLACE_CUE);
+    term_id prep = graph_find_iri(lex->graph, P_PLACE_PREPOSITION);
+    lex->place_cues = calloc(count ? count : 1, sizeof *lex->place_cues);
+    if (!lex->place_cues)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < count; i++) {
+        const term *o = graph_term(lex->graph, quads[i].o);
+        term_id p = quads[i].p;
+        if (!p || (p != cue && p != prep) || o->kind != TERM_LITERAL)
+            continue;
+        char *f = NULL;
+        if (text_fold_word(o->value, &f) != BAYAN_OK)
+            return BAYAN_ERR_NOMEM;
+        if (f)
+            lex->place_cues[lex->place_cue_count++] = (place_word){
+                f, p == cue ? PLACE_CUE_NAMING : PLACE_CUE_ANY};
+    }
+    qsort(lex->place_cues, lex->place_cue_count, sizeof *lex->place_cues,
+          compare_place_words);
+    return BAYAN_OK;
+}
+
+place_cue_need lexicon_place_cue(const lexicon *lex, const char *w, size_t n)
+{
+    size_t lo = 0, hi = lex->place_cue_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *c = lex->place_cues[mid].folded;
+        int d = strncmp(c, w, n);
+        if (d == 0)
+            d = c[n] != '\0'; /* c is longer than w */
+        if (d == 0)
+            return lex->place_cues[mid].kind;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return PLACE_CUE_NONE;
 }
 
 static bool is_blank_byte(char c)
@@ -456,6 +529,8 @@ bayan_status lexicon_load(const reporter *r, const char *base,
         st = collect_forms(lex);
     if (st == BAYAN_OK)
         st = build_trie(lex);
+    if (st == BAYAN_OK)
+        st = load_place_cues(lex);
     if (st != BAYAN_OK) {
         lexicon_free(lex);
         return st;

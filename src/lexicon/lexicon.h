@@ -25,6 +25,14 @@ typedef enum entity_kind {
     KIND_MEETING,
 } entity_kind;
 
+/** What a name that is also an ordinary word needs to be read as a place
+ *  (bayan:needsCue, bayan:needsNamingCue; ontology/lexicon/place-cues.ttl). */
+typedef enum place_cue_need {
+    PLACE_CUE_NONE,   /**< an ordinary name: nothing */
+    PLACE_CUE_ANY,    /**< a place cue or preposition, ب or ل, a dateline */
+    PLACE_CUE_NAMING, /**< a place cue (مدينة، العاصمة) or a dateline */
+} place_cue_need;
+
 /** One entry of the lexicon, indexed at load time so that extraction never
  *  scans the whole lexicon. Every pointer is borrowed from the lexicon. */
 typedef struct lexicon_entry {
@@ -34,6 +42,7 @@ typedef struct lexicon_entry {
     const char *label_ar; /**< rdfs:label@ar, or NULL */
     const char *label_en; /**< rdfs:label@en, or NULL */
     const char *iso;      /**< bayan:isoCode, or NULL */
+    place_cue_need cue;   /**< what must confirm it as a place */
     const quad *quads;    /**< every triple with this subject */
     size_t quad_count;
 } lexicon_entry;
@@ -42,6 +51,7 @@ typedef struct lexicon_form {
     const char *form;   /**< the surface form, UTF-8 (borrowed) */
     const char *folded; /**< its matching form (see text.h), never empty */
     term_id entity;     /**< the entry's IRI in lexicon_graph() */
+    const char *iri;    /**< the entry's IRI (borrowed) */
 } lexicon_form;
 
 /** Loads every *.ttl file below dir in sorted order. A missing dir gives an
@@ -58,6 +68,13 @@ const lexicon_form *lexicon_forms(const lexicon *lex, size_t *count);
 
 /** The entry whose IRI has id in lexicon_graph(), or NULL. */
 const lexicon_entry *lexicon_entry_of(const lexicon *lex, term_id id);
+
+/** What the matching-form word w (n bytes) is as a place cue
+ *  (ontology/lexicon/place-cues.ttl): PLACE_CUE_NAMING for a bayan:placeCue
+ *  (it confirms every name), PLACE_CUE_ANY for a bayan:placePreposition
+ *  (it confirms names that need PLACE_CUE_ANY), PLACE_CUE_NONE otherwise. */
+place_cue_need lexicon_place_cue(const lexicon *lex, const char *w,
+                                 size_t n);
 
 /** The entry with that IRI, or NULL. */
 const lexicon_entry *lexicon_find(const lexicon *lex, const char *iri);

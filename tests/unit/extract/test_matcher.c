@@ -39,7 +39,20 @@ static const char SMALL_LEXICON[] =
     "<org/g5> a bayan:Organization ; rdfs:label \"مجموعة 5+5\"@ar .\n"
     "<city/male> a bayan:City ; rdfs:label \"ماليه\"@ar .\n"
     "<region/latam> a bayan:Region ; rdfs:label \"أمريكا اللاتينية\"@ar .\n"
-    "<office/fm> a bayan:Office ; rdfs:label \"وزيرة الخارجية\"@ar .\n";
+    "<office/fm> a bayan:Office ; rdfs:label \"وزيرة الخارجية\"@ar .\n"
+    /* Invented places whose names are ordinary words ("hope", "light"):
+     * a big one, which a preposition confirms, and a small one, which
+     * only a naming cue or a dateline does; and a plain name inside the
+     * longer name of one (a place called "light of the moon"). */
+    "<city/amal> a bayan:City ; rdfs:label \"أمل\"@ar ;\n"
+    "  bayan:needsCue true .\n"
+    "<city/nour> a bayan:City ; rdfs:label \"نور\"@ar ;\n"
+    "  bayan:needsNamingCue true .\n"
+    "<city/nour-alqamar> a bayan:City ; rdfs:label \"نور القمر\"@ar ;\n"
+    "  bayan:needsNamingCue true .\n"
+    "<org/qamar> a bayan:Organization ; rdfs:label \"القمر\"@ar .\n"
+    "<cue/places> bayan:placeCue \"مدينة\"@ar, \"العاصمة\"@ar ;\n"
+    "  bayan:placePreposition \"في\"@ar, \"إلى\"@ar .\n";
 
 /* An engine whose lexicon is SMALL_LEXICON (or, with real, the shipped
  * one). */
@@ -134,6 +147,31 @@ static void test_longest_match(void **state)
     expect(e, "التحالف", "org/coalition=التحالف");
     /* An organization's name holds a state's adjective: one mention. */
     expect(e, "أعلنت الخارجية الفرنسية", "org/mfa-fr=الخارجية الفرنسية");
+}
+
+/* A name that is also an ordinary word counts only where something says
+ * it is a place (ontology/lexicon/place-cues.ttl). */
+static void test_place_cues(void **state)
+{
+    const bayan_engine *e = *state;
+    expect(e, "لديه أمل كبير", "");
+    expect(e, "وصل إلى أمل أمس", "city/amal=أمل");
+    expect(e, "اجتمعوا في مدينة أمل", "city/amal=أمل");
+    expect(e, "وصل بأمل أمس", "city/amal=أمل");      /* ب: "in" */
+    expect(e, "وأمل الوزير", "");                     /* و: "and" */
+    expect(e, "أمل - قال الوزير", "city/amal=أمل");   /* a dateline */
+    expect(e, "قال الوزير\nأمل 5 مايو", "city/amal=أمل");
+    expect(e, "قال أمل - الوزير", "");                /* not at line start */
+    /* A small place: a preposition is not enough ("في نور" is mostly
+     * "in the light"), a naming cue or a dateline is. */
+    expect(e, "يسير في نور العلم", "");
+    expect(e, "زار مدينة نور", "city/nour=نور");
+    expect(e, "وزار العاصمة نور", "city/nour=نور");
+    expect(e, "نور (رويترز) -", "city/nour=نور");
+    /* Unconfirmed, the longer place gives way to a name that needs no
+     * cue inside it. */
+    expect(e, "في نور القمر", "org/qamar=القمر");
+    expect(e, "في مدينة نور القمر", "city/nour-alqamar=نور القمر");
 }
 
 static void test_clitics(void **state)
@@ -315,6 +353,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_longest_match, setup_small,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_place_cues, setup_small,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_clitics, setup_small, teardown),
         cmocka_unit_test_setup_teardown(test_later_tokens_take_no_clitics,
