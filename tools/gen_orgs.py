@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Generates ontology/lexicon/organizations.ttl from organizations.tsv, plus
-the ministries of foreign affairs and of defence, the national armies and
-the national security councils of every state with a nisba stem in
-states-curated.tsv. Deterministic."""
+"""Generates ontology/lexicon/organizations.ttl from organizations.tsv (the
+bodies with names of their own), plus the bodies built from parts: every
+kind of org-parts.tsv (ministries, the army, the national security council,
+the embassy, the parliament, the news agency) joined to every state of
+states-curated.tsv, by its nisba adjective or by its name. Deterministic."""
 
 import os
 import sys
@@ -14,9 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'ontology', 'lexicon', 'organizations.ttl')
 COLUMNS = ['slug', 'gold_id', 'label_ar', 'label_en', 'forms']
 
-# States whose body of a kind is already a listed organization: no generated
-# duplicate (the US State Department and Pentagon have entries of their own).
-LISTED = {('mfa', 'US'), ('mod', 'US')}
+PARTS_COLUMNS = ['kind', 'slug', 'gender', 'nisba_heads', 'construct_heads',
+                 'label_en', 'class']
 
 
 def org_rows():
@@ -38,62 +38,115 @@ def news_slugs():
     return slugs
 
 
+def state_names(r, cldr_ar):
+    """The Arabic names of a state that a head noun can govern (العراق,
+    الولايات المتحدة, دولة الكويت); not its nisba adjectives."""
+    drop = set(lexgen.split_list(r['drop']))
+    names = {r['label_ar'] or cldr_ar, cldr_ar} | set(
+        lexgen.split_list(r['forms']))
+    return sorted(n for n in names if n and n not in drop)
+
+
 def national_bodies():
-    """(slug, label_ar, label_en, forms) of the generated state bodies."""
+    """(slug, label_ar, label_en, forms, news) of the bodies built from the
+    kinds of org-parts.tsv and the states of states-curated.tsv."""
+    parts = lexgen.read_tsv(os.path.join(HERE, 'org-parts.tsv'),
+                            PARTS_COLUMNS)
     curated = lexgen.read_tsv(os.path.join(HERE, 'states-curated.tsv'),
                               gen_states.COLUMNS)
     names = gen_states.cldr_names(sorted(r['iso'] for r in curated))
     out = []
     for r in curated:
+        iso = r['iso']
+        en = r['label_en'] or names[iso][1]
         stems = lexgen.split_list(r['nisba'])
-        if not stems:
-            continue
-        iso, en = r['iso'], r['label_en'] or names[r['iso']][1]
-        fem = [' '.join('ال' + w + 'ية' for w in s.split()) for s in stems]
-        masc = [' '.join('ال' + w + 'ي' for w in s.split()) for s in stems]
-        kinds = [
-            ('mfa', f'Ministry of Foreign Affairs of {en}',
-             ['وزارة الخارجية ', 'الخارجية ', 'وزارة الشؤون الخارجية '], fem),
-            ('mod', f'Ministry of Defence of {en}',
-             ['وزارة الدفاع ', 'الدفاع '], fem),
-            ('army', f'Army of {en}', ['الجيش '], masc),
-            # Without it مجلس الأمن القومي العراقي would read as the UN
-            # Security Council (مجلس الأمن) followed by a word.
-            ('nsc', f'National Security Council of {en}',
-             ['مجلس الأمن القومي ', 'مجلس الأمن الوطني '], masc),
-        ]
-        for kind, label_en, heads, adjs in kinds:
-            if (kind, iso) in LISTED:
+        adj = {
+            'f': [' '.join('ال' + w + 'ية' for w in s.split()) for s in stems],
+            'm': [' '.join('ال' + w + 'ي' for w in s.split()) for s in stems],
+        }
+        nouns = state_names(r, names[iso][0])
+        for p in parts:
+            forms = [h + ' ' + a for h in lexgen.split_list(p['nisba_heads'])
+                     for a in adj[p['gender']]]
+            forms += [h + ' ' + n
+                      for h in lexgen.split_list(p['construct_heads'])
+                      for n in nouns]
+            if not forms:
                 continue
-            forms = [h + a for h in heads for a in adjs]
-            out.append((f'{kind}-{iso.lower()}', forms[0], label_en, forms))
+            out.append((p['slug'].format(iso=iso.lower()), forms[0],
+                        p['label_en'].format(state=en), forms,
+                        p['class'] == 'news'))
     return out
 
 
+def with_variants(raw):
+    forms = set()
+    for f in raw:
+        forms |= lexgen.variants(f)
+    return forms
+
+
 def main():
-    entries = {}
     news = news_slugs()
-    rows = [(r['slug'], r['label_ar'], r['label_en'],
-             [f for x in [r['label_ar']] + lexgen.split_list(r['forms'])
-              for f in lexgen.expand(x)]) for r in org_rows()]
-    for slug, label_ar, label_en, raw in rows + national_bodies():
-        if slug in entries:
+    listed = {}   # slug: [label_ar, label_en, forms]
+    owner = {}    # form: the listed slug it names
+    for r in org_rows():
+        raw = [f for x in [r['label_ar']] + lexgen.split_list(r['forms'])
+               for f in lexgen.expand(x)]
+        if r['slug'] in listed:
+            sys.exit(f'gen_orgs: duplicate slug {r["slug"]}')
+        forms = with_variants(raw)
+        listed[r['slug']] = [r['label_ar'], r['label_en'], forms]
+        for f in forms:
+            owner.setdefault(f, r['slug'])
+    built = {}
+    for slug, label_ar, label_en, raw, is_news in national_bodies():
+        forms = with_variants(raw)
+        # A body that is listed already (the State Department is the
+        # mfa of the US) lends its forms to the listed entry.
+        hosts = {owner[f] for f in forms if f in owner}
+        if len(hosts) > 1:
+            sys.exit(f'gen_orgs: {slug} meets listed {sorted(hosts)}')
+        if hosts:
+            listed[hosts.pop()][2] |= forms
+            continue
+        if slug in listed or slug in built:
             sys.exit(f'gen_orgs: duplicate slug {slug}')
-        forms = set()
-        for f in raw:
-            forms |= lexgen.variants(f)
+        built[slug] = (label_ar, label_en, forms, is_news)
+        if is_news:
+            news.add(slug)
+    entries = {}
+    seen = {}
+    for slug, (label_ar, label_en, forms) in listed.items():
+        entries[slug] = (label_ar, label_en, forms)
+    for slug, (label_ar, label_en, forms, _) in built.items():
+        entries[slug] = (label_ar, label_en, forms)
+    for slug in sorted(entries):
+        for f in entries[slug][2]:
+            if f in seen and slug in built:
+                sys.exit(f'gen_orgs: form {f} of {slug} names {seen[f]} too')
+            seen.setdefault(f, slug)
+    out = []
+    for slug in sorted(entries):
+        label_ar, label_en, forms = entries[slug]
         cls = 'bayan:Organization'
         if slug in news:
             cls += ', schema:NewsMediaOrganization'
-        entries[slug] = lexgen.entry(f'org/{slug}', cls, label_ar, label_en,
-                                     forms)
+        out.append(lexgen.entry(f'org/{slug}', cls, label_ar, label_en,
+                                forms))
     lexgen.write_ttl(OUT, '# Organizations: international and regional '
                      'bodies, the UN system, coalitions,\n# armed groups, '
                      'government bodies and news agencies. Generated by\n# '
-                     'tools/gen_orgs.py from tools/organizations.tsv and '
-                     'tools/states-curated.tsv;\n# edit those, not this '
-                     'file.\n', [entries[k] for k in sorted(entries)])
-
+                     'tools/gen_orgs.py from tools/organizations.tsv, '
+                     'tools/org-parts.tsv and\n# tools/states-curated.tsv; '
+                     'edit those, not this file.\n', out)
+    kinds = {}
+    for slug in built:
+        k = slug.rsplit('-', 1)[0]
+        kinds[k] = kinds.get(k, 0) + 1
+    print(f'gen_orgs: {len(listed)} listed, {len(built)} built: ' +
+          ', '.join(f'{k} {n}' for k, n in sorted(kinds.items())),
+          file=sys.stderr)
 
 if __name__ == '__main__':
     main()

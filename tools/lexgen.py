@@ -13,6 +13,7 @@ SPELLING_PAIRS = [
     ('الدنمارك', 'الدانمرك'),
     ('دنمارك', 'دانمرك'),
     ('الأوروبي', 'الأوربي'),
+    ('كيميائي', 'كيماوي'),
 ]
 
 PREFIXES = """@prefix bayan: <https://w3id.org/bayan/ontology#> .
