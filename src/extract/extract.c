@@ -46,7 +46,9 @@ static bayan_status copy_description(const extraction *x,
         if (strcmp(p->value, P_ALT_LABEL) == 0 ||
             strcmp(p->value, NS_BAYAN "form") == 0 ||
             strcmp(p->value, P_NEEDS_CUE) == 0 ||
-            strcmp(p->value, P_NEEDS_NAMING_CUE) == 0)
+            strcmp(p->value, P_NEEDS_NAMING_CUE) == 0 ||
+            strcmp(p->value, P_BODY_OF) == 0 ||
+            strcmp(p->value, P_BARE_FORM) == 0)
             continue;
         if (o->kind == TERM_IRI) {
             st = graph_add_iri(x->g, x->ids->article, en->iri, p->value,
@@ -91,17 +93,21 @@ bayan_status extract_add_mention(extraction *x, size_t begin, size_t end,
     return st;
 }
 
+bayan_status extract_add_entry_mention(extraction *x, size_t begin,
+                                       size_t end, const lexicon_entry *en)
+{
+    bayan_status st = extract_add_mention(x, begin, end, en->iri,
+                                          en->label_ar);
+    return st == BAYAN_OK ? copy_description(x, en, 0) : st;
+}
+
 static bayan_status add_lexicon_mentions(extraction *x)
 {
     bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < x->mention_count; i++) {
         const mention *m = &x->mentions[i];
-        if (m->dropped)
-            continue;
-        st = extract_add_mention(x, m->begin, m->end, m->entry->iri,
-                                 m->entry->label_ar);
-        if (st == BAYAN_OK)
-            st = copy_description(x, m->entry, 0);
+        if (!m->dropped)
+            st = extract_add_entry_mention(x, m->begin, m->end, m->entry);
     }
     return st;
 }
@@ -122,6 +128,8 @@ bayan_status extract_entities(const extract_env *env, const text_doc *doc,
         st = extract_resolutions(&x);
     if (st == BAYAN_OK)
         st = add_lexicon_mentions(&x);
+    if (st == BAYAN_OK)
+        st = extract_bare_bodies(&x);
     if (st == BAYAN_OK)
         st = extract_meetings(&x);
     found_list_clear(&x.persons);

@@ -82,6 +82,7 @@ typedef struct extraction {
     size_t mention_count;
     found_list persons;     /**< persons.c */
     found_list resolutions; /**< resolutions.c */
+    const lexicon_entry *publisher; /**< the outlet credited (metadata.c) */
 } extraction;
 
 /* The stages, in the order extract_entities runs them. */
@@ -99,6 +100,15 @@ bayan_status resolution_rules_load(const lexicon *lex, resolution_rules **out);
 void resolution_rules_free(resolution_rules *r);
 bayan_status credit_cues_load(const lexicon *lex, credit_cues **out);
 void credit_cues_free(credit_cues *c);
+
+/** bodies.c: ministries named without their state ("وزارة الخارجية"),
+ *  read as the ministries of the state the article speaks for. */
+bayan_status extract_bare_bodies(extraction *x);
+
+/** Adds a mention of lexicon entry en at code points [begin, end), with the
+ *  entry's description from the lexicon (extract.c). */
+bayan_status extract_add_entry_mention(extraction *x, size_t begin,
+                                       size_t end, const lexicon_entry *en);
 
 /** persons.c: named people, by the titles and roles around them. */
 bayan_status extract_persons(extraction *x);

@@ -210,6 +210,8 @@ bayan_status extract_metadata(extraction *x)
             continue;
         st = graph_add_iri(x->g, x->ids->article, x->ids->article, P_PUBLISHER,
                            mn->entry->iri);
+        if (!x->publisher)
+            x->publisher = mn->entry;
     }
     return st;
 }

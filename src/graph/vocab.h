@@ -77,6 +77,8 @@
 #define P_PLACE_CUE NS_BAYAN "placeCue"   /* lexicon data only */
 #define P_NEEDS_NAMING_CUE NS_BAYAN "needsNamingCue" /* lexicon data only */
 #define P_PLACE_PREPOSITION NS_BAYAN "placePreposition" /* lexicon only */
+#define P_BODY_OF NS_BAYAN "bodyOf"       /* lexicon data only */
+#define P_BARE_FORM NS_BAYAN "bareForm"   /* lexicon data only */
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
 #define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"

@@ -22,6 +22,12 @@ typedef struct place_word {
     place_cue_need kind; /* NAMING: a place cue, ANY: a preposition */
 } place_word;
 
+typedef struct bare_body {
+    char *folded; /* owned */
+    term_id state;
+    const lexicon_entry *entry;
+} bare_body;
+
 struct lexicon {
     bayan_graph *graph;
     form_list forms;         /* the entities' forms */
@@ -32,6 +38,10 @@ struct lexicon {
     token_trie *trie;        /* the compiled matcher */
     place_word *place_cues;  /* folded place cues and prepositions, sorted */
     size_t place_cue_count;
+    bare_body *bare;         /* ministries by folded bare form and state */
+    size_t bare_count;
+    char **bare_forms;       /* the folded bare forms, sorted, unique */
+    size_t bare_form_count;
 };
 
 static void form_list_clear(form_list *l)
@@ -55,6 +65,10 @@ void lexicon_free(lexicon *lex)
     trie_free(lex->trie);
     for (size_t i = 0; i < lex->place_cue_count; i++)
         free(lex->place_cues[i].folded);
+    for (size_t i = 0; i < lex->bare_count; i++)
+        free(lex->bare[i].folded);
+    free(lex->bare);
+    free(lex->bare_forms); /* its strings are the bare[].folded */
     free(lex->place_cues);
     free(lex);
 }
@@ -231,6 +245,8 @@ static void describe_entry(const lexicon *lex, lexicon_entry *en,
         else if (strcmp(p, P_NEEDS_NAMING_CUE) == 0 &&
                  o->kind == TERM_LITERAL && strcmp(o->value, "true") == 0)
             en->cue = PLACE_CUE_NAMING;
+        else if (strcmp(p, P_BODY_OF) == 0 && o->kind == TERM_IRI)
+            en->body_of = q[i].o;
         else if (strcmp(p, P_LABEL) == 0 && o->lang &&
                  strcmp(o->lang, "ar") == 0 && !en->label_ar)
             en->label_ar = o->value;
@@ -397,6 +413,60 @@ place_cue_need lexicon_place_cue(const lexicon *lex, const char *w, size_t n)
     return PLACE_CUE_NONE;
 }
 
+static int compare_bare(const void *a, const void *b)
+{
+    const bare_body *x = a, *y = b;
+    int c = strcmp(x->folded, y->folded);
+    return c ? c : (x->state > y->state) - (x->state < y->state);
+}
+
+/* Indexes the bodies that have bare forms by (folded form, state). */
+static bayan_status index_bare_bodies(lexicon *lex)
+{
+    term_id bare = graph_find_iri(lex->graph, P_BARE_FORM);
+    size_t cap = 0;
+    for (size_t i = 0; bare && i < lex->entry_count; i++)
+        for (size_t k = 0; k < lex->entries[i].quad_count; k++)
+            cap += lex->entries[i].quads[k].p == bare;
+    lex->bare = calloc(cap ? cap : 1, sizeof *lex->bare);
+    lex->bare_forms = calloc(cap ? cap : 1, sizeof *lex->bare_forms);
+    if (!lex->bare || !lex->bare_forms)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; bare && i < lex->entry_count; i++) {
+        const lexicon_entry *en = &lex->entries[i];
+        for (size_t k = 0; en->body_of && k < en->quad_count; k++) {
+            const term *o = graph_term(lex->graph, en->quads[k].o);
+            if (en->quads[k].p != bare || o->kind != TERM_LITERAL)
+                continue;
+            char *f = NULL;
+            if (text_fold_word(o->value, &f) != BAYAN_OK)
+                return BAYAN_ERR_NOMEM;
+            if (f)
+                lex->bare[lex->bare_count++] = (bare_body){f, en->body_of, en};
+        }
+    }
+    qsort(lex->bare, lex->bare_count, sizeof *lex->bare, compare_bare);
+    for (size_t i = 0; i < lex->bare_count; i++)
+        if (i == 0 || strcmp(lex->bare[i].folded, lex->bare[i - 1].folded))
+            lex->bare_forms[lex->bare_form_count++] = lex->bare[i].folded;
+    return BAYAN_OK;
+}
+
+const char *const *lexicon_bare_forms(const lexicon *lex, size_t *count)
+{
+    *count = lex->bare_form_count;
+    return (const char *const *)lex->bare_forms;
+}
+
+const lexicon_entry *lexicon_bare_body(const lexicon *lex, const char *bare,
+                                       term_id state)
+{
+    bare_body key = {(char *)bare, state, NULL};
+    const bare_body *b = bsearch(&key, lex->bare, lex->bare_count,
+                                 sizeof *lex->bare, compare_bare);
+    return b ? b->entry : NULL;
+}
+
 static bool is_blank_byte(char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -531,6 +601,8 @@ bayan_status lexicon_load(const reporter *r, const char *base,
         st = build_trie(lex);
     if (st == BAYAN_OK)
         st = load_place_cues(lex);
+    if (st == BAYAN_OK)
+        st = index_bare_bodies(lex);
     if (st != BAYAN_OK) {
         lexicon_free(lex);
         return st;

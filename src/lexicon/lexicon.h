@@ -43,6 +43,7 @@ typedef struct lexicon_entry {
     const char *label_en; /**< rdfs:label@en, or NULL */
     const char *iso;      /**< bayan:isoCode, or NULL */
     place_cue_need cue;   /**< what must confirm it as a place */
+    term_id body_of;      /**< bayan:bodyOf: its state's IRI, or 0 */
     const quad *quads;    /**< every triple with this subject */
     size_t quad_count;
 } lexicon_entry;
@@ -75,6 +76,15 @@ const lexicon_entry *lexicon_entry_of(const lexicon *lex, term_id id);
  *  (it confirms names that need PLACE_CUE_ANY), PLACE_CUE_NONE otherwise. */
 place_cue_need lexicon_place_cue(const lexicon *lex, const char *w,
                                  size_t n);
+
+/** The folded bare forms (bayan:bareForm: a ministry's name without its
+ *  state), sorted and unique; *count receives their number. */
+const char *const *lexicon_bare_forms(const lexicon *lex, size_t *count);
+
+/** The body whose bare form folds to bare and which is a body of state
+ *  (an IRI id in lexicon_graph()), or NULL. */
+const lexicon_entry *lexicon_bare_body(const lexicon *lex, const char *bare,
+                                       term_id state);
 
 /** The entry with that IRI, or NULL. */
 const lexicon_entry *lexicon_find(const lexicon *lex, const char *iri);
