@@ -59,6 +59,23 @@ size_t utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+bool utf8_is_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (p[i] >= 0x01 && p[i] < 0x80) { /* ASCII: the common byte */
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0 || cp == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
 char *utf8_repair(const char *s, size_t len, bool *changed)
 {
     /* A replacement (3 bytes) never stands for fewer than 1 input byte. */

@@ -19,6 +19,10 @@ size_t utf8_encode(uint32_t cp, char *out);
  *  whether anything was replaced. NULL when out of memory. */
 char *utf8_repair(const char *s, size_t len, bool *changed);
 
+/** True when utf8_repair would change nothing: len bytes of valid UTF-8
+ *  without a NUL. */
+bool utf8_is_valid(const char *s, size_t len);
+
 /** Byte offset of code point cp in a valid UTF-8 string of len bytes
  *  (len when the string is shorter). */
 size_t utf8_offset(const char *s, size_t len, size_t cp);

@@ -210,6 +210,31 @@ bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
     return graph_intern(g, TERM_IRI, value, NULL, NULL, out);
 }
 
+/* graph_literal for parts that need no repair: looked up as they are,
+ * copied only when new (most of a lexicon's and an article's literals
+ * are one or the other; repairing meant four allocations each). */
+static bayan_status clean_literal(bayan_graph *g, const char *value,
+                                  size_t len, const char *datatype,
+                                  const char *lang, term_id *out)
+{
+    term t = {TERM_LITERAL, value, len, datatype, lang};
+    term_id known = g->term_index.slots[term_slot(g, &t)];
+    if (known) {
+        *out = known;
+        return BAYAN_OK;
+    }
+    char *v = strdup(value);
+    char *d = datatype ? strdup(datatype) : NULL;
+    char *l = lang ? strdup(lang) : NULL;
+    if (!v || (datatype && !d) || (lang && !l)) {
+        free(v);
+        free(d);
+        free(l);
+        return BAYAN_ERR_NOMEM;
+    }
+    return graph_intern(g, TERM_LITERAL, v, d, l, out);
+}
+
 bayan_status graph_literal(bayan_graph *g, const char *value,
                            const char *datatype, const char *lang,
                            term_id *out)
@@ -218,6 +243,10 @@ bayan_status graph_literal(bayan_graph *g, const char *value,
         return BAYAN_ERR_ARGUMENT;
     if (datatype && !term_iri_is_absolute(datatype))
         return BAYAN_ERR_ARGUMENT;
+    size_t len = strlen(value);
+    if (utf8_is_valid(value, len) && (!lang || term_lang_is_canonical(lang)) &&
+        (!datatype || term_iri_is_clean(datatype)))
+        return clean_literal(g, value, len, datatype, lang, out);
     char *l = NULL;
     if (lang) {
         l = term_repair_lang(lang);

@@ -35,6 +35,9 @@ struct bayan_graph {
 char *term_repair_iri(const char *iri);
 /** True when term_repair_iri would return iri unchanged. */
 bool term_iri_is_clean(const char *iri);
+/** True when lang is a BCP 47 shaped tag already in lower case (what
+ *  term_repair_lang would return unchanged). */
+bool term_lang_is_canonical(const char *lang);
 /** True when iri starts with a scheme. */
 bool term_iri_is_absolute(const char *iri);
 /** A new, lower-case copy of a BCP 47 shaped language tag, or NULL when

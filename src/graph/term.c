@@ -96,6 +96,16 @@ bool term_iri_is_absolute(const char *iri)
     return *p == ':';
 }
 
+bool term_lang_is_canonical(const char *lang)
+{
+    for (const char *p = lang; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return false;
+    char *copy = term_repair_lang(lang);
+    free(copy);
+    return copy != NULL;
+}
+
 /* BCP 47 shape: 1-8 letters, then -subtags of 1-8 letters or digits. */
 char *term_repair_lang(const char *lang)
 {
