@@ -124,6 +124,13 @@ static bayan_status load_stage_words(bayan_engine *e)
         st = resolution_rules_load(e->lexicon, &e->resolution_words);
     if (st == BAYAN_OK)
         st = credit_cues_load(e->lexicon, &e->credit_words);
+    if (st == BAYAN_OK) {
+        char *model = join_path(e->ontology_dir, "models/names.tagger");
+        st = model ? names_tagger_load(&e->reporter, model, e->lexicon,
+                                       e->person_words, &e->names)
+                   : BAYAN_ERR_NOMEM;
+        free(model);
+    }
     return st;
 }
 
@@ -163,6 +170,7 @@ static void hand_out(bayan_engine *e)
         .resolution_words = e->resolution_words,
         .credit_words = e->credit_words,
         .cues = e->cues,
+        .names = e->names,
     };
     e->export = (export_env){e->base, &e->reporter, e->dot};
 }
@@ -226,6 +234,7 @@ void bayan_engine_free(bayan_engine *e)
     free(e->person_words);
     resolution_rules_free(e->resolution_words);
     credit_cues_free(e->credit_words);
+    names_tagger_free(e->names);
     dot_state_free(e->dot);
     free(e);
 }

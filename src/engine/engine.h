@@ -26,6 +26,7 @@ struct bayan_engine {
     person_cues *person_words;
     resolution_rules *resolution_words;
     credit_cues *credit_words;
+    names_tagger *names; /**< models/names.tagger, or NULL */
     cue_set *cues;       /**< ontology/patterns/meetings.ttl */
     dot_state *dot;      /**< kept between SVG exports (dot_state_new) */
     /* What each layer is handed, pointing into the fields above. */

@@ -11,6 +11,7 @@ typedef struct cue_set cue_set;                   /* lexicon/cues.h */
 typedef struct person_cues person_cues;           /* lexicon/person_cues.h */
 typedef struct resolution_rules resolution_rules; /* resolutions.c */
 typedef struct credit_cues credit_cues;           /* metadata.c */
+typedef struct names_tagger names_tagger;         /* name_tags.c */
 
 /** What the stages read besides the article: the data loaded once from
  *  ontology/ by the engine, shared read-only by every article. A stage
@@ -24,6 +25,9 @@ typedef struct extract_env {
     const resolution_rules *resolution_words; /**< resolutions.c */
     const credit_cues *credit_words;          /**< metadata.c */
     const cue_set *cues; /**< ontology/patterns/meetings.ttl */
+    /** The trained names tagger (ontology/models/names.tagger) that the
+     *  persons stage reads names with; NULL: roles and honorifics only. */
+    const names_tagger *names;
 } extract_env;
 
 /** The IRIs minted for one article. */
@@ -109,6 +113,14 @@ bayan_status extract_bare_bodies(extraction *x);
  *  entry's description from the lexicon (extract.c). */
 bayan_status extract_add_entry_mention(extraction *x, size_t begin,
                                        size_t end, const lexicon_entry *en);
+
+/** Loads the names tagger's model from path and builds its token flags
+ *  from lex and cues (borrowed; they must outlive it). A missing file is
+ *  no error: *out is NULL and an info diagnostic says so. */
+bayan_status names_tagger_load(const reporter *r, const char *path,
+                               const lexicon *lex, const person_cues *cues,
+                               names_tagger **out);
+void names_tagger_free(names_tagger *t);
 
 /** persons.c: named people, by the titles and roles around them. */
 bayan_status extract_persons(extraction *x);

@@ -1,9 +1,9 @@
 /* Persons: from names to people. Names of one article that are forms of
  * one another (a surname, a shorter form) are one person; later bare
  * surnames are found; each person gets an IRI from its identity: the
- * lexicon's IRI for a known person, else person/<slug> transliterated from
- * the longest form (translit.h), so that the same name in two articles is
- * one node. Then everything is written to the article's graph. */
+ * lexicon's IRI for a known person, else person/<slug> of the romanized
+ * longest form (translit.h), so that the same name in two articles is one
+ * node; an English label, the lexicon's or that romanization. Then everything is written to the article's graph. */
 #include "extract/persons.h"
 
 #include <stdio.h>
@@ -20,6 +20,8 @@ typedef struct person {
     char *folded; /* the longest form, in the matching form (owned) */
     size_t canon; /* index of that form's name */
     char *iri;
+    char *label_ar; /* the Arabic label (owned) */
+    char *label_en; /* the English label: the lexicon's or a romanization */
     bool byline_only; /* named only in a byline: no bare surnames */
 } person;
 
@@ -33,6 +35,8 @@ static void people_clear(people *p)
     for (size_t i = 0; i < p->count; i++) {
         free(p->items[i].folded);
         free(p->items[i].iri);
+        free(p->items[i].label_ar);
+        free(p->items[i].label_en);
     }
     free(p->items);
 }
@@ -150,7 +154,8 @@ static bayan_status assign(const extraction *x, people *p, pname *nm,
         return BAYAN_ERR_NOMEM;
     }
     p->items = grown;
-    p->items[p->count] = (person){nm->known, f, k, NULL, nm->byline};
+    p->items[p->count] = (person){nm->known, f, k, NULL, NULL, NULL,
+                                  nm->byline};
     nm->person = p->count++;
     return BAYAN_OK;
 }
@@ -236,28 +241,6 @@ static bayan_status find_surnames(const extraction *x, const person_cues *c,
 
 /* ---- identity and output --------------------------------------------- */
 
-static bayan_status mint(const extraction *x, const text_slugger *sl,
-                         person *q)
-{
-    if (q->known) {
-        q->iri = strdup(q->known->iri);
-        return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
-    }
-    char *slug;
-    bayan_status st = text_slug(sl, q->folded, strlen(q->folded), &slug);
-    if (st != BAYAN_OK)
-        return st;
-    char *path = malloc(strlen(slug) + 16);
-    if (path) {
-        /* A name ICU leaves nothing of still needs a stable IRI. */
-        sprintf(path, "person/%s", *slug ? slug : "unnamed");
-        q->iri = iri_mint(x->env->base, path);
-    }
-    free(path);
-    free(slug);
-    return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
-}
-
 /* A new string: the decoded text of code points [b, e). */
 static char *original(const extraction *x, size_t b, size_t e)
 {
@@ -267,23 +250,107 @@ static char *original(const extraction *x, size_t b, size_t e)
     return strndup(d->text + ob, on);
 }
 
-/* The person's node: type and labels. *label receives the Arabic label
- * (owned). */
-static bayan_status write_person(extraction *x, const person *q,
-                                 const pname_list *l, char **label)
+/* An Arabic letter (the folding maps letters to letters). */
+static bool arabic_cp(uint32_t c)
+{
+    return c >= 0x0621 && c <= 0x064a;
+}
+
+/* The name of n as written, without the web debris the matching form
+ * dropped (bidi marks, joiners, tatweel, entity residue) but with the
+ * letters the folding merged (أ إ ة ى): what it is romanized from, so that
+ * a name and its debris-laden copy get one IRI. */
+static char *written(const extraction *x, const pname *n)
+{
+    const text_analysis *a = &x->a;
+    const text_doc *d = x->doc;
+    char *out = malloc(2 * (n->me - n->mb) + 1);
+    size_t k = 0, last = SIZE_MAX;
+    if (!out)
+        return NULL;
+    for (size_t i = n->mb; i < n->me;) {
+        uint32_t f, o = 0;
+        size_t len = utf8_decode((const unsigned char *)a->match + i,
+                                 n->me - i, &f);
+        if (!len)
+            len = 1;
+        size_t b = a->orig[i];
+        if (a->orig_end[i] == b + 1 && b != last && arabic_cp(f)) {
+            size_t ob = text_byte_offset(d, b);
+            utf8_decode((const unsigned char *)d->text + ob, d->length - ob,
+                        &o);
+        }
+        if (arabic_cp(o)) {
+            k += utf8_encode(o, out + k);
+        } else {
+            memcpy(out + k, a->match + i, len);
+            k += len;
+        }
+        last = b;
+        i += len;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* The person's labels: the lexicon's, else the name as written and its
+ * romanization (romanize.c). */
+static bayan_status label(const extraction *x, const pname_list *l,
+                          person *q)
 {
     const pname *c = &l->items[q->canon];
-    *label = q->known && q->known->label_ar ? strdup(q->known->label_ar)
-                                            : original(x, c->begin, c->end);
-    if (!*label)
+    q->label_ar = q->known && q->known->label_ar
+                      ? strdup(q->known->label_ar)
+                      : original(x, c->begin, c->end);
+    if (!q->label_ar)
         return BAYAN_ERR_NOMEM;
+    if (q->known && q->known->label_en) {
+        q->label_en = strdup(q->known->label_en);
+        return q->label_en ? BAYAN_OK : BAYAN_ERR_NOMEM;
+    }
+    char *w = q->known && q->known->label_ar ? strdup(q->known->label_ar)
+                                             : written(x, c);
+    if (!w)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = text_romanize(w, strlen(w), &q->label_en);
+    free(w);
+    return st;
+}
+
+/* The IRI: the lexicon's for a known person, else person/<slug> of the
+ * romanized label (the same name in two articles is one node). */
+static bayan_status mint(const extraction *x, person *q)
+{
+    if (q->known) {
+        q->iri = strdup(q->known->iri);
+        return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
+    }
+    char *slug;
+    bayan_status st = text_romanized_slug(q->label_en, &slug);
+    if (st != BAYAN_OK)
+        return st;
+    char *path = malloc(strlen(slug) + 16);
+    if (path) {
+        /* A name nothing is left of still needs a stable IRI. */
+        sprintf(path, "person/%s", *slug ? slug : "unnamed");
+        q->iri = iri_mint(x->env->base, path);
+    }
+    free(path);
+    free(slug);
+    return q->iri ? BAYAN_OK : BAYAN_ERR_NOMEM;
+}
+
+/* The person's node: type and labels. */
+static bayan_status write_person(extraction *x, const person *q)
+{
     const char *a = x->ids->article;
     bayan_status st = graph_add_iri(x->g, a, q->iri, P_TYPE, C_PERSON);
     if (st == BAYAN_OK)
-        st = graph_add_literal(x->g, a, q->iri, P_LABEL, *label, NULL, "ar");
-    if (st == BAYAN_OK && q->known && q->known->label_en)
-        st = graph_add_literal(x->g, a, q->iri, P_LABEL, q->known->label_en,
-                               NULL, "en");
+        st = graph_add_literal(x->g, a, q->iri, P_LABEL, q->label_ar, NULL,
+                               "ar");
+    if (st == BAYAN_OK && q->label_en && *q->label_en)
+        st = graph_add_literal(x->g, a, q->iri, P_LABEL, q->label_en, NULL,
+                               "en");
     return st;
 }
 
@@ -337,7 +404,6 @@ bayan_status persons_write(extraction *x, const person_cues *cues,
                            pname_list *l)
 {
     people p = {NULL, 0};
-    text_slugger *sl = NULL;
     bayan_status st = BAYAN_OK;
     if (l->count > 1)
         qsort(l->items, l->count, sizeof *l->items, compare_names);
@@ -345,21 +411,20 @@ bayan_status persons_write(extraction *x, const person_cues *cues,
         st = assign(x, &p, &l->items[i], i);
     if (st == BAYAN_OK)
         st = find_surnames(x, cues, &p, l);
-    if (st == BAYAN_OK && p.count)
-        st = text_slugger_new(&sl);
-    for (size_t i = 0; st == BAYAN_OK && i < p.count; i++)
-        st = mint(x, sl, &p.items[i]);
+    for (size_t i = 0; st == BAYAN_OK && i < p.count; i++) {
+        st = label(x, l, &p.items[i]);
+        if (st == BAYAN_OK)
+            st = mint(x, &p.items[i]);
+    }
     if (st == BAYAN_OK)
         drop_inner_mentions(x, l);
     for (size_t i = 0; st == BAYAN_OK && i < p.count; i++) {
-        char *label = NULL;
-        st = write_person(x, &p.items[i], l, &label);
+        st = write_person(x, &p.items[i]);
         for (size_t k = 0; st == BAYAN_OK && k < l->count; k++)
             if (l->items[k].person == i)
-                st = write_name(x, &p.items[i], &l->items[k], label);
-        free(label);
+                st = write_name(x, &p.items[i], &l->items[k],
+                                p.items[i].label_ar);
     }
-    text_slugger_free(sl);
     people_clear(&p);
     return st;
 }

@@ -173,8 +173,9 @@ void pname_list_clear(pname_list *l)
 
 /* Adds the name at tokens [t0, t1) (a lexicon person when the matcher
  * found one there). Takes ownership of title. */
-static bayan_status add_name(person_scan *s, size_t t0, size_t t1, char *title,
-                             const lexicon_entry *represents, bool byline)
+bayan_status persons_add_name(person_scan *s, size_t t0, size_t t1,
+                              char *title, const lexicon_entry *represents,
+                              bool byline)
 {
     pname n = {.t0 = t0,
                .t1 = t1,
@@ -231,13 +232,13 @@ static bayan_status continuation(person_scan *s, size_t e, const char *title,
     if (title && !t)
         return BAYAN_ERR_NOMEM;
     *next = end;
-    return add_name(s, j, end, t, en, false);
+    return persons_add_name(s, j, end, t, en, false);
 }
 
 /* A role read after a name ("أنتوني بلينكن وزير الخارجية الأمريكي") gives
  * that name its title when it has none, and its state or body; the scan
  * goes on after it. A role with a name of its own is left to that name. */
-static bayan_status apposition(person_scan *s, size_t e, size_t *next)
+bayan_status persons_apposition(person_scan *s, size_t e, size_t *next)
 {
     size_t prefix, count = s->a->token_count;
     *next = e;
@@ -318,12 +319,12 @@ static bayan_status role_person(person_scan *s, size_t h, size_t prefix,
     char *title = counterpart ? last_title(s) : role_title(s, &r, &nomem);
     if (!counterpart && nomem)
         return BAYAN_ERR_NOMEM;
-    bayan_status st = add_name(s, j, end, title, r.represents, false);
+    bayan_status st = persons_add_name(s, j, end, title, r.represents, false);
     if (st == BAYAN_OK)
         st = continuation(s, end, s->names.items[s->names.count - 1].title,
                           next);
     if (st == BAYAN_OK && *next == end)
-        st = apposition(s, end, next);
+        st = persons_apposition(s, end, next);
     if (*next < end)
         *next = end;
     return st;
@@ -342,8 +343,8 @@ static bayan_status honored_person(person_scan *s, size_t i, size_t *next)
     size_t end = pscan_read_name(s, j, true, pscan_gap_kind(s, j) == GAP_QUOTE);
     if (end == j)
         return BAYAN_OK;
-    bayan_status st = add_name(s, j, end, NULL, NULL, false);
-    return st == BAYAN_OK ? apposition(s, end, next) : st;
+    bayan_status st = persons_add_name(s, j, end, NULL, NULL, false);
+    return st == BAYAN_OK ? persons_apposition(s, end, next) : st;
 }
 
 /* How far before a headed-by cue its body may stand ("الحكومة العراقية
@@ -394,7 +395,7 @@ static bayan_status headed_person(person_scan *s, size_t i, size_t *next)
         return BAYAN_ERR_NOMEM;
     }
     *next = end;
-    return add_name(s, j, end, title, state, false);
+    return persons_add_name(s, j, end, title, state, false);
 }
 
 /* One token of the scan: a lexicon person, a role head, a counterpart or
@@ -405,8 +406,8 @@ static bayan_status scan_at(person_scan *s, size_t i, size_t *next)
     *next = i + 1;
     if (pscan_person_at(s, i)) {
         size_t end = pscan_after_mention(s, i);
-        bayan_status st = add_name(s, i, end, NULL, NULL, false);
-        return st == BAYAN_OK ? apposition(s, end, next) : st;
+        bayan_status st = persons_add_name(s, i, end, NULL, NULL, false);
+        return st == BAYAN_OK ? persons_apposition(s, end, next) : st;
     }
     if (s->mention_at[i] >= 0)
         return BAYAN_OK;
@@ -475,7 +476,7 @@ static bayan_status byline_line(person_scan *s, size_t t, size_t u)
     for (size_t k = 0; k < s->names.count; k++)
         if (s->names.items[k].t0 < end && s->names.items[k].t1 > i)
             return BAYAN_OK; /* already read as something else */
-    return add_name(s, i, end, NULL, NULL, true);
+    return persons_add_name(s, i, end, NULL, NULL, true);
 }
 
 static bayan_status find_bylines(person_scan *s)
@@ -533,13 +534,18 @@ bayan_status extract_persons(extraction *x)
         return BAYAN_OK;
     person_scan s = {.x = x, .a = &x->a, .cues = cues};
     bayan_status st = index_mentions(&s);
+    if (st == BAYAN_OK)
+        st = name_tags_find(x->env->names, &x->a, &s.tags);
     for (size_t i = 0, next; st == BAYAN_OK && i < x->a.token_count; i = next)
         st = scan_at(&s, i, &next);
     if (st == BAYAN_OK)
         st = find_bylines(&s);
+    if (st == BAYAN_OK && x->env->names)
+        st = persons_tagged(&s);
     if (st == BAYAN_OK)
         st = persons_write(x, cues, &s.names);
     pname_list_clear(&s.names);
+    name_tags_clear(&s.tags);
     free(s.mention_at);
     return st;
 }

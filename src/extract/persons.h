@@ -6,6 +6,7 @@
 #define BAYAN_PERSONS_H
 
 #include "extract/extract.h"
+#include "extract/name_tags.h"
 #include "lexicon/person_cues.h"
 
 /** One occurrence of a person's name in the article. */
@@ -39,6 +40,7 @@ typedef struct person_scan {
     const text_analysis *a;
     const person_cues *cues;
     long *mention_at; /* per token: index in x->mentions, or -1 */
+    name_tags tags;   /* the names tagger's tags (all O without a model) */
     pname_list names;
 } person_scan;
 
@@ -83,6 +85,25 @@ bool pscan_name_word(const person_scan *s, size_t i);
  * and the name must close them. */
 size_t pscan_read_name(const person_scan *s, size_t i, bool honored,
                        bool quoted);
+
+/* ---- patterns (persons.c) ---------------------------------------------- */
+
+/** Adds the name at tokens [t0, t1) (a lexicon person when the matcher
+ *  found one there). Takes ownership of title. */
+bayan_status persons_add_name(person_scan *s, size_t t0, size_t t1,
+                              char *title, const lexicon_entry *represents,
+                              bool byline);
+
+/** A role written after the last name added, ending at token e, gives it
+ *  its title and state; *next: the token after that role (or e). */
+bayan_status persons_apposition(person_scan *s, size_t e, size_t *next);
+
+/* ---- the tagger's word (person_tagged.c) ------------------------------- */
+
+/** Checks the names the patterns read against the tagger (a name it does
+ *  not tag as a person goes; its boundaries are the tagger's), then adds
+ *  the persons it is sure of that no pattern found. */
+bayan_status persons_tagged(person_scan *s);
 
 /* ---- grouping and writing (personid.c) --------------------------------- */
 

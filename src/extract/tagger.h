@@ -144,4 +144,19 @@ int tagger_write(const char *path, const char *header, const uint64_t *keys,
 int tagger_viterbi(const float *emit, const float *trans, size_t n,
                    int *tags_out);
 
+/** The emission scores of the n tokens: emit[i * TAGGER_TAG_COUNT + t]
+ *  receives the score of tag t at token i (n * TAGGER_TAG_COUNT floats).
+ *  tagger_tag is tagger_emissions then tagger_viterbi. Returns 0. */
+int tagger_emissions(const tagger_model *m, const tagger_token *toks,
+                     size_t n, float *emit);
+
+/** The model's transition scores, laid out as in tagger_write. */
+const float *tagger_transitions(const tagger_model *m);
+
+/** The score of one tag sequence: transitions plus emissions. Comparing a
+ *  best path with the best path under a constraint says how sure the
+ *  model is of what the constraint removes. */
+float tagger_path_score(const float *emit, const float *trans, size_t n,
+                        const int *tags);
+
 #endif

@@ -472,19 +472,13 @@ int tagger_viterbi(const float *emit, const float *trans, size_t n,
     return 0;
 }
 
-int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
-               int *tags_out)
+int tagger_emissions(const tagger_model *m, const tagger_token *toks,
+                     size_t n, float *emit)
 {
-    if (n == 0)
-        return 0;
-    float *emit = calloc(n * T, sizeof *emit);
-    if (!emit) {
-        for (size_t i = 0; i < n; i++)
-            tags_out[i] = TAGGER_O;
-        return -1;
-    }
     uint64_t keys[TAGGER_MAX_FEATURES];
     for (size_t i = 0; i < n; i++) {
+        for (int t = 0; t < T; t++)
+            emit[i * T + t] = 0;
         size_t nk = tagger_features(toks, n, i, keys);
         for (size_t k = 0; k < nk; k++) {
             const float *w = lookup(m, keys[k]);
@@ -493,6 +487,37 @@ int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
                     emit[i * T + t] += w[t];
         }
     }
+    return 0;
+}
+
+const float *tagger_transitions(const tagger_model *m)
+{
+    return m->trans;
+}
+
+float tagger_path_score(const float *emit, const float *trans, size_t n,
+                        const int *tags)
+{
+    float s = 0;
+    for (size_t i = 0; i < n; i++) {
+        int prev = i ? tags[i - 1] : -1;
+        s += trans[(prev + 1) * T + tags[i]] + emit[i * T + tags[i]];
+    }
+    return s;
+}
+
+int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
+               int *tags_out)
+{
+    if (n == 0)
+        return 0;
+    float *emit = malloc(n * T * sizeof *emit);
+    if (!emit) {
+        for (size_t i = 0; i < n; i++)
+            tags_out[i] = TAGGER_O;
+        return -1;
+    }
+    tagger_emissions(m, toks, n, emit);
     int rc = tagger_viterbi(emit, m->trans, n, tags_out);
     free(emit);
     return rc;

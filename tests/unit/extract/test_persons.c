@@ -13,7 +13,10 @@
 
 #include <cmocka.h>
 
+#include <unistd.h>
+
 #include "engine/engine.h"
+#include "text/translit.h"
 #include "extract/extract.h"
 #include "graph/graph.h"
 #include "text/text.h"
@@ -264,6 +267,144 @@ static void test_head_of_body(void **state)
     bayan_graph_free(g);
 }
 
+/* ---- with the names tagger ------------------------------------------- */
+
+/* A cue followed by words the tagger reads as no name gives no person. */
+static void test_cue_then_ordinary_words(void **state)
+{
+    bayan_engine *e = *state;
+    if (!e->names)
+        skip();
+    static const char *const texts[] = {
+        "وصل الأمير صباحا مبكرا، ثم غادر.",
+        "وزار الوزير مدرسة ثانوية، ثم عاد.",
+        "ووقع وزير الخارجية كتابا جديدا، وغادر."};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        bayan_graph *g = extract(e, texts[i]);
+        const char *p[2];
+        assert_int_equal(persons(g, p, 2), 0);
+        bayan_graph_free(g);
+    }
+}
+
+/* A name with no role or honorific before it, which the tagger is sure
+ * of, is a person, with a romanized English label and IRI. */
+static void test_tagger_alone(void **state)
+{
+    bayan_engine *e = *state;
+    if (!e->names)
+        skip();
+    bayan_graph *g = extract(e, "وصل كريستوف هانسن إلى بغداد أمس واجتمع "
+                                "مع المسؤولين في وزارة الخارجية.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_string_equal(p[0],
+                        "https://w3id.org/bayan/id/person/kristuf-hansn");
+    assert_true(has(g, p[0], P_LABEL, "كريستوف هانسن"));
+    assert_true(has(g, p[0], P_LABEL, "Kristuf Hansn"));
+    bayan_graph_free(g);
+}
+
+/* Titles stay on the right person when the tagger confirms the names. */
+static void test_tagger_keeps_titles(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "استقبل وزير الخارجية العراقي سامي حداد "
+                                "نظيره الأردني كريم فؤاد في بغداد.");
+    const char *sami = named(g, "سامي حداد"), *karim = named(g, "كريم فؤاد");
+    assert_non_null(sami);
+    assert_non_null(karim);
+    assert_true(has(g, sami, P_LABEL, "Sami Hdad"));
+    assert_true(
+        has(g, sami, P_REPRESENTS, "https://w3id.org/bayan/id/state/IQ"));
+    assert_true(
+        has(g, karim, P_REPRESENTS, "https://w3id.org/bayan/id/state/JO"));
+    bayan_graph_free(g);
+}
+
+/* Every person has an English label: the lexicon's for a known one. */
+static void test_english_labels(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "وقال وزير الخارجية الأمريكي مايك بومبيو، "
+                                "إن التحالف باق.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_true(has(g, p[0], P_LABEL, "Mike Pompeo"));
+    bayan_graph_free(g);
+}
+
+/* The romanization's conventions (romanize.c). */
+static void test_romanize(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"جيم ماتيس", "Jim Matis"},
+        {"إبراهيم الجعفري", "Ibrahim al-Jafri"},
+        {"أسامة", "Asama"},
+        {"عبد الله", "Abd Allah"},
+        {"عبدالله", "Abdallah"},
+        {"مُحَمَّد", "Muhammad"},
+        {"خالد بن سالم", "Khald bin Salm"},
+        {"الشيخ", "Al-Shikh"},
+        {"داوود أوغلو", "Dawud Ughlu"},
+        {"جان-مارك", "Jan-Mark"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *r;
+        assert_int_equal(text_romanize(cases[i][0], strlen(cases[i][0]), &r),
+                         BAYAN_OK);
+        assert_string_equal(r, cases[i][1]);
+        free(r);
+    }
+    char *slug;
+    assert_int_equal(text_romanized_slug("Al-Sa'di Hsn", &slug), BAYAN_OK);
+    assert_string_equal(slug, "al-sadi-hsn");
+    free(slug);
+}
+
+static void count_info(void *user, const bayan_diagnostic *d)
+{
+    if (d->severity == BAYAN_INFO)
+        ++*(int *)user;
+}
+
+/* Without a model the stage works as before (a cue and the words after
+ * it), and an info diagnostic says so. */
+static void test_without_model(void **state)
+{
+    (void)state;
+    const char *src = getenv("BAYAN_ONTOLOGY_DIR");
+    if (!src)
+        skip();
+    char dir[] = "/tmp/bayan-onto-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const parts[] = {"bayan.ttl", "lexicon", "patterns"};
+    char from[4096], to[4096];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(from, sizeof from, "%s/%s", src, parts[i]);
+        snprintf(to, sizeof to, "%s/%s", dir, parts[i]);
+        assert_int_equal(symlink(from, to), 0);
+    }
+    int infos = 0;
+    bayan_options o = {.ontology_dir = dir, .on_diagnostic = count_info,
+                       .user = &infos};
+    bayan_engine *e;
+    assert_int_equal(bayan_engine_new(&o, &e), BAYAN_OK);
+    assert_null(e->names);
+    assert_true(infos >= 1);
+    bayan_graph *g = extract(e, "وصل الأمير صباحا مبكرا، ثم غادر.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 1);
+    bayan_graph_free(g);
+    bayan_engine_free(e);
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(to, sizeof to, "%s/%s", dir, parts[i]);
+        unlink(to);
+    }
+    rmdir(dir);
+}
+
 static int setup(void **state)
 {
     bayan_engine *e;
@@ -292,6 +433,12 @@ int main(void)
         cmocka_unit_test(test_office_place_not_represented),
         cmocka_unit_test(test_descriptor_no_office),
         cmocka_unit_test(test_head_of_body),
+        cmocka_unit_test(test_cue_then_ordinary_words),
+        cmocka_unit_test(test_tagger_alone),
+        cmocka_unit_test(test_tagger_keeps_titles),
+        cmocka_unit_test(test_english_labels),
+        cmocka_unit_test(test_romanize),
+        cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
