@@ -716,27 +716,12 @@ static size_t stem_form_of(const cue_set *set, const char *stem)
                : set->stem_count;
 }
 
-/* Analyses token i (its original spelling when doc is given) into m. An
+/* Adds to m the stem forms of word's analyses that token t inflects. An
  * imperfect verb is no inflection of the past-tense form it stems from:
  * يجتمع, سيجتمع are not اجتمع (they may be planned). */
-static bayan_status analyze_token(const cue_set *set, const text_doc *doc,
-                                  const text_analysis *a, size_t i,
-                                  stem_memo *m)
+static bayan_status add_analyses(const cue_set *set, const char *word,
+                                 token_text t, stem_memo *m)
 {
-    const text_span *t = &a->tokens[i];
-    char word[MORPH_MAX_WORD + 1];
-    const char *b = a->match + t->match_begin;
-    size_t n = t->match_end - t->match_begin;
-    if (doc) {
-        size_t ob = text_byte_offset(doc, t->begin);
-        size_t oe = text_byte_offset(doc, t->end);
-        b = doc->text + ob;
-        n = oe > ob ? oe - ob : 0;
-    }
-    if (n == 0 || n > MORPH_MAX_WORD)
-        return BAYAN_OK;
-    memcpy(word, b, n);
-    word[n] = '\0';
     morph_analysis *list;
     size_t count;
     bayan_status st = morph_analyze(set->morph, word, &list, &count);
@@ -747,7 +732,7 @@ static bayan_status analyze_token(const cue_set *set, const text_doc *doc,
             continue;
         size_t f = stem_form_of(set, list[k].stem);
         bool seen = f == set->stem_count || /* no stem form: skipped */
-                    !token_inflects(token_at(a, i), set->stems[f].folded);
+                    !token_inflects(t, set->stems[f].folded);
         for (size_t j = 0; j < m->count && !seen; j++)
             seen = m->forms[j] == f;
         if (!seen && m->count < STEMS_PER_WORD)
@@ -755,6 +740,37 @@ static bayan_status analyze_token(const cue_set *set, const text_doc *doc,
     }
     morph_analyses_free(list, count);
     return BAYAN_OK;
+}
+
+/* Analyses token i into m: in its original spelling when doc is given
+ * (the dictionary needs its hamza), then, if that finds nothing, in the
+ * matching form, which undoes a hamza written where none belongs
+ * (إجتماع for اجتماع: the dictionary rejects it). */
+static bayan_status analyze_token(const cue_set *set, const text_doc *doc,
+                                  const text_analysis *a, size_t i,
+                                  stem_memo *m)
+{
+    const text_span *t = &a->tokens[i];
+    token_text folded = token_at(a, i);
+    char word[MORPH_MAX_WORD + 1];
+    if (doc) {
+        size_t ob = text_byte_offset(doc, t->begin);
+        size_t oe = text_byte_offset(doc, t->end);
+        size_t n = oe > ob ? oe - ob : 0;
+        if (n > 0 && n <= MORPH_MAX_WORD) {
+            memcpy(word, doc->text + ob, n);
+            word[n] = '\0';
+            bayan_status st = add_analyses(set, word, folded, m);
+            if (st != BAYAN_OK || m->count > 0 ||
+                (n == folded.n && memcmp(word, folded.s, n) == 0))
+                return st;
+        }
+    }
+    if (folded.n == 0 || folded.n > MORPH_MAX_WORD)
+        return BAYAN_OK;
+    memcpy(word, folded.s, folded.n);
+    word[folded.n] = '\0';
+    return add_analyses(set, word, folded, m);
 }
 
 /* The memo of token i, analysed on first sight; NULL when out of memory. */

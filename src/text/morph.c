@@ -49,12 +49,29 @@ static size_t entry_word_len(const char *line, size_t len)
     return k;
 }
 
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* True when word[0..len) is one of the nkeep words of keep, sorted with
+ * compare_words. */
 static bool kept(const char *word, size_t len, const char *const *keep,
                  size_t nkeep)
 {
-    for (size_t i = 0; i < nkeep; i++)
-        if (strlen(keep[i]) == len && memcmp(keep[i], word, len) == 0)
+    size_t lo = 0, hi = nkeep;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(keep[mid], word, len);
+        if (c == 0 && keep[mid][len] != '\0')
+            c = 1; /* longer than word: after it */
+        if (c == 0)
             return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
 }
 
@@ -110,10 +127,20 @@ bayan_status morph_open_entries(const char *aff, const char *dic,
         free(path);
         return BAYAN_ERR_IO;
     }
+    const char **sorted = nkeep ? malloc(nkeep * sizeof *sorted) : NULL;
     FILE *to = fdopen(fd, "w");
     FILE *from = to ? fopen(dic, "rb") : NULL;
-    bayan_status st = from ? copy_entries(from, to, keep, nkeep)
-                           : BAYAN_ERR_IO;
+    bayan_status st = !from                  ? BAYAN_ERR_IO
+                      : nkeep && !sorted     ? BAYAN_ERR_NOMEM
+                                             : BAYAN_OK;
+    if (st == BAYAN_OK) {
+        if (nkeep) {
+            memcpy(sorted, keep, nkeep * sizeof *sorted);
+            qsort(sorted, nkeep, sizeof *sorted, compare_words);
+        }
+        st = copy_entries(from, to, sorted, nkeep);
+    }
+    free(sorted);
     if (from)
         fclose(from);
     if (to) {
@@ -137,16 +164,35 @@ void morph_free(morph *m)
     free(m);
 }
 
-static bool usable(const morph *m, const char *utf8)
+/* Copies utf8 to buf (MORPH_MAX_WORD + 1 bytes) without the Arabic marks
+ * (harakat and tanween U+064B-U+065F, superscript alef U+0670, tatweel
+ * U+0640): hunspell-ar's IGNORE line lists most of them but not fathatan
+ * (U+064B), so that اجتماعاً would be no word. False when there is nothing
+ * to look up. */
+static bool clean_word(const morph *m, const char *utf8, char *buf)
 {
-    if (!m || !utf8 || !*utf8)
+    if (!m || !utf8 || !*utf8 || strlen(utf8) > MORPH_MAX_WORD)
         return false;
-    return strlen(utf8) <= MORPH_MAX_WORD;
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
+        /* U+0640-U+067F are D9 80-D9 BF in UTF-8 */
+        if (p[0] == 0xd9 && (p[1] & 0xc0) == 0x80) {
+            unsigned cp = 0x640u + (p[1] & 0x3fu);
+            if (cp == 0x640 || (cp >= 0x64b && cp <= 0x65f) || cp == 0x670) {
+                p += 2;
+                continue;
+            }
+        }
+        buf[n++] = (char)*p++;
+    }
+    buf[n] = '\0';
+    return n > 0;
 }
 
 bool morph_is_word(const morph *m, const char *utf8)
 {
-    return usable(m, utf8) && Hunspell_spell(m->h, utf8) != 0;
+    char w[MORPH_MAX_WORD + 1];
+    return clean_word(m, utf8, w) && Hunspell_spell(m->h, w) != 0;
 }
 
 void morph_list_free(char **list, size_t n)
@@ -161,10 +207,11 @@ bayan_status morph_stems(const morph *m, const char *utf8, char ***out,
 {
     *out = NULL;
     *n = 0;
-    if (!usable(m, utf8))
+    char w[MORPH_MAX_WORD + 1];
+    if (!clean_word(m, utf8, w))
         return BAYAN_OK;
     char **l = NULL;
-    int k = Hunspell_stem(m->h, &l, utf8);
+    int k = Hunspell_stem(m->h, &l, w);
     bayan_status st = BAYAN_OK;
     char **list = k > 0 ? calloc((size_t)k, sizeof *list) : NULL;
     if (k > 0 && !list)
@@ -241,10 +288,11 @@ bayan_status morph_analyze(const morph *m, const char *utf8,
 {
     *out = NULL;
     *n = 0;
-    if (!usable(m, utf8))
+    char w[MORPH_MAX_WORD + 1];
+    if (!clean_word(m, utf8, w))
         return BAYAN_OK;
     char **l = NULL;
-    int k = Hunspell_analyze(m->h, &l, utf8);
+    int k = Hunspell_analyze(m->h, &l, w);
     bayan_status st = BAYAN_OK;
     morph_analysis *list = k > 0 ? calloc((size_t)k, sizeof *list) : NULL;
     if (k > 0 && !list)
