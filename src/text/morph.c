@@ -166,9 +166,10 @@ void morph_free(morph *m)
 
 /* Copies utf8 to buf (MORPH_MAX_WORD + 1 bytes) without the Arabic marks
  * (harakat and tanween U+064B-U+065F, superscript alef U+0670, tatweel
- * U+0640): hunspell-ar's IGNORE line lists most of them but not fathatan
- * (U+064B), so that اجتماعاً would be no word. False when there is nothing
- * to look up. */
+ * U+0640). hunspell-ar's IGNORE line drops most of them itself but not
+ * fathatan (U+064B), which its affixes spell only where the accusative
+ * puts it (اجتماعاً, اجتماعًا); anywhere else it would make the word
+ * unknown. False when there is nothing to look up. */
 static bool clean_word(const morph *m, const char *utf8, char *buf)
 {
     if (!m || !utf8 || !*utf8 || strlen(utf8) > MORPH_MAX_WORD)
