@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "graph/turtle.h"
 #include "graph/vocab.h"
 #include "text/morph.h"
@@ -742,6 +743,45 @@ static bayan_status add_analyses(const cue_set *set, const char *word,
     return BAYAN_OK;
 }
 
+/* Token i in its original spelling, for the dictionary, which needs hamza
+ * and teh marbuta: the matching form with each letter the folding changed
+ * (one original character made it) given back as it was written. What
+ * the matching form removed (web debris, marks, ZWJ inside a word) stays
+ * out. Writes at most cap bytes with the NUL; 0 when it does not fit. */
+static size_t original_spelling(const text_doc *doc, const text_analysis *a,
+                                size_t i, char *buf, size_t cap)
+{
+    const text_span *t = &a->tokens[i];
+    size_t n = 0;
+    for (size_t b = t->match_begin; b < t->match_end;) {
+        uint32_t cp;
+        size_t k = utf8_decode((const unsigned char *)a->match + b,
+                               t->match_end - b, &cp);
+        if (k == 0)
+            return 0;
+        char ch[4];
+        size_t chn = k;
+        memcpy(ch, a->match + b, k);
+        if (a->orig_end[b] == a->orig[b] + 1) {
+            size_t ob = text_byte_offset(doc, a->orig[b]);
+            uint32_t oc;
+            size_t ok = utf8_decode((const unsigned char *)doc->text + ob,
+                                    doc->length - ob, &oc);
+            if (ok && oc != cp && oc >= 0x0621 && oc <= 0x06ff) {
+                memcpy(ch, doc->text + ob, ok);
+                chn = ok;
+            }
+        }
+        if (n + chn + 1 > cap)
+            return 0;
+        memcpy(buf + n, ch, chn);
+        n += chn;
+        b += k;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 /* Analyses token i into m: in its original spelling when doc is given
  * (the dictionary needs its hamza), then, if that finds nothing, in the
  * matching form, which undoes a hamza written where none belongs
@@ -750,21 +790,14 @@ static bayan_status analyze_token(const cue_set *set, const text_doc *doc,
                                   const text_analysis *a, size_t i,
                                   stem_memo *m)
 {
-    const text_span *t = &a->tokens[i];
     token_text folded = token_at(a, i);
     char word[MORPH_MAX_WORD + 1];
-    if (doc) {
-        size_t ob = text_byte_offset(doc, t->begin);
-        size_t oe = text_byte_offset(doc, t->end);
-        size_t n = oe > ob ? oe - ob : 0;
-        if (n > 0 && n <= MORPH_MAX_WORD) {
-            memcpy(word, doc->text + ob, n);
-            word[n] = '\0';
-            bayan_status st = add_analyses(set, word, folded, m);
-            if (st != BAYAN_OK || m->count > 0 ||
-                (n == folded.n && memcmp(word, folded.s, n) == 0))
-                return st;
-        }
+    size_t n = doc ? original_spelling(doc, a, i, word, sizeof word) : 0;
+    if (n > 0) {
+        bayan_status st = add_analyses(set, word, folded, m);
+        if (st != BAYAN_OK || m->count > 0 ||
+            (n == folded.n && memcmp(word, folded.s, n) == 0))
+            return st;
     }
     if (folded.n == 0 || folded.n > MORPH_MAX_WORD)
         return BAYAN_OK;
