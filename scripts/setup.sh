@@ -10,7 +10,7 @@ BUILD="$ROOT/build"
 # Building libbayan and the CLI.
 BUILD_PACKAGES=(gcc pkg-config meson ninja-build libxml2-dev libraptor2-dev
                 libicu-dev libgraphviz-dev libcmocka-dev graphviz
-                fonts-noto-core)
+                fonts-noto-core libhunspell-dev hunspell-ar)
 # The independent judges the tests use on the output.
 TEST_PACKAGES=(serdi raptor2-utils rasqal-utils libxml2-utils
                python3-networkx python3-rdflib valgrind time)

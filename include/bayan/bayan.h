@@ -112,6 +112,10 @@ typedef struct bayan_options {
      *  temporary file is removed. It may read a flag set by a signal
      *  handler; the library itself installs no handler. */
     bool (*cancelled)(void *user);
+    /** Where the Arabic Hunspell dictionary (ar.aff, ar.dic) is; NULL:
+     *  $BAYAN_HUNSPELL_DIR, then /usr/share/hunspell. Without it meeting
+     *  cues match their listed forms only. */
+    const char *hunspell_dir;
 } bayan_options;
 
 typedef struct bayan_engine bayan_engine;

@@ -85,6 +85,8 @@ static void usage(FILE *out)
           "      --encoding NAME   read inputs in this encoding\n"
           "      --lenient         replace invalid bytes with U+FFFD\n"
           "      --ontology DIR    read bayan.ttl and lexicon/ from DIR\n"
+          "      --hunspell DIR    read the Arabic dictionary ar.aff, ar.dic\n"
+          "                        from DIR (default /usr/share/hunspell)\n"
           "      --max-input-size MB  refuse inputs larger than MB\n"
           "                        megabytes (default 10)\n"
           "  -q, --quiet           print errors only\n"
@@ -424,6 +426,7 @@ enum {
     OPT_ENCODING,
     OPT_LENIENT,
     OPT_ONTOLOGY,
+    OPT_HUNSPELL,
     OPT_MAX_INPUT,
     OPT_VERSION
 };
@@ -452,6 +455,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"lenient", no_argument, NULL, OPT_LENIENT},
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+        {"hunspell", required_argument, NULL, OPT_HUNSPELL},
         {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -471,6 +475,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         case OPT_ENCODING: c->options.encoding = optarg; break;
         case OPT_LENIENT: c->options.lenient = true; break;
         case OPT_ONTOLOGY: c->options.ontology_dir = optarg; break;
+        case OPT_HUNSPELL: c->options.hunspell_dir = optarg; break;
         case OPT_MAX_INPUT:
             if (!parse_megabytes(optarg, &c->max_input))
                 return EXIT_USAGE;

@@ -94,6 +94,18 @@ static const char *find_ontology_dir(const bayan_options *o)
     return BAYAN_INSTALLED_ONTOLOGY_DIR;
 }
 
+/* Where the Arabic Hunspell dictionary lives: the option, the
+ * environment, then Debian's place for hunspell-ar. */
+static const char *find_hunspell_dir(const bayan_options *o)
+{
+    if (o && o->hunspell_dir)
+        return o->hunspell_dir;
+    const char *env = getenv("BAYAN_HUNSPELL_DIR");
+    if (env && *env)
+        return env;
+    return "/usr/share/hunspell";
+}
+
 /* The base must be an absolute IRI ending in / or # so that paths append. */
 static bool base_is_valid(const char *base)
 {
@@ -134,9 +146,39 @@ static bayan_status load_stage_words(bayan_engine *e)
     return st;
 }
 
+/* Arabic morphology for the meeting cues: hunspell-ar with the entries
+ * of the cues' stem forms only (the whole dictionary costs about as much
+ * to load as reading a hundred articles). Without the dictionary the
+ * engine works on, and says so once, to the verbose. */
+static bayan_status load_morph(bayan_engine *e, const char *dir)
+{
+    size_t n = cue_set_stem_words(e->cues, NULL, 0);
+    const char **words = n ? malloc(n * sizeof *words) : NULL;
+    if (n && !words)
+        return BAYAN_ERR_NOMEM;
+    cue_set_stem_words(e->cues, words, n);
+    char *aff = join_path(dir, "ar.aff"), *dic = join_path(dir, "ar.dic");
+    bayan_status st = aff && dic ? morph_open_entries(aff, dic, words, n,
+                                                      &e->morph)
+                                 : BAYAN_ERR_NOMEM;
+    if (st == BAYAN_ERR_IO) {
+        report(&e->reporter, BAYAN_INFO, BAYAN_OK, dic, -1,
+               "no Arabic hunspell dictionary (ar.aff, ar.dic) here: "
+               "meeting cues match their listed forms only");
+        st = BAYAN_OK;
+    }
+    free(aff);
+    free(dic);
+    free(words);
+    if (st == BAYAN_OK)
+        st = cue_set_use_morph(e->cues, e->morph);
+    return st;
+}
+
 /* Reads what ontology/ holds: the vocabulary, the lexicon, the meeting
- * cues, and the word lists the stages fold from the lexicon. */
-static bayan_status load_data(bayan_engine *e)
+ * cues (with the morphology of hunspell_dir), and the word lists the
+ * stages fold from the lexicon. */
+static bayan_status load_data(bayan_engine *e, const char *hunspell_dir)
 {
     const reporter *r = &e->reporter;
     bayan_status st = ontology_load(r, e->ontology_dir, &e->ontology);
@@ -152,6 +194,8 @@ static bayan_status load_data(bayan_engine *e)
                   : BAYAN_ERR_NOMEM;
         free(cues);
     }
+    if (st == BAYAN_OK)
+        st = load_morph(e, hunspell_dir);
     if (st == BAYAN_OK)
         st = load_stage_words(e);
     return st;
@@ -206,7 +250,7 @@ bayan_status bayan_engine_new(const bayan_options *options,
         bayan_engine_free(e);
         return BAYAN_ERR_NOMEM;
     }
-    bayan_status st = load_data(e);
+    bayan_status st = load_data(e, find_hunspell_dir(options));
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
         st = BAYAN_ERR_NOMEM;
     if (st == BAYAN_OK)
@@ -229,6 +273,7 @@ void bayan_engine_free(bayan_engine *e)
     ontology_free(e->ontology);
     lexicon_free(e->lexicon);
     cue_set_free(e->cues);
+    morph_free(e->morph); /* after the cues, which borrow it */
     if (e->person_words)
         person_cues_clear(e->person_words);
     free(e->person_words);

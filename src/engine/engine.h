@@ -10,6 +10,7 @@
 #include "export/export.h"
 #include "extract/extract.h"
 #include "graph/ontology.h"
+#include "text/morph.h"
 #include "text/text.h"
 
 struct bayan_engine {
@@ -28,6 +29,9 @@ struct bayan_engine {
     credit_cues *credit_words;
     names_tagger *names; /**< models/names.tagger, or NULL */
     cue_set *cues;       /**< ontology/patterns/meetings.ttl */
+    /** hunspell-ar, only the entries of the cues' stem forms; NULL when
+     *  the dictionary is not installed (cues match listed forms only). */
+    morph *morph;
     dot_state *dot;      /**< kept between SVG exports (dot_state_new) */
     /* What each layer is handed, pointing into the fields above. */
     text_options text;

@@ -5,6 +5,7 @@
 #define BAYAN_CUES_H
 
 #include "core/report.h"
+#include "text/morph.h"
 #include "text/text.h"
 
 /** What a cue does; the names in the data file are in cues.c. */
@@ -63,6 +64,25 @@ void cue_set_free(cue_set *set);
 /** The role named name in the data file, or CUE_ROLE_COUNT. */
 cue_role cue_role_from_name(const char *name);
 
+/** True for the roles whose one-word forms also match the words they are
+ *  the stem of (cue_set_use_morph): words that name or report a meeting
+ *  (meeting, receive, held, chair, host, join, attend, delegation,
+ *  headed-body, planned). Not numbers, months, days and other values, nor
+ *  words whose inflection changes what they say (levels, count nouns). */
+bool cue_stem_safe(cue_role role);
+
+/** The one-word forms of the stem-safe cues as the data file spells them
+ *  (borrowed from the set): writes at most max of them to out and returns
+ *  how many there are. The entries morph_open_entries needs. */
+size_t cue_set_stem_words(const cue_set *set, const char **out, size_t max);
+
+/** Lets cue_find match a word none of whose listed forms is in the text by
+ *  its stems (m, borrowed: it must outlive the set): a token whose
+ *  analysis (not an imperfect verb) has a one-word form of a stem-safe cue
+ *  as its stem is that cue. Builds the set's read-only tables: call once,
+ *  at load. m NULL: listed forms only. */
+bayan_status cue_set_use_morph(cue_set *set, const morph *m);
+
 /** A cue found at tokens [tok, tok + ntok) of an analysis. */
 typedef struct cue_hit {
     size_t tok, ntok;
@@ -70,9 +90,14 @@ typedef struct cue_hit {
 } cue_hit;
 
 /** Finds the cues in a's tokens, left to right, longest form first, no
- *  overlaps (every cue whose form has the winning length applies). *out is
- *  a new array (free()) of *count hits sorted by token. */
-bayan_status cue_find(const cue_set *set, const text_analysis *a,
-                      cue_hit **out, size_t *count);
+ *  overlaps (every cue whose form has the winning length applies). A token
+ *  where no listed form begins may match by its stems (cue_set_use_morph),
+ *  analysed in its spelling in doc (the text a was made from; NULL: in the
+ *  matching form, where hamza is lost). *out is a new array (free()) of
+ *  *count hits sorted by token. Analyses the words of one call through the
+ *  set's morph handle: calls sharing one must not run concurrently
+ *  (text/morph.h). */
+bayan_status cue_find(const cue_set *set, const text_doc *doc,
+                      const text_analysis *a, cue_hit **out, size_t *count);
 
 #endif
