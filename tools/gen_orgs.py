@@ -16,7 +16,7 @@ OUT = os.path.join(HERE, '..', 'ontology', 'lexicon', 'organizations.ttl')
 COLUMNS = ['slug', 'gold_id', 'label_ar', 'label_en', 'forms']
 
 PARTS_COLUMNS = ['kind', 'slug', 'gender', 'nisba_heads', 'construct_heads',
-                 'label_en', 'class']
+                 'label_en', 'class', 'bare_heads']
 
 
 def org_rows():
@@ -47,12 +47,6 @@ def state_names(r, cldr_ar):
     return sorted(n for n in names if n and n not in drop)
 
 
-# A ministry's head noun: its heads that begin with it may stand alone in a
-# text ("قالت وزارة الخارجية") and then name the ministry of the state the
-# article speaks for (src/extract/bodies.c).
-MINISTRY = 'وزارة '
-
-
 def national_bodies():
     """(slug, label_ar, label_en, forms, news, iso, bare) of the bodies built
     from the kinds of org-parts.tsv and the states of states-curated.tsv;
@@ -80,8 +74,7 @@ def national_bodies():
                       for n in nouns]
             if not forms:
                 continue
-            bare = [h for h in lexgen.split_list(p['nisba_heads'])
-                    if h.startswith(MINISTRY)]
+            bare = lexgen.split_list(p['bare_heads'])
             out.append((p['slug'].format(iso=iso.lower()), forms[0],
                         p['label_en'].format(state=en), forms,
                         p['class'] == 'news', iso, bare))
