@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "graph/vocab.h"
 
 /* ---- calendar --------------------------------------------------------------
@@ -141,14 +142,9 @@ typedef struct expr_list {
 
 static bool push_expr(expr_list *l, date_expr e)
 {
-    if (l->count == l->capacity) {
-        size_t cap = l->capacity ? l->capacity * 2 : 16;
-        date_expr *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        l->items = items;
-        l->capacity = cap;
-    }
+    if (!array_grow((void **)&l->items, l->count, &l->capacity,
+                    sizeof *l->items))
+        return false;
     l->items[l->count++] = e;
     return true;
 }

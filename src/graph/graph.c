@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 
 /* FNV-1a: small, good enough for hashing, and stable across runs. */
@@ -158,14 +159,9 @@ bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
     }
     if (g->term_count >= UINT32_MAX)
         goto nomem;
-    if (g->term_count >= g->term_capacity) {
-        size_t cap = g->term_capacity ? g->term_capacity * 2 : 256;
-        term *terms = realloc(g->terms, cap * sizeof *terms);
-        if (!terms)
-            goto nomem;
-        g->terms = terms;
-        g->term_capacity = cap;
-    }
+    if (!array_grow((void **)&g->terms, g->term_count, &g->term_capacity,
+                    sizeof *g->terms))
+        goto nomem;
     /* Keep the load factor under one half. */
     if ((g->term_index.used + 1) * 2 > g->term_index.capacity) {
         if (!table_grow(&g->term_index, g, true))
@@ -279,14 +275,9 @@ bayan_status graph_add(bayan_graph *g, term_id graph_name, term_id s,
         return BAYAN_OK;
     if (g->quad_count >= UINT32_MAX)
         return BAYAN_ERR_NOMEM;
-    if (g->quad_count >= g->quad_capacity) {
-        size_t cap = g->quad_capacity ? g->quad_capacity * 2 : 256;
-        quad *quads = realloc(g->quads, cap * sizeof *quads);
-        if (!quads)
-            return BAYAN_ERR_NOMEM;
-        g->quads = quads;
-        g->quad_capacity = cap;
-    }
+    if (!array_grow((void **)&g->quads, g->quad_count, &g->quad_capacity,
+                    sizeof *g->quads))
+        return BAYAN_ERR_NOMEM;
     if ((g->quad_index.used + 1) * 2 > g->quad_index.capacity) {
         if (!table_grow(&g->quad_index, g, false))
             return BAYAN_ERR_NOMEM;

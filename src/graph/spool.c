@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/membuf.h"
 
 /* One article's spooled quads: every quad whose subject starts with
@@ -279,14 +280,9 @@ static size_t find_block(const struct spool *sp, const char *prefix,
 static bayan_status insert_block(struct spool *sp, size_t at,
                                  const spool_block *b)
 {
-    if (sp->count == sp->capacity) {
-        size_t cap = sp->capacity ? sp->capacity * 2 : 64;
-        spool_block *blocks = realloc(sp->blocks, cap * sizeof *blocks);
-        if (!blocks)
-            return BAYAN_ERR_NOMEM;
-        sp->blocks = blocks;
-        sp->capacity = cap;
-    }
+    if (!array_grow((void **)&sp->blocks, sp->count, &sp->capacity,
+                    sizeof *sp->blocks))
+        return BAYAN_ERR_NOMEM;
     memmove(&sp->blocks[at + 1], &sp->blocks[at],
             (sp->count - at) * sizeof *sp->blocks);
     sp->blocks[at] = *b;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 #include "graph/turtle.h"
 #include "graph/vocab.h"
@@ -497,14 +498,9 @@ static bool push_hit(hit_list *l, cue_hit h)
     for (size_t i = l->count; i-- > 0 && l->items[i].tok == h.tok;)
         if (l->items[i].cue == h.cue)
             return true; /* the same cue through another reading */
-    if (l->count == l->capacity) {
-        size_t cap = l->capacity ? l->capacity * 2 : 64;
-        cue_hit *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        l->items = items;
-        l->capacity = cap;
-    }
+    if (!array_grow((void **)&l->items, l->count, &l->capacity,
+                    sizeof *l->items))
+        return false;
     l->items[l->count++] = h;
     return true;
 }

@@ -8,6 +8,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 
 typedef struct span_list {
@@ -18,14 +19,9 @@ typedef struct span_list {
 static bool push_span(span_list *l, const text_analysis *a, size_t mb,
                       size_t me)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        text_span *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        l->items = items;
-        l->cap = cap;
-    }
+    if (!array_grow((void **)&l->items, l->count, &l->cap,
+                    sizeof *l->items))
+        return false;
     text_span *s = &l->items[l->count++];
     s->match_begin = mb;
     s->match_end = me;

@@ -4,20 +4,16 @@
 #include <string.h>
 
 #include "common.h"
+#include "core/array.h"
 
 bool corpus_add(corpus *c, char **forms, int *gold, size_t n,
                 const tflags *f)
 {
     if (n == 0)
         return true;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 1024;
-        sentence *s = realloc(c->s, cap * sizeof *s);
-        if (!s)
-            return false;
-        c->s = s;
-        c->cap = cap;
-    }
+    if (!array_grow((void **)&c->s, c->n, &c->cap,
+                    sizeof *c->s))
+        return false;
     sentence *s = &c->s[c->n];
     s->n = n;
     s->forms = malloc(n * sizeof *s->forms);
