@@ -1,4 +1,4 @@
-/* The public API: statuses, format names and the engine's life cycle.
+/* The public API: format names and the engine's life cycle.
  * Reading is in read.c, exporting in write.c. */
 #include "engine/engine.h"
 
@@ -11,24 +11,7 @@
 #include "lexicon/cues.h"
 #include "lexicon/person_cues.h"
 
-/* ---- statuses and formats ---------------------------------------------- */
-
-const char *bayan_strerror(bayan_status status)
-{
-    switch (status) {
-    case BAYAN_OK: return "success";
-    case BAYAN_ERR_NOMEM: return "out of memory";
-    case BAYAN_ERR_IO: return "input/output error";
-    case BAYAN_ERR_ENCODING: return "invalid text encoding";
-    case BAYAN_ERR_SYNTAX: return "syntax error in a data file";
-    case BAYAN_ERR_ONTOLOGY: return "term not declared in the ontology";
-    case BAYAN_ERR_ARGUMENT: return "invalid argument";
-    case BAYAN_ERR_EMPTY: return "no text to read";
-    case BAYAN_ERR_INTERNAL: return "internal error";
-    case BAYAN_ERR_CANCELLED: return "cancelled";
-    }
-    return "unknown status";
-}
+/* ---- formats ------------------------------------------------------------ */
 
 typedef struct format_row {
     const char *name;

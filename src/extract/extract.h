@@ -110,7 +110,7 @@ void credit_cues_free(credit_cues *c);
 bayan_status extract_bare_bodies(extraction *x);
 
 /** Adds a mention of lexicon entry en at code points [begin, end), with the
- *  entry's description from the lexicon (extract.c). */
+ *  entry's description from the lexicon (mentions.c). */
 bayan_status extract_add_entry_mention(extraction *x, size_t begin,
                                        size_t end, const lexicon_entry *en);
 
