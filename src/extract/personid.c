@@ -23,6 +23,7 @@ typedef struct person {
     char *label_ar; /* the Arabic label (owned) */
     char *label_en; /* the English label: the lexicon's or a romanization */
     bool byline_only; /* named only in a byline: no bare surnames */
+    size_t last_mb;   /* where its latest name so far begins */
 } person;
 
 typedef struct people {
@@ -121,22 +122,33 @@ static char *folded_name(const extraction *x, const pname *n)
     return strndup(x->a.match + n->mb, n->me - n->mb);
 }
 
-/* The person that name k joins, or a new one. */
+/* Whether name nm (folded f) names person q. */
+static bool names_person(const pname *nm, const char *f, const person *q)
+{
+    if (nm->known && q->known)
+        return q->known == nm->known;
+    return form_of(f, q->folded) || form_of(q->folded, f);
+}
+
+/* The person that name k joins, or a new one. Names come in text order;
+ * when several people fit (a bare surname two of them share), the one
+ * named last before it: two people sharing a surname stay two. */
 static bayan_status assign(const extraction *x, people *p, pname *nm,
                            size_t k)
 {
     char *f = folded_name(x, nm);
     if (!f)
         return BAYAN_ERR_NOMEM;
-    for (size_t i = 0; i < p->count; i++) {
+    long best = -1;
+    for (size_t i = 0; i < p->count; i++)
+        if (names_person(nm, f, &p->items[i]) &&
+            (best < 0 || p->items[i].last_mb > p->items[best].last_mb))
+            best = (long)i;
+    if (best >= 0) {
+        size_t i = (size_t)best;
         person *q = &p->items[i];
-        bool same = nm->known ? q->known == nm->known
-                              : false;
-        if (!same && !(nm->known && q->known))
-            same = form_of(f, q->folded) || form_of(q->folded, f);
-        if (!same)
-            continue;
         nm->person = i;
+        q->last_mb = nm->mb;
         q->byline_only = q->byline_only && nm->byline;
         if (!q->known && (nm->known || strlen(f) > strlen(q->folded))) {
             free(q->folded);
@@ -155,7 +167,7 @@ static bayan_status assign(const extraction *x, people *p, pname *nm,
     }
     p->items = grown;
     p->items[p->count] = (person){nm->known, f, k, NULL, NULL, NULL,
-                                  nm->byline};
+                                  nm->byline, nm->mb};
     nm->person = p->count++;
     return BAYAN_OK;
 }
@@ -184,11 +196,45 @@ static bool covered(const extraction *x, const pname_list *l, size_t mb,
     return false;
 }
 
-/* The person whose surname token i is (perhaps after proclitics), or -1;
- * *prefix receives the proclitic bytes. */
-static long surname_of(const extraction *x, const people *p, size_t i,
-                       size_t *prefix)
+/* Where person k was last named before byte mb (its first name's place
+ * when none is before), from the names l in text order. */
+static size_t named_before(const pname_list *l, size_t k, size_t mb,
+                           bool *before)
 {
+    size_t at = SIZE_MAX;
+    *before = false;
+    for (size_t j = 0; j < l->count; j++) {
+        if (l->items[j].person != k)
+            continue;
+        if (l->items[j].mb < mb) {
+            at = l->items[j].mb;
+            *before = true;
+        } else if (!*before && at == SIZE_MAX) {
+            at = l->items[j].mb;
+        }
+    }
+    return at;
+}
+
+/* Of people a and b whose surname both fit at byte mb, the one named last
+ * before it (else the one named first after it). */
+static long nearer(const pname_list *l, long a, long b, size_t mb)
+{
+    bool ba, bb;
+    size_t pa = named_before(l, (size_t)a, mb, &ba);
+    size_t pb = named_before(l, (size_t)b, mb, &bb);
+    if (ba != bb)
+        return ba ? a : b;
+    return (ba ? pb > pa : pb < pa) ? b : a;
+}
+
+/* The person whose surname token i is (perhaps after proclitics), or -1;
+ * *prefix receives the proclitic bytes. When two people share the
+ * surname, the one named last before it. */
+static long surname_of(const extraction *x, const people *p,
+                       const pname_list *l, size_t i, size_t *prefix)
+{
+    long best = -1;
     const text_span *t = &x->a.tokens[i];
     const char *w = x->a.match + t->match_begin;
     size_t n = t->match_end - t->match_begin;
@@ -209,10 +255,14 @@ static long surname_of(const extraction *x, const people *p, size_t i,
                 ((ln == sn && memcmp(lw, stem, sn) == 0) ||
                  (sn == ln + 4 && memcmp(stem, AL, 4) == 0 &&
                   memcmp(stem + 4, lw, ln) == 0))) {
-                *prefix = splits[s].prefix_len;
-                return (long)k;
+                if (best < 0)
+                    *prefix = splits[s].prefix_len;
+                best = best < 0 ? (long)k
+                                : nearer(l, best, (long)k, t->match_begin);
             }
         }
+        if (best >= 0)
+            return best; /* the longest stem that names someone */
     }
     return -1;
 }
@@ -228,7 +278,7 @@ static bayan_status find_surnames(const extraction *x, const person_cues *c,
                    t->match_end - t->match_begin) ||
             covered(x, l, t->match_begin, t->match_end))
             continue;
-        long k = surname_of(x, p, i, &prefix);
+        long k = surname_of(x, p, l, i, &prefix);
         if (k < 0)
             continue;
         pname n = {.t0 = i, .t1 = i + 1, .mb = t->match_begin + prefix,

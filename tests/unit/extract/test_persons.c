@@ -154,6 +154,25 @@ static void test_surname_merge(void **state)
     bayan_graph_free(g);
 }
 
+/* Two people sharing a surname stay two, and a later bare surname is the
+ * one named last before it. */
+static void test_shared_surname(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "استقبل وزير الخارجية المصري كريم دوفال "
+                                "نظيره البلجيكي مارك دوفال. وقال دوفال إن "
+                                "بلاده مستعدة.");
+    const char *p[4];
+    assert_int_equal(persons(g, p, 4), 2);
+    const char *marc = has(g, p[0], P_LABEL, "مارك دوفال") ? p[0] : p[1];
+    const char *karim = marc == p[0] ? p[1] : p[0];
+    assert_true(has(g, marc, P_LABEL, "مارك دوفال"));
+    assert_true(has(g, karim, P_LABEL, "كريم دوفال"));
+    assert_int_equal(phrases(g, marc), 2);
+    assert_int_equal(phrases(g, karim), 1);
+    bayan_graph_free(g);
+}
+
 static void test_role_without_name(void **state)
 {
     bayan_engine *e = *state;
@@ -427,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_counterpart),
         cmocka_unit_test(test_honorifics_stripped),
         cmocka_unit_test(test_surname_merge),
+        cmocka_unit_test(test_shared_surname),
         cmocka_unit_test(test_role_without_name),
         cmocka_unit_test(test_slugs),
         cmocka_unit_test(test_coordinated_role_same_state),
