@@ -419,7 +419,7 @@ bool dates_infer_reference(const date_expr *ex, size_t n, bdate *ref)
  * ---------------------------------------------------------------
  */
 
-enum { DATELINE_LINES = 10, DATELINE_TOKENS = 6 };
+enum { DATELINE_LINES = 10, DATELINE_TOKENS = 6, DATELINE_LEAD = 3 };
 
 /* The line (0-based, by LF in the matching form) of byte offset b. */
 static size_t line_of(const text_analysis *a, size_t b)
@@ -431,15 +431,77 @@ static size_t line_of(const text_analysis *a, size_t b)
 }
 
 /* An ISO date in the first lines ("2026-02-10"). */
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A run of 1 or 2 digits at s[*i] (within n bytes): its value, or -1. */
+static int small_number(const char *s, size_t n, size_t *i)
+{
+    size_t b = *i;
+    while (*i < n && *i - b < 3 && is_digit(s[*i]))
+        (*i)++;
+    if (*i == b || *i - b > 2)
+        return -1;
+    return atoi(s + b);
+}
+
+/* A numeric date as headers write it: day-month-year with one separator
+ * of - / or . (08-06-2023, 8/6/2023); month-day when the second number
+ * cannot be a month (06-28-2023). *len receives its bytes. */
+static bool parse_dmy(const char *s, size_t n, bdate *out, size_t *len)
+{
+    size_t i = 0;
+    int a = small_number(s, n, &i);
+    if (a < 0 || i >= n || (s[i] != '-' && s[i] != '/' && s[i] != '.'))
+        return false;
+    char sep = s[i++];
+    int b = small_number(s, n, &i);
+    if (b < 0 || i + 5 > n || s[i] != sep || !digits(s + i + 1, 4) ||
+        (i + 5 < n && is_digit(s[i + 5])))
+        return false;
+    int y = atoi(s + i + 1);
+    bdate x = b > 12 ? (bdate){y, a, b} : (bdate){y, b, a};
+    if (!date_is_day(x))
+        return false;
+    *out = x;
+    *len = i + 5;
+    return true;
+}
+
+/* An ISO or numeric date on the first two lines: a header. */
 static bool iso_on_top(const text_analysis *a, bdate *out)
 {
-    for (size_t i = 0; i + 10 <= a->match_len; i++) {
+    for (size_t i = 0; i + 8 <= a->match_len; i++) {
         if (a->match[i] == '\n' && line_of(a, i) >= 2)
             return false;
-        if ((i == 0 || a->match[i - 1] < '0' || a->match[i - 1] > '9') &&
-            (i + 10 == a->match_len || a->match[i + 10] < '0' ||
-             a->match[i + 10] > '9') &&
+        if (i > 0 && is_digit(a->match[i - 1]))
+            continue;
+        size_t len;
+        if (i + 10 <= a->match_len &&
+            (i + 10 == a->match_len || !is_digit(a->match[i + 10])) &&
             date_parse_iso(a->match + i, out))
+            return true;
+        if (parse_dmy(a->match + i, a->match_len - i, out, &len))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the gap after token t holds a dateline's mark: a bracket (the
+ * agency), a dash or a colon. */
+static bool dateline_mark_after(const text_analysis *a, size_t t)
+{
+    size_t e = a->tokens[t].match_end;
+    size_t next = t + 1 < a->token_count ? a->tokens[t + 1].match_begin
+                                         : a->match_len;
+    for (size_t k = e; k < next; k++) {
+        char c = a->match[k];
+        if (c == '\n')
+            return false;
+        if (c == '(' || c == '-' || c == ':' ||
+            (unsigned char)c == 0xe2) /* U+2013, U+2014: en and em dash */
             return true;
     }
     return false;
@@ -478,9 +540,14 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
             continue; /* "أمس (22 آذار 2017)" dates an event, not the text */
         if (lines[e->tok0] >= DATELINE_LINES)
             break;
-        /* A dateline is a date and a few words (place, author, time). */
-        if (tokens_on(lines, a->token_count, lines[e->tok0]) <=
-            DATELINE_TOKENS + (e->tok1 - e->tok0)) {
+        /* A dateline is a date and a few words (place, author, time), or
+         * opens the text's first line: a place, the date, then the
+         * agency in brackets or a dash ("عمان 15 نوفمبر 2017 (بترا) -"). */
+        bool opens = lines[e->tok0] == lines[0] &&
+                     e->tok0 <= DATELINE_LEAD && e->tok1 > e->tok0 &&
+                     dateline_mark_after(a, e->tok1 - 1);
+        if (opens || tokens_on(lines, a->token_count, lines[e->tok0]) <=
+                         DATELINE_TOKENS + (e->tok1 - e->tok0)) {
             *out = e->abs;
             found = true;
         }

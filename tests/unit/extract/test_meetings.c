@@ -237,6 +237,44 @@ static void weekday_against_dateline(void **state)
     bayan_graph_free(g);
 }
 
+/* Whether g says the article was published on iso. */
+static bool published_on(const bayan_graph *g, const char *iso)
+{
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(graph_term(g, q[i].p)->value, P_DATE_PUBLISHED) == 0 &&
+            strcmp(graph_term(g, q[i].o)->value, iso) == 0)
+            return true;
+    return false;
+}
+
+/* A numeric header (day-month-year) dates the text, and a meeting's day
+ * without a year takes the header's. */
+static void numeric_header(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "08-06-2023\n"
+               "عقد وزراء خارجية التحالف اجتماعا في روما يوم 5 يونيو.");
+    assert_true(published_on(g, "2023-06-08"));
+    assert_true(has(g, "meeting/2023-06-05-rome", P_START_DATE, "2023-06-05",
+                    XSD_DATE));
+    bayan_graph_free(g);
+}
+
+/* A dateline that opens the text's first line, before the agency and a
+ * dash, dates the text, and "أمس" counts from it. */
+static void dateline_sharing_its_line(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عمان 15 نوفمبر 2017 (بترا) - عقد وزراء خارجية التحالف "
+               "اجتماعا في عمان أمس لبحث الأوضاع.");
+    assert_true(published_on(g, "2017-11-15"));
+    assert_true(has(g, "meeting/2017-11-14-amman", P_START_DATE,
+                    "2017-11-14", XSD_DATE));
+    bayan_graph_free(g);
+}
+
 /* "أمس (22 آذار 2017)" fixes yesterday when nothing else dates the text. */
 static void yesterday_fixed_by_the_text(void **state)
 {
@@ -458,6 +496,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(levantine_month_with_gregorian_gloss,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(partial_dates_and_planned, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(numeric_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(dateline_sharing_its_line, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(weekday_against_dateline, setup,
                                         teardown),
