@@ -12,42 +12,9 @@
 
 #include <cmocka.h>
 
-#include "engine/engine.h"
-#include "extract/extract.h"
-#include "graph/graph.h"
-#include "graph/vocab.h"
-#include "text/text.h"
+#include "fixture.h"
 
 #define ORG(slug) BAYAN_DEFAULT_BASE "org/" slug
-
-/* The graph extracted from one text (the engine is the group state). */
-static bayan_graph *extract(bayan_engine *e, const char *text)
-{
-    text_doc doc;
-    assert_int_equal(text_decode(&e->text, "t.txt", text, strlen(text), &doc),
-                     BAYAN_OK);
-    bayan_graph *g = bayan_graph_new();
-    assert_non_null(g);
-    article_ids ids = {0};
-    assert_int_equal(article_add(&e->extract, "t.txt", &doc, g, &ids),
-                     BAYAN_OK);
-    assert_int_equal(extract_entities(&e->extract, &doc, &ids, g), BAYAN_OK);
-    article_ids_clear(&ids);
-    text_doc_clear(&doc);
-    return g;
-}
-
-/* How many NIF phrases point at entity. */
-static size_t phrases(const bayan_graph *g, const char *entity)
-{
-    size_t count, k = 0;
-    const quad *q = graph_quads(g, &count);
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(graph_term(g, q[i].p)->value, P_ITS_IDENT_REF) == 0 &&
-            strcmp(graph_term(g, q[i].o)->value, entity) == 0)
-            k++;
-    return k;
-}
 
 static void expect_phrases(bayan_engine *e, const char *text,
                            const char *entity, size_t want)
@@ -100,21 +67,6 @@ static void test_no_state_no_body(void **state)
     for (size_t i = 0; i < count; i++)
         assert_null(strstr(graph_term(g, q[i].o)->value, "org/mfa-"));
     bayan_graph_free(g);
-}
-
-static int setup(void **state)
-{
-    bayan_engine *e;
-    if (bayan_engine_new(NULL, &e) != BAYAN_OK)
-        return -1;
-    *state = e;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    bayan_engine_free(*state);
-    return 0;
 }
 
 int main(void)

@@ -15,28 +15,8 @@
 
 #include <unistd.h>
 
-#include "engine/engine.h"
+#include "fixture.h"
 #include "text/translit.h"
-#include "extract/extract.h"
-#include "graph/graph.h"
-#include "text/text.h"
-#include "graph/vocab.h"
-
-/* The graph extracted from one text (the engine is the group state). */
-static bayan_graph *extract(bayan_engine *e, const char *text)
-{
-    text_doc doc;
-    assert_int_equal(text_decode(&e->text, "t.txt", text, strlen(text), &doc),
-                     BAYAN_OK);
-    bayan_graph *g = bayan_graph_new();
-    assert_non_null(g);
-    article_ids ids = {0};
-    assert_int_equal(article_add(&e->extract, "t.txt", &doc, g, &ids), BAYAN_OK);
-    assert_int_equal(extract_entities(&e->extract, &doc, &ids, g), BAYAN_OK);
-    article_ids_clear(&ids);
-    text_doc_clear(&doc);
-    return g;
-}
 
 static const char *value(const bayan_graph *g, term_id id)
 {
@@ -71,18 +51,6 @@ static bool has(const bayan_graph *g, const char *s, const char *p,
             strcmp(value(g, q[i].o), o) == 0)
             return true;
     return false;
-}
-
-/* How many NIF phrases point at entity. */
-static size_t phrases(const bayan_graph *g, const char *entity)
-{
-    size_t count, k = 0;
-    const quad *q = graph_quads(g, &count);
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(value(g, q[i].p), P_ITS_IDENT_REF) == 0 &&
-            strcmp(value(g, q[i].o), entity) == 0)
-            k++;
-    return k;
 }
 
 /* True when any literal in g contains needle. */
@@ -422,21 +390,6 @@ static void test_without_model(void **state)
         unlink(to);
     }
     rmdir(dir);
-}
-
-static int setup(void **state)
-{
-    bayan_engine *e;
-    if (bayan_engine_new(NULL, &e) != BAYAN_OK)
-        return -1;
-    *state = e;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    bayan_engine_free(*state);
-    return 0;
 }
 
 int main(void)
