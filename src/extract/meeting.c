@@ -67,7 +67,7 @@ static bool iri_union(iri_set *dst, const iri_set *src)
     return true;
 }
 
-static void iri_clear(iri_set *s)
+void iri_clear(iri_set *s)
 {
     free(s->items);
     *s = (iri_set){NULL, 0, 0};

@@ -16,6 +16,9 @@ typedef struct iri_set {
 /** Adds iri unless present; false when out of memory. */
 bool iri_add(iri_set *s, const char *iri);
 
+/** Frees the set's array (the IRIs are borrowed) and empties it. */
+void iri_clear(iri_set *s);
+
 /** What is known of one meeting. Pointers are borrowed from the lexicon
  *  or from the extraction. */
 typedef struct meeting {

@@ -39,6 +39,7 @@ typedef struct trigger {
     const char *level; /* the trigger's own level (a summit, a body) */
     int dual;
     bool receive;
+    bool bilateral; /* two officials meeting (CUE_BILATERAL) */
 } trigger;
 
 /* What one article's meeting extraction works with. */

@@ -111,7 +111,8 @@ static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
         return false;
     s->trig = grown;
     s->trig[s->ntrig++] =
-        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false};
+        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false,
+                  false};
     return true;
 }
 
@@ -171,6 +172,8 @@ static bool find_triggers(scan *s)
             return false;
         if (hit_with(s, h->tok, CUE_RECEIVE))
             s->trig[s->ntrig - 1].receive = true;
+        if (hit_with(s, h->tok, CUE_BILATERAL))
+            s->trig[s->ntrig - 1].bilateral = true;
     }
     if (s->ntrig > 1)
         qsort(s->trig, s->ntrig, sizeof *s->trig, compare_triggers);
@@ -189,16 +192,21 @@ static void window(const trigger *t, size_t *lo, size_t *hi)
     *hi = t->tok1 + AFTER_CAP < t->own1 ? t->tok1 + AFTER_CAP : t->own1;
 }
 
-/* The level: the most specific of the trigger's own (a body, a summit)
- * and the cues after it; when nothing after it speaks and the trigger is
- * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
-static const char *read_level(const scan *s, const trigger *t, size_t lo,
-                              size_t hi)
+/* True when level cue h may give trigger t its level: one person's
+ * office (value 1) does not make a meeting of two officials a meeting of
+ * that level. */
+static bool level_applies(const trigger *t, const cue_hit *h)
+{
+    return h->cue->role == CUE_LEVEL && !(t->bilateral && h->cue->value == 1);
+}
+
+static const char *read_level_cues(const scan *s, const trigger *t,
+                                   size_t lo, size_t hi)
 {
     const char *after = NULL;
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
-        if (h->cue->role == CUE_LEVEL && h->tok >= t->tok0 && h->tok < hi &&
+        if (level_applies(t, h) && h->tok >= t->tok0 && h->tok < hi &&
             meeting_level_rank(h->cue->level) > meeting_level_rank(after))
             after = h->cue->level;
     }
@@ -208,10 +216,21 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
                                                                    : after;
     for (size_t i = s->nhits; i-- > 0;) {
         const cue_hit *h = &s->hits[i];
-        if (h->cue->role == CUE_LEVEL && h->tok >= lo && h->tok < t->tok0)
+        if (level_applies(t, h) && h->tok >= lo && h->tok < t->tok0)
             return h->cue->level;
     }
     return own;
+}
+
+/* The level: the most specific of the trigger's own (a body, a summit)
+ * and the cues after it; when nothing after it speaks and the trigger is
+ * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع").
+ * Two officials meeting with no level named meet at no group's level. */
+static const char *read_level(const scan *s, const trigger *t, size_t lo,
+                              size_t hi)
+{
+    const char *level = read_level_cues(s, t, lo, hi);
+    return !level && t->bilateral ? L_OTHER : level;
 }
 
 static void set_date(const scan *s, const date_expr *pick, meeting *m);
@@ -507,6 +526,85 @@ static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
     return true;
 }
 
+enum { COUNTERPART_SPAN = 30 }; /* tokens of one "met with A, B and C" */
+
+/* "من قبل": the people after it receive the one named before. */
+static bool passive_by(const text_analysis *a, size_t t)
+{
+    return t > 0 && token_is(a, t - 1, "\xd9\x85\xd9\x86") && /* من */
+           token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");         /* قبل */
+}
+
+/* The people one official meets, for a meeting of two officials: those
+ * after "مع" (or "من قبل") in the trigger's clause, else those after the first person
+ * named (who is the one meeting them). Writes up to cap of them into out
+ * and returns how many. */
+static size_t counterparts(const scan *s, const trigger *t, const placed **out,
+                           size_t cap)
+{
+    const text_analysis *a = &s->x->a;
+    size_t end = t->tok1, with = SIZE_MAX;
+    while (end < a->token_count && end < t->tok1 + COUNTERPART_SPAN &&
+           (end == t->tok1 || !break_before(a, end)) &&
+           s->sentence_of[end] == t->sentence) {
+        if (with == SIZE_MAX && (token_is(a, end, "\xd9\x85\xd8\xb9") ||
+                                 passive_by(a, end))) /* مع، من قبل */
+            with = end;
+        end++;
+    }
+    size_t n = 0;
+    bool skipped_subject = with != SIZE_MAX;
+    for (size_t i = 0; i < s->nents && n < cap; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_PERSON || p->tok0 < t->tok1 || p->tok0 >= end ||
+            (with != SIZE_MAX && p->tok0 < with))
+            continue;
+        if (!skipped_subject) {
+            skipped_subject = true;
+            continue;
+        }
+        out[n++] = p;
+    }
+    return n;
+}
+
+/* "التقى الوزير مع رئيس الوزراء أ ووزير الخارجية ب": one meeting per
+ * pair. The frame f, already placed at index at, is the meeting with the
+ * first counterpart; each other counterpart gets a meeting of its own like
+ * it, appended as is (such meetings share place and date and must not
+ * merge). */
+static bool split_counterparts(scan *s, const trigger *t, size_t at)
+{
+    const placed *who[MAX_MEETINGS];
+    size_t n = t->bilateral && at != SIZE_MAX
+                   ? counterparts(s, t, who, MAX_MEETINGS)
+                   : 0;
+    if (n < 2)
+        return true;
+    if (!iri_add(&s->meetings[at].attendees, who[0]->iri))
+        return false;
+    for (size_t i = 1; i < n && s->nmeetings < MAX_MEETINGS; i++) {
+        const meeting *f = &s->meetings[at];
+        meeting twin = {0};
+        twin.count = -1;
+        if (!meeting_merge(&twin, f)) {
+            meeting_clear(&twin);
+            return false;
+        }
+        iri_clear(&twin.attendees);
+        twin.statement = false;
+        twin.begin = f->begin;
+        twin.end = f->end;
+        twin.key = f->key;
+        if (!iri_add(&twin.attendees, who[i]->iri)) {
+            meeting_clear(&twin);
+            return false;
+        }
+        append_meeting(s, &twin);
+    }
+    return true;
+}
+
 /* Reads trigger t's frame (two when it names two meetings in two cities)
  * and places it; *placed_at: the index of the (first) meeting. */
 static bool take_trigger(scan *s, const trigger *t, size_t prev,
@@ -527,6 +625,8 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
     *placed_at = place_frame(s, &f, &ok);
     if (split && ok)
         place_frame(s, &twin, &ok);
+    else if (ok)
+        ok = split_counterparts(s, t, *placed_at);
     meeting_clear(&twin);
     return ok;
 }
@@ -552,9 +652,26 @@ static bool build_meetings(scan *s)
     return ok;
 }
 
+/* A city that opens a title line as a dateline does ("وارسو – …", "وارسو
+ * <byline>"): alone, before punctuation, or before a person's name. */
+static bool opens_dateline(const scan *s, const placed *city, size_t t1)
+{
+    size_t t0, unused;
+    sentence_tokens(s, 0, &t0, &unused);
+    if (city->tok0 != t0 || city->tok1 >= t1 ||
+        break_before(&s->x->a, city->tok1))
+        return city->tok0 == t0;
+    for (size_t i = 0; i < s->nents; i++)
+        if (s->ents[i].kind == KIND_PERSON && s->ents[i].tok0 == city->tok1)
+            return true;
+    return false;
+}
+
 /* A main meeting the text does not place takes the one city of a short
  * title line without a meeting word ("وزراء خارجية دول الناتو في
- * بروكسل"). */
+ * بروكسل"), when the title names it as a place or opens with it (a
+ * dateline); a city that acts in a title ("واشنطن تؤكد") stands for its
+ * government. */
 static void place_from_title(scan *s)
 {
     size_t main = main_meeting(s), t0, t1;
@@ -568,7 +685,8 @@ static void place_from_title(scan *s)
     const placed *city = NULL;
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
-        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY) {
+        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY &&
+            (locative(s, p) || opens_dateline(s, p, t1))) {
             if (city)
                 return;
             city = p;
