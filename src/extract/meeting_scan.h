@@ -14,6 +14,7 @@
 
 enum {
     AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
+    STATE_PLACE_GAP = 8, /* tokens after it where a state is its place */
     BEFORE_CAP = 10, /* tokens before it */
     CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
     BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */

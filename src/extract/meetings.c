@@ -281,6 +281,14 @@ static bool locative(const scan *s, const placed *p)
                                "\xd8\xa8", 2) == 0; /* ب */
 }
 
+/* A place named as what a meeting is about ("جلسة خاصة بمدينة القدس",
+ * "مؤتمر حول سوريا"): a topic cue one or two tokens before it. */
+static bool is_topic(const scan *s, const placed *p)
+{
+    size_t lo = p->tok0 > 2 ? p->tok0 - 2 : 0;
+    return has_cue(s, lo, p->tok0, CUE_TOPIC);
+}
+
 static const placed *first_entity(const scan *s, size_t lo, size_t hi,
                                   entity_kind kind, bool backwards,
                                   bool need_locative)
@@ -289,7 +297,7 @@ static const placed *first_entity(const scan *s, size_t lo, size_t hi,
         size_t i = backwards ? s->nents - 1 - k : k;
         const placed *p = &s->ents[i];
         if (p->tok0 >= lo && p->tok0 < hi && p->kind == kind &&
-            (!need_locative || locative(s, p)))
+            (!need_locative || locative(s, p)) && !is_topic(s, p))
             return p;
     }
     return NULL;
@@ -306,11 +314,12 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         m->city_state = city_state(s, p->entry);
         return;
     }
-    /* A state after the trigger is its place only before the clause ends
-     * (in "تباحثا حول الوضع، واتفقا على دعم الحوار في ليبيا" the state
-     * is a topic). */
+    /* A state after the trigger is its place only close to it and before
+     * the clause ends: further on it is a topic ("تباحثا حول الوضع، واتفقا
+     * على دعم الحوار في ليبيا", "اجتماع متابعة الأوضاع في سوريا"). */
     size_t end = t->tok1;
-    while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
+    while (end < hi && end < t->tok1 + STATE_PLACE_GAP &&
+           (end == t->tok1 || !break_before(&s->x->a, end)))
         end++;
     p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
     if (!p)
@@ -607,11 +616,33 @@ static bool split_counterparts(scan *s, const trigger *t, size_t at)
 
 /* Reads trigger t's frame (two when it names two meetings in two cities)
  * and places it; *placed_at: the index of the (first) meeting. */
+/* "هذه الجلسة", "هذا الاجتماع": the meeting told of before, whose place
+ * date and status are already known; what the frame says of them is
+ * about something else ("هذه الجلسة تهدف إلى ... في مدينة القدس",
+ * "ستعقد اجتماعات من نوع هذه الجلسة"). The rest of the frame (level,
+ * chairs, counts) joins that meeting. */
+static bool take_anaphor(scan *s, meeting *f, size_t prev)
+{
+    f->city = f->state = NULL;
+    f->city_state = NULL;
+    f->date = (bdate){0, 0, 0};
+    f->md_only = false;
+    f->future = f->strong = f->held = false;
+    bool ok = meeting_merge(&s->meetings[prev], f);
+    meeting_clear(f);
+    return ok;
+}
+
 static bool take_trigger(scan *s, const trigger *t, size_t prev,
                          size_t *placed_at)
 {
     meeting f, twin = {0};
     bool ok = read_frame(s, t, &f);
+    if (ok && prev != SIZE_MAX && t->tok0 > 0 &&
+        hit_with(s, t->tok0 - 1, CUE_ANAPHOR)) {
+        *placed_at = prev;
+        return take_anaphor(s, &f, prev);
+    }
     if (ok) {
         inherit_level(s, t, &f, prev);
         ok = split_by_cities(s, t, &f, &twin);

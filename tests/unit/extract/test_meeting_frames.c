@@ -148,6 +148,36 @@ static void city_acting_in_a_title(void **state)
     bayan_graph_free(g);
 }
 
+/* A place named as a meeting's topic ("حول سوريا", "خاصة بمدينة القدس")
+ * or far from it ("الأوضاع في سوريا") is not where it is held. */
+static void topic_is_no_place(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد وزراء الخارجية العرب اجتماعا طارئا حول سوريا "
+                "لمتابعة الأوضاع في لبنان.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/SY"), 0);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/LB"), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد الوزراء اجتماعا في الأردن أمس.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/JO"), 1);
+    bayan_graph_free(g);
+}
+
+/* "هذه الجلسة" is the session told of before: no second meeting, and
+ * what the sentence says of other places and times stays with them. */
+static void demonstrative_is_the_meeting_before(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد مجلس الأمن جلسة طارئة في نيويورك أمس.\n"
+                "وتهدف هذه الجلسة إلى بحث الأوضاع في مدينة حلب، وستعقد "
+                "جلسات مماثلة لاحقا.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/new-york"), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "false"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +188,8 @@ int main(void)
         cmocka_unit_test(council_session),
         cmocka_unit_test(future_verb_planned),
         cmocka_unit_test(city_acting_in_a_title),
+        cmocka_unit_test(topic_is_no_place),
+        cmocka_unit_test(demonstrative_is_the_meeting_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
