@@ -79,13 +79,15 @@ static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
     return true;
 }
 
+/* Adds the entities of kind in [c0, c1); a proscribed group ("بمشاركة
+ * ... في الحرب على داعش") is never a party to a meeting. */
 static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
                      iri_set *out)
 {
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
         if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
-            !iri_add(out, p->iri))
+            !(p->entry && p->entry->proscribed) && !iri_add(out, p->iri))
             return false;
     }
     return true;

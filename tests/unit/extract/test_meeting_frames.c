@@ -178,6 +178,29 @@ static void demonstrative_is_the_meeting_before(void **state)
     bayan_graph_free(g);
 }
 
+/* How many (meeting, attendee) pairs name attendee. */
+static size_t attended_by(const bayan_graph *g, const char *attendee)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, P_ATTENDEE) == 0 &&
+             strcmp(graph_term(g, q[i].o)->value, attendee) == 0;
+    return k;
+}
+
+/* A group on the UN sanctions lists is what a meeting is against, never
+ * one of its attendees. */
+static void proscribed_group_attends_nothing(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد وزراء الخارجية اجتماعا في باريس بمشاركة فرنسا وتنظيم "
+                "داعش.\n");
+    assert_int_equal(attended_by(g, BASE_ID "state/FR"), 1);
+    assert_int_equal(attended_by(g, BASE_ID "org/isis"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +213,7 @@ int main(void)
         cmocka_unit_test(city_acting_in_a_title),
         cmocka_unit_test(topic_is_no_place),
         cmocka_unit_test(demonstrative_is_the_meeting_before),
+        cmocka_unit_test(proscribed_group_attends_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
