@@ -51,6 +51,7 @@ typedef struct scan {
     date_expr *dates;
     size_t ndates;
     bdate ref;
+    bool published; /* ref is the publication date, not inferred */
     placed *ents;
     size_t nents;
     size_t *sentence_of; /* per token */

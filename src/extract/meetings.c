@@ -249,9 +249,23 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
         set_date(s, pick, m);
 }
 
+/* True when d, at its own precision, comes after the day ref. */
+static bool date_after(bdate d, bdate ref)
+{
+    if (d.y != ref.y || !d.m)
+        return d.y > ref.y;
+    if (d.m != ref.m || !d.d)
+        return d.m > ref.m;
+    return d.d > ref.d;
+}
+
 static void set_date(const scan *s, const date_expr *pick, meeting *m)
 {
     bdate d = date_resolve(pick, s->ref, meeting_planned(m));
+    /* Dated after the article was published: still to come, whatever
+     * the verbs say ("يعقد الاجتماع في 20 مايو"). */
+    if (d.y && s->published && date_after(d, s->ref))
+        m->strong = true;
     if (d.y) {
         m->date = d;
     } else if (pick->kind == DATE_MONTH_DAY) {
@@ -765,10 +779,12 @@ static bayan_status find_reference(extraction *x, scan *s)
     bdate pub = {0, 0, 0};
     if (x->doc->published && date_parse_iso(x->doc->published, &pub)) {
         s->ref = pub;
+        s->published = true;
         return BAYAN_OK;
     }
     if (dates_dateline(&x->a, s->dates, s->ndates, &pub)) {
         s->ref = pub;
+        s->published = true;
         char buf[11];
         date_format(pub, buf);
         return graph_add_literal(x->g, x->ids->article, x->ids->article,

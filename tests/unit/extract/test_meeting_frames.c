@@ -201,6 +201,22 @@ static void proscribed_group_attends_nothing(void **state)
     bayan_graph_free(g);
 }
 
+/* A meeting dated after the publication date is still to come, though
+ * its verb is in the present ("ينعقد"). */
+static void dated_after_publication_is_planned(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "الرباط 10 مايو 2024 (وكالات) - ينعقد اجتماع وزراء الخارجية "
+                "العرب في الرباط يوم 20 مايو 2024.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "الرباط 10 مايو 2024 (وكالات) - انعقد اجتماع وزراء "
+                        "الخارجية العرب في الرباط يوم 8 مايو 2024.\n");
+    assert_int_equal(meetings_with(g, P_PLANNED, "false"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +230,7 @@ int main(void)
         cmocka_unit_test(topic_is_no_place),
         cmocka_unit_test(demonstrative_is_the_meeting_before),
         cmocka_unit_test(proscribed_group_attends_nothing),
+        cmocka_unit_test(dated_after_publication_is_planned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
