@@ -38,6 +38,8 @@ static bool is_filler(const scan *s, size_t t)
         "\xd9\x85\xd9\x86",         /* من */
         "\xd9\x88",                 /* و */
         "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
+        "\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* دوله: "كل من دولة الكويت" */
+        "\xd9\x88\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* ودوله */
     };
     for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
         if (token_is(&s->x->a, t, FILLERS[i]))
