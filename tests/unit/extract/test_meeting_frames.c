@@ -217,6 +217,35 @@ static void dated_after_publication_is_planned(void **state)
     bayan_graph_free(g);
 }
 
+/* How many (meeting, chair) pairs name chair. */
+static size_t chaired_by(const bayan_graph *g, const char *chair)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, NS_BAYAN "chair") == 0 &&
+             strcmp(graph_term(g, q[i].o)->value, chair) == 0;
+    return k;
+}
+
+/* Chairs after a feminine verb ("ترأست كل من دولة الكويت وألمانيا"); a
+ * committee's head ("اللجنة برئاسة مصر") chairs the committee, not the
+ * summit. */
+static void chairs_and_committee_heads(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "ترأست كل من دولة الكويت وألمانيا الاجتماع الثاني لمجموعة "
+                "العمل في أبوظبي.\n");
+    assert_int_equal(chaired_by(g, BASE_ID "state/KW"), 1);
+    assert_int_equal(chaired_by(g, BASE_ID "state/DE"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "أوصت القمة العربية في الرياض باستمرار عمل اللجنة "
+                        "برئاسة مصر.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(chaired_by(g, BASE_ID "state/EG"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +260,7 @@ int main(void)
         cmocka_unit_test(demonstrative_is_the_meeting_before),
         cmocka_unit_test(proscribed_group_attends_nothing),
         cmocka_unit_test(dated_after_publication_is_planned),
+        cmocka_unit_test(chairs_and_committee_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
