@@ -246,6 +246,19 @@ static void chairs_and_committee_heads(void **state)
     bayan_graph_free(g);
 }
 
+/* Talks with two bodies ("مباحثات مع مسؤولي الحكومة المصرية وجامعة الدول
+ * العربية"), no person named: one meeting with each. */
+static void talks_with_two_bodies(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "سيقوم المبعوث بزيارة للقاهرة لإجراء مباحثات مع مسؤولي "
+                "الحكومة الأردنية وجامعة الدول العربية.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 2);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 2);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +274,7 @@ int main(void)
         cmocka_unit_test(proscribed_group_attends_nothing),
         cmocka_unit_test(dated_after_publication_is_planned),
         cmocka_unit_test(chairs_and_committee_heads),
+        cmocka_unit_test(talks_with_two_bodies),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
