@@ -194,10 +194,11 @@ static void window(const trigger *t, size_t *lo, size_t *hi)
 
 /* True when level cue h may give trigger t its level: one person's
  * office (value 1) does not make a meeting of two officials a meeting of
- * that level. */
+ * that level, nor lower a summit a minister attends. */
 static bool level_applies(const trigger *t, const cue_hit *h)
 {
-    return h->cue->role == CUE_LEVEL && !(t->bilateral && h->cue->value == 1);
+    return h->cue->role == CUE_LEVEL &&
+           !((t->bilateral || t->level) && h->cue->value == 1);
 }
 
 static const char *read_level_cues(const scan *s, const trigger *t,

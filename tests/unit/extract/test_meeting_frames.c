@@ -259,6 +259,17 @@ static void talks_with_two_bodies(void **state)
     bayan_graph_free(g);
 }
 
+/* A summit a foreign minister attends is still a summit. */
+static void minister_at_a_summit(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "اختتمت قمة مجلس التعاون الخليجي في الرياض أمس بحضور وزير "
+                "الخارجية المصري.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_LEADERS), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +286,7 @@ int main(void)
         cmocka_unit_test(dated_after_publication_is_planned),
         cmocka_unit_test(chairs_and_committee_heads),
         cmocka_unit_test(talks_with_two_bodies),
+        cmocka_unit_test(minister_at_a_summit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
