@@ -195,10 +195,18 @@ static void window(const trigger *t, size_t *lo, size_t *hi)
 /* True when level cue h may give trigger t its level: one person's
  * office (value 1) does not make a meeting of two officials a meeting of
  * that level, nor lower a summit a minister attends. */
-static bool level_applies(const trigger *t, const cue_hit *h)
+static bool level_applies(const scan *s, const trigger *t, const cue_hit *h)
 {
-    return h->cue->role == CUE_LEVEL &&
-           !((t->bilateral || t->level) && h->cue->value == 1);
+    if (h->cue->role != CUE_LEVEL)
+        return false;
+    if (h->cue->value != 1)
+        return true;
+    if (t->bilateral || t->level)
+        return false;
+    /* One minister makes a ministerial meeting only as its chair
+     * ("برئاسة وزير الخارجية"), not as a speaker or guest. */
+    size_t lo = h->tok > 2 ? h->tok - 2 : 0;
+    return has_cue(s, lo, h->tok, CUE_CHAIR);
 }
 
 static const char *read_level_cues(const scan *s, const trigger *t,
@@ -207,7 +215,7 @@ static const char *read_level_cues(const scan *s, const trigger *t,
     const char *after = NULL;
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
-        if (level_applies(t, h) && h->tok >= t->tok0 && h->tok < hi &&
+        if (level_applies(s, t, h) && h->tok >= t->tok0 && h->tok < hi &&
             meeting_level_rank(h->cue->level) > meeting_level_rank(after))
             after = h->cue->level;
     }
@@ -217,7 +225,7 @@ static const char *read_level_cues(const scan *s, const trigger *t,
                                                                    : after;
     for (size_t i = s->nhits; i-- > 0;) {
         const cue_hit *h = &s->hits[i];
-        if (level_applies(t, h) && h->tok >= lo && h->tok < t->tok0)
+        if (level_applies(s, t, h) && h->tok >= lo && h->tok < t->tok0)
             return h->cue->level;
     }
     return own;

@@ -270,6 +270,22 @@ static void minister_at_a_summit(void **state)
     bayan_graph_free(g);
 }
 
+/* One minister makes a meeting ministerial as its chair, not as a
+ * speaker. */
+static void minister_chairs_or_speaks(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد المؤتمر الدولي في باريس أمس وألقى وزير الخارجية "
+                "البحريني كلمة أمام المؤتمر.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد اجتماع في باريس أمس برئاسة وزير الخارجية "
+                        "البحريني.\n");
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +303,7 @@ int main(void)
         cmocka_unit_test(chairs_and_committee_heads),
         cmocka_unit_test(talks_with_two_bodies),
         cmocka_unit_test(minister_at_a_summit),
+        cmocka_unit_test(minister_chairs_or_speaks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
