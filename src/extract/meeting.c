@@ -157,6 +157,8 @@ bool meeting_merge(meeting *dst, const meeting *src)
         dst->count = src->count;
     if (!dst->organizer)
         dst->organizer = src->organizer;
+    if (!dst->pair)
+        dst->pair = src->pair;
     return iri_union(&dst->chairs, &src->chairs) &&
            iri_union(&dst->cohosts, &src->cohosts) &&
            iri_union(&dst->invited, &src->invited) &&

@@ -35,6 +35,7 @@ typedef struct meeting {
     int dual;          /**< 2 when the text names two meetings at once */
     long count;        /**< participant count, -1 unknown */
     const char *organizer;
+    const char *pair;  /**< a meeting of two officials: the counterpart */
     iri_set chairs, cohosts, invited, hosts, attendees, members;
     size_t begin, end; /**< code points of its first trigger */
     uint32_t key;      /**< hash of the words around its first trigger */

@@ -412,13 +412,20 @@ static size_t append_meeting(scan *s, meeting *f)
     return s->nmeetings++;
 }
 
-/* The article's main meeting: the first not announced for later. */
+/* The article's main meeting: the first not announced for later,
+ * preferring one that is not a meeting of two officials. */
 static size_t main_meeting(const scan *s)
 {
-    for (size_t i = 0; i < s->nmeetings; i++)
-        if (!s->meetings[i].strong)
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < s->nmeetings; i++) {
+        if (s->meetings[i].strong)
+            continue;
+        if (!s->meetings[i].pair)
             return i;
-    return SIZE_MAX;
+        if (first == SIZE_MAX)
+            first = i;
+    }
+    return first;
 }
 
 /* True when frame f may join meeting m: they agree, and an anchored
@@ -613,45 +620,64 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
     return n;
 }
 
-/* "التقى الوزير مع رئيس الوزراء أ ووزير الخارجية ب": one meeting per
- * pair. The frame f, already placed at index at, is the meeting with the
- * first counterpart; each other counterpart gets a meeting of its own like
- * it, appended as is (such meetings share place and date and must not
- * merge). */
-static bool split_counterparts(scan *s, const trigger *t, size_t at)
+/* The meeting of two officials with counterpart iri told of before, or
+ * SIZE_MAX. */
+static size_t pair_meeting(const scan *s, const char *iri)
 {
-    const placed *who[MAX_MEETINGS];
-    size_t n = t->bilateral && at != SIZE_MAX
-                   ? counterparts(s, t, who, MAX_MEETINGS)
-                   : 0;
-    if (n < 2)
-        return true;
-    if (!iri_add(&s->meetings[at].attendees, who[0]->iri))
-        return false;
-    for (size_t i = 1; i < n && s->nmeetings < MAX_MEETINGS; i++) {
-        const meeting *f = &s->meetings[at];
-        meeting twin = {0};
-        twin.count = -1;
-        if (!meeting_merge(&twin, f)) {
-            meeting_clear(&twin);
-            return false;
-        }
-        iri_clear(&twin.attendees);
-        twin.statement = false;
-        twin.begin = f->begin;
-        twin.end = f->end;
-        twin.key = f->key;
-        if (!iri_add(&twin.attendees, who[i]->iri)) {
-            meeting_clear(&twin);
-            return false;
-        }
-        append_meeting(s, &twin);
-    }
-    return true;
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (s->meetings[i].pair && strcmp(s->meetings[i].pair, iri) == 0)
+            return i;
+    return SIZE_MAX;
 }
 
-/* Reads trigger t's frame (two when it names two meetings in two cities)
- * and places it; *placed_at: the index of the (first) meeting. */
+/* A meeting told of before without its parties that a meeting of two
+ * officials g may be ("مباحثات في القاهرة" in a title, then "مباحثات
+ * مع مسؤولي الحكومة المصرية" in Cairo): the first that is no pair's and
+ * that g joins; or SIZE_MAX. */
+static size_t summary_meeting(const scan *s, const meeting *g)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (!s->meetings[i].pair && meeting_anchored(&s->meetings[i]) &&
+            joins(&s->meetings[i], g))
+            return i;
+    return SIZE_MAX;
+}
+
+/* "التقى الوزير مع رئيس الوزراء أ ووزير الخارجية ب": one meeting per
+ * pair, each its own meeting (not the article's main one), and a later
+ * frame with the same counterpart ("خلال اجتماعه مع أ") joins it. The
+ * frame f is consumed; *at: the first pair's meeting. */
+static bool place_pairs(scan *s, meeting *f, const placed *const *who,
+                        size_t n, size_t *at)
+{
+    bool ok = true;
+    *at = SIZE_MAX;
+    iri_clear(&f->attendees);
+    for (size_t i = 0; ok && i < n; i++) {
+        meeting g = {0};
+        g.count = -1;
+        ok = meeting_merge(&g, f) && iri_add(&g.attendees, who[i]->iri);
+        g.pair = who[i]->iri;
+        g.begin = f->begin;
+        g.end = f->end;
+        g.key = f->key;
+        size_t j = pair_meeting(s, who[i]->iri);
+        if (j == SIZE_MAX && i == 0)
+            j = summary_meeting(s, &g);
+        if (ok && j != SIZE_MAX && meeting_compatible(&s->meetings[j], &g)) {
+            ok = meeting_merge(&s->meetings[j], &g);
+        } else if (ok) {
+            g.statement = i == 0 && f->statement;
+            j = append_meeting(s, &g);
+        }
+        meeting_clear(&g);
+        if (*at == SIZE_MAX)
+            *at = j;
+    }
+    meeting_clear(f);
+    return ok;
+}
+
 /* "هذه الجلسة", "هذا الاجتماع": the meeting told of before, whose place
  * date and status are already known; what the frame says of them is
  * about something else ("هذه الجلسة تهدف إلى ... في مدينة القدس",
@@ -689,11 +715,16 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
         return false;
     }
     bool split = twin.city != NULL;
+    const placed *who[MAX_MEETINGS];
+    size_t n = t->bilateral && !split ? counterparts(s, t, who, MAX_MEETINGS)
+                                      : 0;
+    if (n > 0) {
+        meeting_clear(&twin);
+        return place_pairs(s, &f, who, n, placed_at);
+    }
     *placed_at = place_frame(s, &f, &ok);
     if (split && ok)
         place_frame(s, &twin, &ok);
-    else if (ok)
-        ok = split_counterparts(s, t, *placed_at);
     meeting_clear(&twin);
     return ok;
 }

@@ -286,6 +286,17 @@ static void minister_chairs_or_speaks(void **state)
     bayan_graph_free(g);
 }
 
+/* A later "meeting with A" is the meeting with A told of before. */
+static void same_counterpart_same_meeting(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وفي بغداد التقى الوزير جان لوران مع رئيس الوزراء العراقي "
+                "أحمد الخالدي ورئيس البرلمان خالد المنصوري.\n"
+                "وقال لوران خلال اجتماعه مع الخالدي إن الزيارة مهمة.\n");
+    assert_int_equal(count(g), 2);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +315,7 @@ int main(void)
         cmocka_unit_test(talks_with_two_bodies),
         cmocka_unit_test(minister_at_a_summit),
         cmocka_unit_test(minister_chairs_or_speaks),
+        cmocka_unit_test(same_counterpart_same_meeting),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
