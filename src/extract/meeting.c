@@ -67,7 +67,7 @@ static bool iri_union(iri_set *dst, const iri_set *src)
     return true;
 }
 
-static void iri_clear(iri_set *s)
+void iri_clear(iri_set *s)
 {
     free(s->items);
     *s = (iri_set){NULL, 0, 0};
@@ -157,6 +157,8 @@ bool meeting_merge(meeting *dst, const meeting *src)
         dst->count = src->count;
     if (!dst->organizer)
         dst->organizer = src->organizer;
+    if (!dst->pair)
+        dst->pair = src->pair;
     return iri_union(&dst->chairs, &src->chairs) &&
            iri_union(&dst->cohosts, &src->cohosts) &&
            iri_union(&dst->invited, &src->invited) &&

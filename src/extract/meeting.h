@@ -16,6 +16,9 @@ typedef struct iri_set {
 /** Adds iri unless present; false when out of memory. */
 bool iri_add(iri_set *s, const char *iri);
 
+/** Frees the set's array (the IRIs are borrowed) and empties it. */
+void iri_clear(iri_set *s);
+
 /** What is known of one meeting. Pointers are borrowed from the lexicon
  *  or from the extraction. */
 typedef struct meeting {
@@ -32,6 +35,7 @@ typedef struct meeting {
     int dual;          /**< 2 when the text names two meetings at once */
     long count;        /**< participant count, -1 unknown */
     const char *organizer;
+    const char *pair;  /**< a meeting of two officials: the counterpart */
     iri_set chairs, cohosts, invited, hosts, attendees, members;
     size_t begin, end; /**< code points of its first trigger */
     uint32_t key;      /**< hash of the words around its first trigger */

@@ -38,6 +38,8 @@ static bool is_filler(const scan *s, size_t t)
         "\xd9\x85\xd9\x86",         /* من */
         "\xd9\x88",                 /* و */
         "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
+        "\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* دوله: "كل من دولة الكويت" */
+        "\xd9\x88\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* ودوله */
     };
     for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
         if (token_is(&s->x->a, t, FILLERS[i]))
@@ -79,13 +81,15 @@ static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
     return true;
 }
 
+/* Adds the entities of kind in [c0, c1); a proscribed group ("بمشاركة
+ * ... في الحرب على داعش") is never a party to a meeting. */
 static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
                      iri_set *out)
 {
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
         if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
-            !iri_add(out, p->iri))
+            !(p->entry && p->entry->proscribed) && !iri_add(out, p->iri))
             return false;
     }
     return true;

@@ -21,6 +21,9 @@
 static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_MEETING] = "meeting",
     [CUE_RECEIVE] = "receive",
+    [CUE_BILATERAL] = "bilateral",
+    [CUE_TOPIC] = "topic",
+    [CUE_ANAPHOR] = "anaphor",
     [CUE_BLOCK] = "block",
     [CUE_LEVEL] = "level",
     [CUE_VIRTUAL] = "virtual",

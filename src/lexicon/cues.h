@@ -12,6 +12,9 @@
 typedef enum cue_role {
     CUE_MEETING, /**< names a meeting (value 2: two meetings) */
     CUE_RECEIVE, /**< one official receives another */
+    CUE_BILATERAL, /**< two officials meet: level Other unless a group's */
+    CUE_TOPIC,     /**< what follows is what a meeting is about */
+    CUE_ANAPHOR,   /**< "هذا", "هذه" before a meeting word: the one before */
     CUE_BLOCK,   /**< holds a cue word but means nothing here */
     CUE_LEVEL,   /**< says the level (cue.level) */
     CUE_VIRTUAL,
