@@ -73,6 +73,11 @@ const char *date_format(bdate x, char buf[11])
     return XSD_GYEAR;
 }
 
+static bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static bool digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -274,6 +279,14 @@ static size_t parse_one(const parser *p, date_expr *e)
     case CUE_MONTH: return parse_month_first(p, e);
     case CUE_RELATIVE_DAY:
     case CUE_WEEKDAY: return parse_day_word(p, e);
+    case CUE_MONTH_WORD: {
+        const date_unit *d = peek(p, 1);
+        if (!is_role(d, CUE_NEXT) && !is_role(d, CUE_PAST))
+            return 0;
+        e->kind = DATE_MONTH_REL; /* abs.m 0: counted from the reference */
+        e->dir = d->role == CUE_NEXT ? 1 : -1;
+        return 2;
+    }
     case CUE_SEASON:
     case CUE_YEAR_LEAD:
         if (!is_year(peek(p, 1)))
@@ -299,6 +312,8 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
         }
         e.tok0 = u[p.k].tok0;
         e.tok1 = u[p.k + used - 1].tok1;
+        if (e.tok1 <= e.tok0) /* ends on the empty half of a glued word */
+            e.tok1 = e.tok0 + 1;
         if (!push_expr(&l, e)) {
             free(l.items);
             return BAYAN_ERR_NOMEM;
@@ -314,13 +329,49 @@ static bool is_date_role(cue_role r)
 {
     return r == CUE_MONTH || r == CUE_WEEKDAY || r == CUE_RELATIVE_DAY ||
            r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
-           r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE;
+           r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE ||
+           r == CUE_MONTH_WORD;
 }
 
-bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
-                        size_t nhits, date_expr **out, size_t *count)
+/* Bytes of the run of ASCII digits at the start (from_end false) or the
+ * end of s. */
+static size_t digit_run(const char *s, size_t n, bool from_end)
 {
-    date_unit *u = malloc((a->token_count + 1) * sizeof *u);
+    size_t k = 0;
+    while (k < n && is_ascii_digit(s[from_end ? n - 1 - k : k]))
+        k++;
+    return k;
+}
+
+/* A number written onto a month name, either way round ("5يونيو",
+ * "يونيو2023"): a token no cue search sees. Adds its two units, the first
+ * an empty span at the token's start so that the two stay adjacent.
+ * Returns how many (0 when the token is no such pair). */
+static size_t glued_units(const cue_set *cues, const char *s, size_t n,
+                          size_t tok, date_unit *out)
+{
+    size_t lead = digit_run(s, n, false), tail = digit_run(s, n, true);
+    if (!cues || (lead == 0) == (tail == 0) || lead == n)
+        return 0;
+    size_t nd = lead ? lead : tail;
+    const char *word = lead ? s + lead : s;
+    const cue *c = cue_set_word(cues, word, n - nd);
+    long v = date_token_number(lead ? s : s + n - nd, nd);
+    if (!c || c->role != CUE_MONTH || v < 0)
+        return 0;
+    date_unit num = {CUE_NUMBER, (int)v, tok, tok};
+    date_unit month = {CUE_MONTH, c->value, tok, tok};
+    out[0] = lead ? num : month;
+    out[1] = lead ? month : num;
+    out[1].tok1 = tok + 1;
+    return 2;
+}
+
+bayan_status dates_find(const cue_set *cues, const text_analysis *a,
+                        const cue_hit *hits, size_t nhits, date_expr **out,
+                        size_t *count)
+{
+    date_unit *u = malloc((2 * a->token_count + 1) * sizeof *u);
     if (!u)
         return BAYAN_ERR_NOMEM;
     size_t n = 0, h = 0;
@@ -338,10 +389,13 @@ bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
             continue;
         }
         const text_span *t = &a->tokens[i];
-        long v = date_token_number(a->match + t->match_begin,
-                                   t->match_end - t->match_begin);
+        const char *form = a->match + t->match_begin;
+        size_t len = t->match_end - t->match_begin;
+        long v = date_token_number(form, len);
         if (v >= 0)
             u[n++] = (date_unit){CUE_NUMBER, (int)v, i, i + 1};
+        else
+            n += glued_units(cues, form, len, i, u + n);
         i++;
     }
     bayan_status st = dates_parse_units(u, n, out, count);
@@ -381,6 +435,10 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
         return date_is_day(x) ? x : none;
     }
     case DATE_MONTH_REL: {
+        if (e->abs.m == 0) { /* "الشهر المقبل": the month next to ref's */
+            int k = ref.y * 12 + (ref.m - 1) + e->dir;
+            return (bdate){k / 12, k % 12 + 1, 0};
+        }
         int y = ref.y;
         if (e->dir > 0 && e->abs.m <= ref.m)
             y++;
@@ -470,6 +528,28 @@ static bool parse_dmy(const char *s, size_t n, bdate *out, size_t *len)
     return true;
 }
 
+/* Year first, as headers also write it: 2023/06/08, 2023.6.8 (and
+ * 2023-6-8, which is no ISO date). *len receives its bytes. */
+static bool parse_ymd(const char *s, size_t n, bdate *out, size_t *len)
+{
+    if (n < 8 || !digits(s, 4) || (s[4] != '-' && s[4] != '/' && s[4] != '.'))
+        return false;
+    size_t i = 5;
+    int m = small_number(s, n, &i);
+    if (m < 0 || i >= n || s[i] != s[4])
+        return false;
+    i++;
+    int d = small_number(s, n, &i);
+    if (d < 0 || (i < n && is_digit(s[i])))
+        return false;
+    bdate x = {atoi(s), m, d};
+    if (!date_is_day(x))
+        return false;
+    *out = x;
+    *len = i;
+    return true;
+}
+
 /* An ISO or numeric date on the first two lines: a header. */
 static bool iso_on_top(const text_analysis *a, bdate *out)
 {
@@ -483,7 +563,8 @@ static bool iso_on_top(const text_analysis *a, bdate *out)
             (i + 10 == a->match_len || !is_digit(a->match[i + 10])) &&
             date_parse_iso(a->match + i, out))
             return true;
-        if (parse_dmy(a->match + i, a->match_len - i, out, &len))
+        if (parse_dmy(a->match + i, a->match_len - i, out, &len) ||
+            parse_ymd(a->match + i, a->match_len - i, out, &len))
             return true;
     }
     return false;
