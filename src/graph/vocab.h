@@ -50,6 +50,7 @@
 #define P_TITLE NS_DCTERMS "title"
 #define P_DATE_PUBLISHED NS_SCHEMA "datePublished"
 #define P_PUBLISHER NS_SCHEMA "publisher"
+#define P_URL NS_SCHEMA "url"
 #define P_AUTHOR NS_SCHEMA "author"
 #define P_MENTIONS NS_SCHEMA "mentions"
 #define P_ISO_CODE NS_BAYAN "isoCode"
