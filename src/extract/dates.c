@@ -57,6 +57,18 @@ int date_weekday(bdate x)
     return (int)(((z % 7) + 7 + 4) % 7);
 }
 
+bdate date_from_hijri(int y, int m, int d)
+{
+    /* The tabular Islamic calendar, civil epoch (1 Muharram 1 = 16 July
+     * 622 Julian): a month of 30 or 29 days by turns, 11 leap years in
+     * 30. Julian day numbers; 2440588 is 1970-01-01. */
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 30)
+        return (bdate){0, 0, 0};
+    long jdn = d + (295L * (m - 1) + 9) / 10 + (y - 1) * 354L +
+               (3 + 11L * y) / 30 + 1948439;
+    return date_from_days(jdn - 2440588);
+}
+
 const char *date_format(bdate x, char buf[11])
 {
     if (x.y <= 0 || x.y > 9999)
@@ -130,7 +142,8 @@ long date_token_number(const char *s, size_t n)
         s += 4;
         n -= 4;
     }
-    if (n > 2 && memcmp(s + n - 2, "\xd9\x85", 2) == 0) /* meem: AD */
+    if (n > 2 && (memcmp(s + n - 2, "\xd9\x85", 2) == 0 || /* meem: AD */
+                  memcmp(s + n - 2, "\xd9\x87", 2) == 0))  /* heh: AH */
         n -= 2;
     if (!digits(s, n) || n > 6)
         return -1;
@@ -200,6 +213,17 @@ static size_t months_at(const parser *p, size_t ahead, int *month)
     return k;
 }
 
+/* day hijri-month hijri-year: "18 ذو القعدة 1436" */
+static size_t parse_hijri(const parser *p, date_expr *e)
+{
+    const date_unit *y = peek(p, 2);
+    if (!is_role(y, CUE_NUMBER) || y->value < 1300 || y->value > 1600)
+        return 0;
+    e->kind = DATE_ABSOLUTE;
+    e->abs = date_from_hijri(y->value, peek(p, 1)->value, p->u[p->k].value);
+    return e->abs.y ? 3 : 0;
+}
+
 /* day [range|day] month+ [year] | day current-month */
 static size_t parse_day_first(const parser *p, date_expr *e)
 {
@@ -213,6 +237,8 @@ static size_t parse_day_first(const parser *p, date_expr *e)
         e->abs.d = p->u[p->k].value;
         return k + 1;
     }
+    if (k == 1 && is_role(peek(p, 1), CUE_HIJRI_MONTH))
+        return parse_hijri(p, e);
     int m = 0;
     size_t nm = months_at(p, k, &m);
     if (nm == 0)
@@ -330,7 +356,7 @@ static bool is_date_role(cue_role r)
     return r == CUE_MONTH || r == CUE_WEEKDAY || r == CUE_RELATIVE_DAY ||
            r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
            r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE ||
-           r == CUE_MONTH_WORD;
+           r == CUE_MONTH_WORD || r == CUE_HIJRI_MONTH;
 }
 
 /* Bytes of the run of ASCII digits at the start (from_end false) or the
@@ -588,12 +614,18 @@ static bool dateline_mark_after(const text_analysis *a, size_t t)
     return false;
 }
 
-/* Counts the tokens on line `line`, given each token's line. */
-static size_t tokens_on(const size_t *lines, size_t n, size_t line)
+/* Counts the tokens on line `line` that no date expression covers (a
+ * header may give a weekday and the date in two calendars), given each
+ * token's line. */
+static size_t words_on(const size_t *lines, size_t n, size_t line,
+                       const date_expr *ex, size_t nex)
 {
     size_t words = 0;
     for (size_t t = 0; t < n; t++)
         words += lines[t] == line;
+    for (size_t i = 0; i < nex; i++)
+        for (size_t t = ex[i].tok0; t < ex[i].tok1 && t < n; t++)
+            words -= lines[t] == line;
     return words;
 }
 
@@ -627,8 +659,8 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
         bool opens = lines[e->tok0] == lines[0] &&
                      e->tok0 <= DATELINE_LEAD && e->tok1 > e->tok0 &&
                      dateline_mark_after(a, e->tok1 - 1);
-        if (opens || tokens_on(lines, a->token_count, lines[e->tok0]) <=
-                         DATELINE_TOKENS + (e->tok1 - e->tok0)) {
+        if (opens || words_on(lines, a->token_count, lines[e->tok0], ex,
+                              n) <= DATELINE_TOKENS) {
             *out = e->abs;
             found = true;
         }

@@ -21,6 +21,10 @@ bool date_is_day(bdate x);
 long date_to_days(bdate x);
 bdate date_from_days(long days);
 
+/** The Gregorian day of a Hijri date by the tabular (civil) calendar;
+ *  y == 0 when the date is out of range. */
+bdate date_from_hijri(int y, int m, int d);
+
 /** 0 = Sunday .. 6 = Saturday, of a full date. */
 int date_weekday(bdate x);
 

@@ -52,6 +52,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_YEAR_LEAD] = "year-lead",
     [CUE_RANGE] = "range",
     [CUE_MONTH_WORD] = "month-word",
+    [CUE_HIJRI_MONTH] = "hijri-month",
 };
 
 cue_role cue_role_from_name(const char *name)

@@ -43,6 +43,7 @@ typedef enum cue_role {
     CUE_YEAR_LEAD,
     CUE_RANGE,
     CUE_MONTH_WORD,   /**< the word "month": "الشهر المقبل" */
+    CUE_HIJRI_MONTH,  /**< a month of the Hijri calendar, value 1..12 */
     CUE_ROLE_COUNT
 } cue_role;
 

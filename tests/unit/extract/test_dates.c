@@ -1,8 +1,8 @@
 /* Unit tests of the date forms the news uses, read through the whole
  * extraction: both month systems and the Maghrebi names, numbers written
  * onto month names, Arabic-Indic and Persian digits, year-first and
- * day-first numeric headers, datelines, and days and months counted from
- * the publication date. Each test looks at the meeting's schema:startDate
+ * day-first numeric headers, datelines and headers in two calendars, Hijri
+ * dates, and days and months counted from the publication date. Each test looks at the meeting's schema:startDate
  * or the article's schema:datePublished, whatever the meeting's IRI. The
  * sentences are composed for the tests. */
 #include <setjmp.h>
@@ -95,6 +95,7 @@ static void month_names(void **state)
         {"كانون الثاني", "2022-01-03"}, {"تشرين الأول", "2022-10-03"},
         {"آب", "2022-08-03"},           {"يناير", "2022-01-03"},
         {"جانفي", "2022-01-03"},        {"أوت", "2022-08-03"},
+        {"سبتنبر", "2022-09-03"},
     };
     for (size_t i = 0; i < sizeof M / sizeof *M; i++) {
         char text[512];
@@ -183,6 +184,33 @@ static void relative_to_publication(void **state)
                         "2022-03-06", XSD_DATE);
 }
 
+/* A Hijri date, by the tabular calendar (5 Ramadan 1445 is 15 March
+ * 2024), with the era letter written on or apart. */
+static void hijri_dates(void **state)
+{
+    assert_meeting_date(state,
+                        "اجتمع وزراء خارجية التحالف في مدريد يوم 5 رمضان "
+                        "1445 هـ لبحث التعاون.",
+                        "2024-03-15", XSD_DATE);
+    assert_meeting_date(state,
+                        "اجتمع وزراء خارجية التحالف في مدريد يوم 5 رمضان "
+                        "1445هـ لبحث التعاون.",
+                        "2024-03-15", XSD_DATE);
+}
+
+/* A header line that gives the weekday and the date in both calendars and
+ * credits an agency dates the text, though it is no short line. */
+static void header_in_two_calendars(void **state)
+{
+    assert_meeting_date(state,
+                        "وزراء التحالف يجتمعون في مدريد\n"
+                        "الجمعة 5 رمضان 1445//15 مارس/آذار 2024 وكالة "
+                        "أنباء المدينة الإخبارية.\n"
+                        "اجتمع وزراء خارجية التحالف في مدريد أمس لبحث "
+                        "التعاون.",
+                        "2024-03-14", XSD_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +220,8 @@ int main(void)
         cmocka_unit_test(year_first_headers),
         cmocka_unit_test(maghrebi_dateline),
         cmocka_unit_test(relative_to_publication),
+        cmocka_unit_test(hijri_dates),
+        cmocka_unit_test(header_in_two_calendars),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
