@@ -60,18 +60,21 @@ static bool read_header(const reporter *r, const char *name, long line,
         for (int k = 0; k < COL_COUNT; k++)
             if (strcmp(fs->f[i], COLUMN_NAMES[k]) == 0)
                 c = k;
-        if (c < 0 || have[c]) {
-            report_at(r, BAYAN_ERROR, BAYAN_ERR_SYNTAX, name, line,
-                      (long)i + 1,
-                      c < 0 ? "unknown column '%s' (expected file, "
-                              "published, url, outlet)"
-                            : "column '%s' given twice",
+        h->col_of_field[i] = c;
+        if (c < 0) {
+            /* Tables made for people carry more (a summary, notes). */
+            report_at(r, BAYAN_WARNING, BAYAN_OK, name, line, (long)i + 1,
+                      "column '%s' is not read (bayan reads file, "
+                      "published, url, outlet)",
                       fs->f[i]);
-            ok = false;
             continue;
         }
+        if (have[c]) {
+            report_at(r, BAYAN_ERROR, BAYAN_ERR_SYNTAX, name, line,
+                      (long)i + 1, "column '%s' given twice", fs->f[i]);
+            ok = false;
+        }
         have[c] = true;
-        h->col_of_field[i] = c;
     }
     if (ok && !have[COL_FILE]) {
         report_at(r, BAYAN_ERROR, BAYAN_ERR_SYNTAX, name, line, 1,
@@ -137,6 +140,8 @@ static bool read_row(const reporter *r, const char *name, long line,
                               &row->outlet};
     for (size_t i = 0; i < fs->n; i++) {
         int c = h->col_of_field[i];
+        if (c < 0)
+            continue;
         *slot[c] = cell_value(r, name, line, (long)i + 1, c, fs->f[i], &bad);
         *nomem |= !bad && *fs->f[i] && !*slot[c];
     }

@@ -7,7 +7,8 @@
  * path as given, or its base name, or a tail of its path after a '/'),
  * `published` (yyyy-mm-dd, or an ISO date-time whose date part is taken),
  * `url` (http or https), `outlet` (the outlet's name, Arabic or English).
- * An empty cell says nothing. Blank lines and lines starting with '#' are
+ * An empty cell says nothing; other columns are not read (a warning
+ * names them). Blank lines and lines starting with '#' are
  * skipped. A bad row is reported with the file and line, and the table is
  * refused. */
 #ifndef BAYAN_ENGINE_SIDECAR_H

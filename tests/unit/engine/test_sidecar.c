@@ -98,7 +98,6 @@ static void bad_headers(void **state)
     (void)state;
     static const char *const TABLES[] = {
         "published\turl\nx\ty\n",     /* no file column */
-        "file\tdate\na.txt\tx\n",     /* unknown column */
         "file\tfile\na.txt\ta.txt\n", /* twice */
         "# only a comment\n\n",       /* no header at all */
     };
@@ -111,6 +110,25 @@ static void bad_headers(void **state)
         assert_int_equal(s.count, 1);
         assert_int_equal(s.lines[0], 1);
     }
+}
+
+/* A column bayan does not read is named in a warning and skipped. */
+static void other_columns_skipped(void **state)
+{
+    (void)state;
+    seen s = {0};
+    reporter r = {remember, &s};
+    sidecar *t = NULL;
+    assert_int_equal(sidecar_parse(&r, "m.tsv",
+                                   "file\tsummary\tpublished\n"
+                                   "a.txt\tnot a date\t2020-01-02\n",
+                                   &t),
+                     BAYAN_OK);
+    assert_int_equal(s.count, 1);
+    assert_int_equal(s.lines[0], 1);
+    assert_int_equal(s.columns[0], 2);
+    assert_string_equal(sidecar_find(t, "a.txt")->published, "2020-01-02");
+    sidecar_free(t);
 }
 
 /* True when the graph holds a triple with predicate p and object o. */
@@ -180,6 +198,7 @@ int main(void)
         cmocka_unit_test(good_table),
         cmocka_unit_test(bad_rows_named_by_line),
         cmocka_unit_test(bad_headers),
+        cmocka_unit_test(other_columns_skipped),
         cmocka_unit_test(table_through_the_engine),
         cmocka_unit_test(bad_table_refused),
     };
