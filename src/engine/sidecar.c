@@ -294,9 +294,11 @@ void sidecar_free(sidecar *s)
 
 const sidecar_row *sidecar_find(const sidecar *s, const char *name)
 {
+    if (!s || !name)
+        return NULL;
     const sidecar_row *best = NULL;
     size_t best_len = 0, n = strlen(name);
-    for (size_t i = 0; s && name && i < s->count; i++) {
+    for (size_t i = 0; i < s->count; i++) {
         const char *f = s->rows[i].file;
         size_t k = strlen(f);
         if (k == n && strcmp(f, name) == 0)

@@ -9,9 +9,9 @@
  *  - or a credit cue just before it, read from the lexicon's bayan:creditCue
  *    data: "المصدر: ...", "مراسل الأناضول".
  * An outlet named inside a sentence ("قالت رويترز إن") is only a mention.
- * An outlet the user's metadata table (or the page's og:site_name) names
- * wins over the text's credits: the lexicon's entry of that name, else a
- * new org/<slug> typed as a news outlet.
+ * An outlet the user's metadata table names wins over the text's credits:
+ * the lexicon's entry of that name, else a new org/<slug> typed as a news
+ * outlet; so does the page's og:site_name when the lexicon knows it.
  * Dates (schema:datePublished) and bylines (schema:author) belong to the
  * meetings and persons stages. */
 #include "extract/extract.h"
@@ -266,12 +266,17 @@ static bayan_status add_unknown_outlet(extraction *x, const char *name)
     return st;
 }
 
-/* The outlet the metadata table (or the page's og:site_name) gives, as
- * schema:publisher: the lexicon's when it knows the name. Sets
- * x->publisher for the later stages. */
-static bayan_status metadata_outlet(extraction *x)
+/* The outlet the user's metadata table names, else the page's
+ * og:site_name when the lexicon knows it as an outlet (a site's own name
+ * may be anything: "Home", a slogan), as schema:publisher. Sets
+ * x->publisher for the later stages; *done tells whether one was found. */
+static bayan_status metadata_outlet(extraction *x, bool *done)
 {
-    const char *name = x->doc->outlet;
+    bool table = x->doc->outlet && *x->doc->outlet;
+    const char *name = table ? x->doc->outlet : x->doc->site_name;
+    *done = false;
+    if (!name || !*name)
+        return BAYAN_OK;
     char *folded = NULL;
     bayan_status st = text_fold_word(name, &folded);
     if (st != BAYAN_OK)
@@ -279,6 +284,9 @@ static bayan_status metadata_outlet(extraction *x)
     const lexicon_entry *en =
         x->env->lexicon ? outlet_named(x->env->lexicon, name, folded) : NULL;
     free(folded);
+    if (!en && !table)
+        return BAYAN_OK;
+    *done = true;
     if (!en)
         return add_unknown_outlet(x, name);
     const char *a = x->ids->article;
@@ -290,13 +298,14 @@ static bayan_status metadata_outlet(extraction *x)
 
 bayan_status extract_metadata(extraction *x)
 {
-    if (x->doc->outlet && *x->doc->outlet)
-        return metadata_outlet(x);
+    bool done = false;
+    bayan_status st = metadata_outlet(x, &done);
+    if (st != BAYAN_OK || done)
+        return st;
     const lexicon *lex = x->env->lexicon;
     const credit_cues *cues = x->env->credit_words;
     if (!cues)
         return BAYAN_OK;
-    bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < x->mention_count; i++) {
         const mention *mn = &x->mentions[i];
         if (mn->dropped || !is_outlet(lex, mn->entry) ||

@@ -332,7 +332,7 @@ static void find_page_meta(const xmlNode *root, text_doc *doc)
     if (!url)
         url = find_first(root, canonical_link, NULL);
     doc->url = checked_url(url);
-    doc->outlet = find_first(root, meta_named, "og:site_name");
+    doc->site_name = find_first(root, meta_named, "og:site_name");
 }
 
 /* Parses the page. In recovery mode libxml2 stops only on a fatal error,

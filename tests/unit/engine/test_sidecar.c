@@ -178,6 +178,35 @@ static void table_through_the_engine(void **state)
     bayan_engine_free(e);
 }
 
+/* A page's og:site_name is its publisher only when the lexicon knows it
+ * as an outlet: a site may call itself anything. */
+static void site_name_when_known(void **state)
+{
+    (void)state;
+    bayan_engine *e = NULL;
+    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
+    static const char *const PAGES[] = {
+        "<html><head><meta property=\"og:site_name\" content=\"رويترز\">"
+        "</head><body><p>اجتمع وزراء خارجية التحالف في مدريد.</p></body>"
+        "</html>",
+        "<html><head><meta property=\"og:site_name\" content=\"Home\">"
+        "</head><body><p>اجتمع وزراء خارجية التحالف في مدريد.</p></body>"
+        "</html>",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        bayan_graph *g = bayan_graph_new();
+        assert_int_equal(bayan_read_memory(e, g, "p.html", PAGES[i],
+                                           strlen(PAGES[i])),
+                         BAYAN_OK);
+        assert_int_equal(
+            holds(g, P_PUBLISHER, "https://w3id.org/bayan/id/org/reuters"),
+            i == 0);
+        assert_false(holds(g, P_PUBLISHER, "https://w3id.org/bayan/id/org/home"));
+        bayan_graph_free(g);
+    }
+    bayan_engine_free(e);
+}
+
 /* A table that does not parse stops the engine from starting. */
 static void bad_table_refused(void **state)
 {
@@ -200,6 +229,7 @@ int main(void)
         cmocka_unit_test(bad_headers),
         cmocka_unit_test(other_columns_skipped),
         cmocka_unit_test(table_through_the_engine),
+        cmocka_unit_test(site_name_when_known),
         cmocka_unit_test(bad_table_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

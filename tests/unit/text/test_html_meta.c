@@ -33,7 +33,7 @@ static void og_metas(void **state)
         "content=\"2023-06-08T09:30:00+03:00\"></head>"
         "<body><p>نص الخبر.</p></body></html>");
     assert_string_equal(doc.url, "https://example.org/news/1");
-    assert_string_equal(doc.outlet, "Daily Planet");
+    assert_string_equal(doc.site_name, "Daily Planet");
     assert_string_equal(doc.published, "2023-06-08");
     text_doc_clear(&doc);
 }
@@ -50,7 +50,7 @@ static void canonical_and_json_ld(void **state)
         "<body><p>نص الخبر.</p><time datetime=\"2024-01-01\">تعليق</time>"
         "</body></html>");
     assert_string_equal(doc.url, "https://example.org/c");
-    assert_null(doc.outlet);
+    assert_null(doc.site_name);
     assert_string_equal(doc.published, "2021-11-02");
     text_doc_clear(&doc);
 }
