@@ -85,11 +85,6 @@ const char *date_format(bdate x, char buf[11])
     return XSD_GYEAR;
 }
 
-static bool is_ascii_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static bool digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -197,7 +192,8 @@ static bool is_year(const date_unit *u)
 
 static bool is_day(const date_unit *u)
 {
-    return is_role(u, CUE_NUMBER) && u->value >= 1 && u->value <= 31;
+    return (is_role(u, CUE_NUMBER) || is_role(u, CUE_DAY_ORDINAL)) &&
+           u->value >= 1 && u->value <= 31;
 }
 
 /* Skips a run of month names ("يونيو/حزيران", "تشرين الأول (أكتوبر)")
@@ -301,7 +297,13 @@ static size_t parse_one(const parser *p, date_expr *e)
     const date_unit *u = peek(p, 0);
     *e = (date_expr){0};
     switch (u->role) {
-    case CUE_NUMBER: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_NUMBER:
+    case CUE_DAY_ORDINAL: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_CURRENT_MONTH:
+        if (u->tok1 - u->tok0 < 2)
+            return 0; /* "الجاري" alone may be the year's or the week's */
+        e->kind = DATE_MONTH_REL; /* "الشهر الجاري": the reference's month */
+        return 1;
     case CUE_MONTH: return parse_month_first(p, e);
     case CUE_RELATIVE_DAY:
     case CUE_WEEKDAY: return parse_day_word(p, e);
@@ -349,84 +351,6 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
     *out = l.items;
     *count = l.count;
     return BAYAN_OK;
-}
-
-static bool is_date_role(cue_role r)
-{
-    return r == CUE_MONTH || r == CUE_WEEKDAY || r == CUE_RELATIVE_DAY ||
-           r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
-           r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE ||
-           r == CUE_MONTH_WORD || r == CUE_HIJRI_MONTH;
-}
-
-/* Bytes of the run of ASCII digits at the start (from_end false) or the
- * end of s. */
-static size_t digit_run(const char *s, size_t n, bool from_end)
-{
-    size_t k = 0;
-    while (k < n && is_ascii_digit(s[from_end ? n - 1 - k : k]))
-        k++;
-    return k;
-}
-
-/* A number written onto a month name, either way round ("5يونيو",
- * "يونيو2023"): a token no cue search sees. Adds its two units, the first
- * an empty span at the token's start so that the two stay adjacent.
- * Returns how many (0 when the token is no such pair). */
-static size_t glued_units(const cue_set *cues, const char *s, size_t n,
-                          size_t tok, date_unit *out)
-{
-    size_t lead = digit_run(s, n, false), tail = digit_run(s, n, true);
-    if (!cues || (lead == 0) == (tail == 0) || lead == n)
-        return 0;
-    size_t nd = lead ? lead : tail;
-    const char *word = lead ? s + lead : s;
-    const cue *c = cue_set_word(cues, word, n - nd);
-    long v = date_token_number(lead ? s : s + n - nd, nd);
-    if (!c || c->role != CUE_MONTH || v < 0)
-        return 0;
-    date_unit num = {CUE_NUMBER, (int)v, tok, tok};
-    date_unit month = {CUE_MONTH, c->value, tok, tok};
-    out[0] = lead ? num : month;
-    out[1] = lead ? month : num;
-    out[1].tok1 = tok + 1;
-    return 2;
-}
-
-bayan_status dates_find(const cue_set *cues, const text_analysis *a,
-                        const cue_hit *hits, size_t nhits, date_expr **out,
-                        size_t *count)
-{
-    date_unit *u = malloc((2 * a->token_count + 1) * sizeof *u);
-    if (!u)
-        return BAYAN_ERR_NOMEM;
-    size_t n = 0, h = 0;
-    for (size_t i = 0; i < a->token_count;) {
-        while (h < nhits && hits[h].tok < i)
-            h++;
-        const cue_hit *hit = NULL;
-        for (size_t j = h; j < nhits && hits[j].tok == i; j++)
-            if (is_date_role(hits[j].cue->role))
-                hit = &hits[j];
-        if (hit) {
-            u[n++] =
-                (date_unit){hit->cue->role, hit->cue->value, i, i + hit->ntok};
-            i += hit->ntok;
-            continue;
-        }
-        const text_span *t = &a->tokens[i];
-        const char *form = a->match + t->match_begin;
-        size_t len = t->match_end - t->match_begin;
-        long v = date_token_number(form, len);
-        if (v >= 0)
-            u[n++] = (date_unit){CUE_NUMBER, (int)v, i, i + 1};
-        else
-            n += glued_units(cues, form, len, i, u + n);
-        i++;
-    }
-    bayan_status st = dates_parse_units(u, n, out, count);
-    free(u);
-    return st;
 }
 
 /* ---- resolution -----------------------------------------------------------
@@ -629,6 +553,15 @@ static size_t words_on(const size_t *lines, size_t n, size_t line,
     return words;
 }
 
+/* The tokens before token t that no date expression covers. */
+static size_t words_before(const date_expr *ex, size_t n, size_t t)
+{
+    size_t words = t;
+    for (size_t i = 0; i < n && ex[i].tok0 < t; i++)
+        words -= (ex[i].tok1 < t ? ex[i].tok1 : t) - ex[i].tok0;
+    return words;
+}
+
 bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
                     bdate *out)
 {
@@ -655,10 +588,14 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
             break;
         /* A dateline is a date and a few words (place, author, time), or
          * opens the text's first line: a place, the date, then the
-         * agency in brackets or a dash ("عمان 15 نوفمبر 2017 (بترا) -"). */
+         * agency in brackets or a dash ("عمان 15 نوفمبر 2017 (بترا) -"),
+         * or the date in both calendars ("الرباط 19 ربيع الأول 1442 هـ
+         * موافق 05 نونبر 2020 م"). */
+        bool both = i > 0 && ex[i - 1].kind == DATE_ABSOLUTE &&
+                    ex[i - 1].tok1 == e->tok0;
         bool opens = lines[e->tok0] == lines[0] &&
-                     e->tok0 <= DATELINE_LEAD && e->tok1 > e->tok0 &&
-                     dateline_mark_after(a, e->tok1 - 1);
+                     words_before(ex, n, e->tok0) <= DATELINE_LEAD &&
+                     (both || dateline_mark_after(a, e->tok1 - 1));
         if (opens || words_on(lines, a->token_count, lines[e->tok0], ex,
                               n) <= DATELINE_TOKENS) {
             *out = e->abs;

@@ -53,6 +53,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_RANGE] = "range",
     [CUE_MONTH_WORD] = "month-word",
     [CUE_HIJRI_MONTH] = "hijri-month",
+    [CUE_DAY_ORDINAL] = "day-ordinal",
 };
 
 cue_role cue_role_from_name(const char *name)

@@ -44,6 +44,7 @@ typedef enum cue_role {
     CUE_RANGE,
     CUE_MONTH_WORD,   /**< the word "month": "الشهر المقبل" */
     CUE_HIJRI_MONTH,  /**< a month of the Hijri calendar, value 1..12 */
+    CUE_DAY_ORDINAL,  /**< a day as an ordinal word ("السابع عشر"), 1..31 */
     CUE_ROLE_COUNT
 } cue_role;
 

@@ -211,6 +211,51 @@ static void header_in_two_calendars(void **state)
                         "2024-03-14", XSD_DATE);
 }
 
+/* Days as ordinal words, before a month or "the current month". */
+static void ordinal_days(void **state)
+{
+    assert_meeting_date(state,
+                        "اجتمع وزراء خارجية التحالف في مدريد في السابع عشر "
+                        "من ديسمبر 2015 لبحث التعاون.",
+                        "2015-12-17", XSD_DATE);
+    assert_meeting_date(state,
+                        "اجتمع وزراء خارجية التحالف في مدريد في الحادي "
+                        "والعشرين من مارس 2016 لبحث التعاون.",
+                        "2016-03-21", XSD_DATE);
+    assert_meeting_date(state,
+                        "الرباط 20 مارس 2022 - اجتمع وزراء خارجية التحالف "
+                        "في مراكش في الخامس من الشهر الجاري.",
+                        "2022-03-05", XSD_DATE);
+}
+
+/* "This month" alone, and a month "last" with the word "month" before
+ * it. */
+static void current_and_last_month(void **state)
+{
+    assert_meeting_date(state,
+                        "الرباط 10 مارس 2022 - قال الوزير إن اجتماعا "
+                        "وزاريا للتحالف سيعقد في مراكش خلال الشهر الجاري.",
+                        "2022-03", XSD_GYEAR_MONTH);
+    assert_meeting_date(state,
+                        "الرباط 10 مارس 2022 - اجتمع وزراء خارجية التحالف "
+                        "في مراكش مطلع شهر سبتمبر الأخير.",
+                        "2021-09", XSD_GYEAR_MONTH);
+}
+
+/* A first line that opens with the place and the date in both calendars,
+ * era letters apart and no mark before the text, dates the article. */
+static void dateline_in_two_calendars(void **state)
+{
+    assert_published(state,
+                     "الرباط 19 ربيع الأول 1442 هـ موافق 05 نونبر 2020 م "
+                     "واس اجتمع وزراء خارجية التحالف اليوم في الرباط.",
+                     "2020-11-05");
+    assert_meeting_date(state,
+                        "الرباط 19 ربيع الأول 1442 هـ موافق 05 نونبر 2020 م "
+                        "واس اجتمع وزراء خارجية التحالف اليوم في الرباط.",
+                        "2020-11-05", XSD_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +267,9 @@ int main(void)
         cmocka_unit_test(relative_to_publication),
         cmocka_unit_test(hijri_dates),
         cmocka_unit_test(header_in_two_calendars),
+        cmocka_unit_test(ordinal_days),
+        cmocka_unit_test(current_and_last_month),
+        cmocka_unit_test(dateline_in_two_calendars),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
