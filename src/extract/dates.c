@@ -398,11 +398,14 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
     }
     case DATE_MONTH_DAY: {
         /* The year that puts the day closest before the reference (news
-         * reports what happened), allowing two months ahead. */
+         * reports what happened), allowing two months ahead; for what is
+         * yet to come, the next such day on or after it. */
         bdate x = {ref.y, e->abs.m, e->abs.d};
-        if (!date_is_day(x))
+        if (!date_is_day(x) && !(x.m == 2 && x.d == 29))
             return none;
-        if (date_to_days(x) > date_to_days(ref) + 61)
+        if (future && date_to_days(x) < date_to_days(ref))
+            x.y++;
+        else if (!future && date_to_days(x) > date_to_days(ref) + 61)
             x.y--;
         return date_is_day(x) ? x : none;
     }

@@ -256,6 +256,20 @@ static void dateline_in_two_calendars(void **state)
                         "2020-11-05", XSD_DATE);
 }
 
+/* A day and month without a year: the last such day for what was held,
+ * the next one for what is planned. */
+static void day_without_year(void **state)
+{
+    assert_meeting_date(state,
+                        "الرباط 10 ديسمبر 2022 - اجتمع وزراء خارجية التحالف "
+                        "في مراكش يوم 15 يناير لبحث التعاون.",
+                        "2022-01-15", XSD_DATE);
+    assert_meeting_date(state,
+                        "الرباط 10 ديسمبر 2022 - قال الوزير إن اجتماعا "
+                        "وزاريا للتحالف سيعقد في مراكش يوم 15 يناير.",
+                        "2023-01-15", XSD_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +284,7 @@ int main(void)
         cmocka_unit_test(ordinal_days),
         cmocka_unit_test(current_and_last_month),
         cmocka_unit_test(dateline_in_two_calendars),
+        cmocka_unit_test(day_without_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
