@@ -31,7 +31,7 @@ static size_t digit_run(const char *s, size_t n, bool from_end)
 }
 
 /* A number written onto a month name, either way round ("5يونيو",
- * "يونيو2023"): a token no cue search sees. Adds its two units, the first
+ * "يونيو2023"), or after "year" ("عام2021"): a token no cue search sees. Adds its two units, the first
  * an empty span at the token's start so that the two stay adjacent.
  * Returns how many (0 when the token is no such pair). */
 static size_t glued_units(const cue_set *cues, const char *s, size_t n,
@@ -44,10 +44,15 @@ static size_t glued_units(const cue_set *cues, const char *s, size_t n,
     const char *word = lead ? s + lead : s;
     const cue *c = cue_set_word(cues, word, n - nd);
     long v = date_token_number(lead ? s : s + n - nd, nd);
-    if (!c || c->role != CUE_MONTH || v < 0)
+    /* A month either way round; "عام2021" and "صيف2021" with the
+     * number after. */
+    bool fits = c && (c->role == CUE_MONTH ||
+                      (!lead && (c->role == CUE_YEAR_LEAD ||
+                                 c->role == CUE_SEASON)));
+    if (!fits || v < 0)
         return 0;
     date_unit num = {CUE_NUMBER, (int)v, tok, tok};
-    date_unit month = {CUE_MONTH, c->value, tok, tok};
+    date_unit month = {c->role, c->value, tok, tok};
     out[0] = lead ? num : month;
     out[1] = lead ? month : num;
     out[1].tok1 = tok + 1;

@@ -123,6 +123,10 @@ static void numbers_glued_to_months(void **state)
                         "اجتمع وزراء خارجية التحالف في مدريد يوم 7 "
                         "يونيو2022 لبحث التعاون.",
                         "2022-06-07", XSD_DATE);
+    assert_meeting_date(state,
+                        "اجتمع وزراء خارجية التحالف في مدريد عام2019 لبحث "
+                        "التعاون.",
+                        "2019", XSD_GYEAR);
 }
 
 /* Arabic-Indic and Persian digits, in the text and in headers. */
