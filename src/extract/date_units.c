@@ -90,7 +90,10 @@ static bool binds_after(const text_analysis *a, size_t t, const date_unit *prev)
     if (!prev || prev->tok1 != t)
         return false;
     if (prev->role == CUE_NUMBER)
-        return token_is(a, t, ERA_AH) || token_is(a, t, ERA_AD) ||
+        /* An era letter follows a year; after an hour "م" is p.m.
+         * ("07:19 م، 15 نوفمبر 2019"). */
+        return (prev->value >= 100 &&
+                (token_is(a, t, ERA_AH) || token_is(a, t, ERA_AD))) ||
                is_corresponding(a, t);
     return prev->role == CUE_DAY_ORDINAL && token_is(a, t, OF);
 }

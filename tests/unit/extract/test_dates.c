@@ -161,6 +161,17 @@ static void year_first_headers(void **state)
                         "2024-03-11", XSD_DATE);
 }
 
+/* A byline with the time before the date: "م" after an hour is p.m.,
+ * not the era, and the hour is no day. */
+static void time_before_date(void **state)
+{
+    assert_published(state,
+                     "وزراء التحالف يجتمعون\n\nمدريد - كاتب المقال 08:19 م، "
+                     "12 أكتوبر 2021\n\nاجتمع وزراء خارجية التحالف في "
+                     "مدريد أمس لبحث التعاون.",
+                     "2021-10-12");
+}
+
 /* A dateline with the Maghrebi month dates the text. */
 static void maghrebi_dateline(void **state)
 {
@@ -282,6 +293,7 @@ int main(void)
         cmocka_unit_test(eastern_digits),
         cmocka_unit_test(year_first_headers),
         cmocka_unit_test(maghrebi_dateline),
+        cmocka_unit_test(time_before_date),
         cmocka_unit_test(relative_to_publication),
         cmocka_unit_test(hijri_dates),
         cmocka_unit_test(header_in_two_calendars),
