@@ -116,6 +116,11 @@ typedef struct bayan_options {
      *  $BAYAN_HUNSPELL_DIR, then /usr/share/hunspell. Without it meeting
      *  cues match their listed forms only. */
     const char *hunspell_dir;
+    /** A metadata table for the inputs (TSV with a header line: file,
+     *  published, url, outlet; see README), or NULL. A malformed table
+     *  fails bayan_engine_new with BAYAN_ERR_SYNTAX, each bad line
+     *  reported with its file and line. */
+    const char *metadata_file;
 } bayan_options;
 
 typedef struct bayan_engine bayan_engine;

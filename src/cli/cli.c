@@ -87,6 +87,8 @@ static void usage(FILE *out)
           "      --ontology DIR    read bayan.ttl and lexicon/ from DIR\n"
           "      --hunspell DIR    read the Arabic dictionary ar.aff, ar.dic\n"
           "                        from DIR (default /usr/share/hunspell)\n"
+          "      --metadata FILE   publication date, URL and outlet of the\n"
+          "                        inputs, from a TSV table (see README)\n"
           "      --max-input-size MB  refuse inputs larger than MB\n"
           "                        megabytes (default 10)\n"
           "  -q, --quiet           print errors only\n"
@@ -427,6 +429,7 @@ enum {
     OPT_LENIENT,
     OPT_ONTOLOGY,
     OPT_HUNSPELL,
+    OPT_METADATA,
     OPT_MAX_INPUT,
     OPT_VERSION
 };
@@ -456,6 +459,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         {"lenient", no_argument, NULL, OPT_LENIENT},
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
         {"hunspell", required_argument, NULL, OPT_HUNSPELL},
+        {"metadata", required_argument, NULL, OPT_METADATA},
         {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -476,6 +480,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         case OPT_LENIENT: c->options.lenient = true; break;
         case OPT_ONTOLOGY: c->options.ontology_dir = optarg; break;
         case OPT_HUNSPELL: c->options.hunspell_dir = optarg; break;
+        case OPT_METADATA: c->options.metadata_file = optarg; break;
         case OPT_MAX_INPUT:
             if (!parse_megabytes(optarg, &c->max_input))
                 return EXIT_USAGE;

@@ -17,4 +17,10 @@ void report(const reporter *r, bayan_severity severity, bayan_status status,
             const char *file, long long offset, const char *format, ...)
     __attribute__((format(printf, 6, 7)));
 
+/** The same about a line (1-based) and column (1-based, 0 unknown) of a
+ *  data file the user gave, such as a metadata table. */
+void report_at(const reporter *r, bayan_severity severity, bayan_status status,
+               const char *file, long line, long column, const char *format,
+               ...) __attribute__((format(printf, 7, 8)));
+
 #endif

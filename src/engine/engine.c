@@ -234,6 +234,8 @@ bayan_status bayan_engine_new(const bayan_options *options,
         return BAYAN_ERR_NOMEM;
     }
     bayan_status st = load_data(e, find_hunspell_dir(options));
+    if (st == BAYAN_OK && options && options->metadata_file)
+        st = sidecar_load(&e->reporter, options->metadata_file, &e->metadata);
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
         st = BAYAN_ERR_NOMEM;
     if (st == BAYAN_OK)
@@ -264,6 +266,7 @@ void bayan_engine_free(bayan_engine *e)
     credit_cues_free(e->credit_words);
     names_tagger_free(e->names);
     dot_state_free(e->dot);
+    sidecar_free(e->metadata);
     free(e);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bayan/bayan.h"
 #include "core/report.h"
+#include "engine/sidecar.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "graph/ontology.h"
@@ -33,6 +34,7 @@ struct bayan_engine {
      *  the dictionary is not installed (cues match listed forms only). */
     morph *morph;
     dot_state *dot;      /**< kept between SVG exports (dot_state_new) */
+    sidecar *metadata;   /**< bayan_options.metadata_file, or NULL */
     /* What each layer is handed, pointing into the fields above. */
     text_options text;
     extract_env extract;

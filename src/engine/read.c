@@ -18,8 +18,12 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
 {
     text_doc doc;
     bayan_status st = text_decode(&e->text, name, bytes, len, &doc);
-    if (st != BAYAN_OK)
+    if (st == BAYAN_OK)
+        st = sidecar_apply(e->metadata, name, &doc);
+    if (st != BAYAN_OK) {
+        text_doc_clear(&doc);
         return st;
+    }
     /* An empty page (or one of blanks, or HTML without article text) is
      * a failed input: an Article with no text would only be noise. */
     if (text_is_blank(&doc)) {

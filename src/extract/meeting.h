@@ -63,8 +63,28 @@ bool meeting_merge(meeting *dst, const meeting *src);
  *  it took place. */
 bool meeting_planned(const meeting *m);
 
-/** Writes the path of the meeting's IRI below the base into out. */
-void meeting_path(const meeting *m, char *out, size_t cap);
+/* ---- identity (meeting_identity.c) ---------------------------------- */
+
+/** A key of the article's words (its tokens in the matching form), the
+ *  same for the article in HTML or with web debris: what scopes a meeting
+ *  that cannot be told apart from others by date and place. */
+uint32_t meeting_article_key(const text_analysis *a);
+
+/** True when the meeting's date and place (or date and level) name it
+ *  across articles: a day, or a month for a recurring meeting of a body
+ *  (one with an organizer). */
+bool meeting_global(const meeting *m);
+
+/** Writes the path of the meeting's IRI below the base into out:
+ *  "meeting/<date>-<place>" (or "<date>-<level>") when meeting_global;
+ *  else the meeting is scoped to its article, whose key ends the path
+ *  ("meeting/washington-ministerial-a1b2c3d4"). */
+void meeting_path(const meeting *m, uint32_t article, char *out, size_t cap);
+
+/** The path of the group of candidates a scoped meeting with a place
+ *  belongs to (bayan:candidateGroup): "meeting-candidates/<place>-<level>",
+ *  the same in every article; "" when it has none. */
+void meeting_candidate_group(const meeting *m, char *out, size_t cap);
 
 /** Writes the n meetings of an article into its graph (x->g, in the
  *  article's named graph); the main one (index main, SIZE_MAX for none)

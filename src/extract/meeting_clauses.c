@@ -108,8 +108,8 @@ static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
 static bool heads_body(const scan *s, size_t t)
 {
     for (size_t k = t; k > 0 && k + BODY_BACK > t; k--) {
-        if (break_before(&s->x->a, k))
-            return false;
+        if (break_before(&s->x->a, k) || is_trigger_token(s, k - 1))
+            return false; /* "اجتماع اللجنة برئاسة": the meeting's chair */
         if (hit_with(s, k - 1, CUE_DELEGATION) ||
             hit_with(s, k - 1, CUE_HEADED_BODY))
             return true;
@@ -117,11 +117,31 @@ static bool heads_body(const scan *s, size_t t)
     return false;
 }
 
+/* "برئاسة الأردن وحضور الأمين العام": once a chair is named, who attends
+ * does not chair; an attendance word before any name qualifies the chair
+ * ("يترأس القمة بالمشاركة كل من ...": jointly). */
+static size_t chairs_end(const scan *s, size_t c0, size_t c1)
+{
+    size_t named = c1;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= c0 && p->tok0 < c1 &&
+            (p->kind == KIND_PERSON || p->kind == KIND_STATE) &&
+            p->tok1 < named)
+            named = p->tok1;
+    }
+    for (size_t t = named; t < c1; t++)
+        if (hit_with(s, t, CUE_ATTEND))
+            return t;
+    return c1;
+}
+
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m)
 {
     size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
     if (has_cue(s, c0, c1, CUE_DELEGATION) || heads_body(s, h->tok))
         return true;
+    c1 = chairs_end(s, c0, c1);
     return clause_people(s, c0, c1, &m->chairs);
 }
 

@@ -870,7 +870,8 @@ bayan_status extract_meetings(extraction *x)
     bayan_status st =
         cue_find(x->env->cues, x->doc, &x->a, &s.hits, &s.nhits);
     if (st == BAYAN_OK)
-        st = dates_find(&x->a, s.hits, s.nhits, &s.dates, &s.ndates);
+        st = dates_find(x->env->cues, &x->a, s.hits, s.nhits, &s.dates,
+                        &s.ndates);
     if (st == BAYAN_OK)
         st = find_reference(x, &s);
     if (st == BAYAN_OK) {

@@ -104,3 +104,11 @@ bayan_status extract_add_entry_mention(extraction *x, size_t begin,
                                           en->label_ar);
     return st == BAYAN_OK ? copy_description(x, en, 0) : st;
 }
+
+bayan_status extract_add_entry_description(extraction *x,
+                                           const lexicon_entry *en)
+{
+    bayan_status st = graph_add_iri(x->g, x->ids->article, en->iri,
+                                    P_DERIVED_FROM, x->ids->article);
+    return st == BAYAN_OK ? copy_description(x, en, 0) : st;
+}

@@ -19,6 +19,9 @@ void text_doc_clear(text_doc *doc)
     free(doc->text);
     free(doc->title);
     free(doc->published);
+    free(doc->url);
+    free(doc->outlet);
+    free(doc->site_name);
     free(doc->cp_marks);
     memset(doc, 0, sizeof *doc);
 }

@@ -23,6 +23,9 @@ typedef struct text_doc {
     size_t cp_length; /**< code points in text */
     char *title;      /**< from HTML <title>, or NULL */
     char *published;  /**< ISO date (yyyy-mm-dd) from HTML metadata, or NULL */
+    char *url;        /**< the page's own URL (og:url, canonical), or NULL */
+    char *site_name;  /**< the site's name (og:site_name), or NULL */
+    char *outlet;     /**< the outlet the user's metadata names, or NULL */
     const char *encoding; /**< static name of the encoding read */
     bool html;            /**< the input was read as HTML */
     /** cp_marks[k]: byte offset of code point k * TEXT_CP_STRIDE, so that

@@ -649,8 +649,9 @@ static char *token_forms(const char *name, const char *bytes, size_t len,
         out[w++] = '\n';
         /* The original span folds, on its own, to the same token. */
         char *orig = cp_substr(doc.text, s->begin, s->end);
-        text_doc one = {orig, strlen(orig), s->end - s->begin, NULL, NULL,
-                        NULL, false, NULL};
+        text_doc one = {.text = orig,
+                        .length = strlen(orig),
+                        .cp_length = s->end - s->begin};
         text_analysis b;
         assert_int_equal(text_match_form(&one, &b), BAYAN_OK);
         if (b.match_len != n || memcmp(b.match, a.match + s->match_begin, n))
