@@ -57,13 +57,28 @@ install_oxigraph() {
     fi
 }
 
+# Runs a build step quietly; when it fails, shows what it printed (the
+# compiler's errors) and stops with its status.
+quietly() {
+    local log rc=0
+    log=$(mktemp)
+    "$@" >"$log" 2>&1 || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        cat "$log" >&2
+        rm -f "$log"
+        say "failed (exit $rc):" "$@"
+        exit "$rc"
+    fi
+    rm -f "$log"
+}
+
 build_bayan() {
     local werror=false
     [ "${CI:-}" = true ] && werror=true
     if [ ! -f "$BUILD/build.ninja" ]; then
-        meson setup "$BUILD" "$ROOT" -Dwerror=$werror >/dev/null
+        quietly meson setup "$BUILD" "$ROOT" -Dwerror=$werror
     else
-        meson configure "$BUILD" -Dwerror=$werror >/dev/null
+        quietly meson configure "$BUILD" -Dwerror=$werror
     fi
-    ninja -C "$BUILD" >/dev/null
+    quietly ninja -C "$BUILD"
 }
