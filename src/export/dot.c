@@ -132,7 +132,26 @@ static char *iri_display_name(const char *iri)
     return out;
 }
 
-/* A new escString: "ar\nen", either alone, or the IRI's last segment. */
+/* A meeting's date, level and participant count on a line of their own
+ * ("2021-06-28 · Ministerial · 81 participants"), where known. */
+static bool append_meeting_line(membuf *b, const view_node *n)
+{
+    const view_facts *f = &n->facts;
+    const char *parts[3] = {f->date, f->level, f->participants};
+    bool ok = true, first = true;
+    for (size_t i = 0; ok && i < 3; i++) {
+        if (!parts[i] || strcmp(n->type, "Meeting") != 0)
+            continue;
+        ok = membuf_write(b, first ? "\\n" : " \xC2\xB7 ", first ? 2 : 4) &&
+             append_label_text(b, parts[i]) &&
+             (i < 2 || membuf_write(b, " participants", 13));
+        first = false;
+    }
+    return ok;
+}
+
+/* A new escString: "ar\nen", either alone, or the IRI's last segment;
+ * a meeting's date and level beneath. */
 static char *dot_label(const view_node *n, const char *iri)
 {
     const char *ar = n->label_ar && *n->label_ar ? n->label_ar : NULL;
@@ -151,6 +170,8 @@ static char *dot_label(const view_node *n, const char *iri)
         ok = name && append_label_text(&b, name);
         free(name);
     }
+    if (ok)
+        ok = append_meeting_line(&b, n);
     if (ok && !b.data)
         ok = membuf_write(&b, "", 0);
     if (!ok) {
@@ -485,9 +506,12 @@ static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
     return ok;
 }
 
-/* Lays the graph out and renders it to SVG. svg:cairo shapes Arabic
- * through pango and draws the glyphs, so the picture is right whatever the
- * viewer's fonts; the core svg renderer is the fallback. */
+/* Lays the graph out and renders it to SVG. The core svg renderer keeps
+ * labels as <text> (searchable, selectable; browsers shape the Arabic)
+ * and the nodes' URL and tooltip as <a> and <title>, so a reader can
+ * click through to the IRI; Graphviz measured the text with pango, so
+ * the boxes fit. svg:cairo, which draws glyphs as paths and drops the
+ * links, is the fallback. */
 struct dot_state {
     GVC_t *gvc; /* NULL until the first SVG export */
 };
@@ -531,9 +555,11 @@ static bayan_status render_svg(const export_env *e, Agraph_t *ag,
     }
     char *data = NULL;
     unsigned int length = 0;
-    bool cairo = gvRenderData(gvc, ag, "svg:cairo", &data, &length) == 0;
+    bool core = gvRenderData(gvc, ag, "svg", &data, &length) == 0;
+    bool cairo = !core &&
+                 gvRenderData(gvc, ag, "svg:cairo", &data, &length) == 0;
     bayan_status st = BAYAN_OK;
-    if (!cairo && gvRenderData(gvc, ag, "svg", &data, &length) != 0) {
+    if (!core && !cairo) {
         report(export_reporter(e), BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
                       "graphviz could not render SVG");
         st = BAYAN_ERR_INTERNAL;
@@ -553,7 +579,8 @@ bayan_status export_dot(const export_env *e, const bayan_graph *g,
     if (format != BAYAN_FORMAT_DOT && format != BAYAN_FORMAT_SVG)
         return BAYAN_ERR_ARGUMENT;
     graph_view v;
-    bayan_status st = view_build(g, &v);
+    bayan_status st = e && e->meetings_view ? view_build_meetings(g, &v)
+                                            : view_build(g, &v);
     if (st != BAYAN_OK)
         return st;
     /* Our own discipline, so that agwrite writes through the sink and no
