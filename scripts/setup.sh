@@ -13,7 +13,8 @@ BUILD_PACKAGES=(gcc pkg-config meson ninja-build libxml2-dev libraptor2-dev
                 fonts-noto-core libhunspell-dev hunspell-ar)
 # The independent judges the tests use on the output.
 TEST_PACKAGES=(serdi raptor2-utils rasqal-utils libxml2-utils
-               python3-networkx python3-rdflib valgrind time)
+               python3-networkx python3-igraph python3-rdflib valgrind time
+               bsdutils)
 
 say() { printf 'bayan: %s\n' "$*" >&2; }
 
