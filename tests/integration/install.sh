@@ -80,8 +80,11 @@ C
     flags=$(PKG_CONFIG_PATH=$root/$libdir/pkgconfig \
         pkg-config --define-variable=prefix="$root" --cflags --libs bayan) ||
         fail "pkg-config --cflags --libs bayan"
+    # A sanitized libbayan needs its runtime first: build the program so.
+    local san=
+    [[ "$(ldd "$BAYAN" 2>/dev/null)" == *libasan* ]] && san=-fsanitize=address,undefined
     # shellcheck disable=SC2086
-    cc -o "$WORK/tiny" "$WORK/tiny.c" $flags || fail "tiny program does not build with: $flags"
+    cc $san -o "$WORK/tiny" "$WORK/tiny.c" $flags || fail "tiny program does not build with: $flags"
     env -u BAYAN_ONTOLOGY_DIR LD_LIBRARY_PATH="$root/$libdir" "$WORK/tiny" >"$WORK/tiny.nt" ||
         fail "tiny program failed"
     grep -q '/state/IQ>' "$WORK/tiny.nt" || fail "tiny program found no Iraq"
