@@ -366,10 +366,41 @@ static bool add_node(Agraph_t *ag, const dot_syms *s, const view_node *n,
     return ok;
 }
 
+/* An arrow for edge e. A NULL name in a non-strict graph makes a new
+ * edge every time, so two predicates between one pair both show. In the
+ * meetings view (merge), a second property between the same two (a
+ * meeting's location and host, say) joins the first one's label,
+ * "schema:location, bayan:host", rather than draw a parallel arrow; the
+ * view's edges come in (source, predicate, target) order, so the label
+ * depends on content alone. */
+static bool add_edge(Agraph_t *ag, const dot_syms *s, const view_edge *e,
+                     Agnode_t **nodes, bool merge)
+{
+    Agedge_t *ae = merge ? agedge(ag, nodes[e->source], nodes[e->target],
+                                  NULL, 0)
+                         : NULL;
+    if (ae && agtail(ae) != nodes[e->source])
+        ae = NULL; /* the edge found runs the other way */
+    if (!ae) {
+        ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
+        return ae && agxset(ae, s->edge_label, e->curie) == 0 &&
+               agxset(ae, s->edge_tooltip, e->curie) == 0;
+    }
+    const char *first = agxget(ae, s->edge_label);
+    membuf b = {0};
+    bool ok = membuf_write(&b, first, strlen(first)) &&
+              membuf_write(&b, ", ", 2) &&
+              membuf_write(&b, e->curie, strlen(e->curie) + 1) &&
+              agxset(ae, s->edge_label, b.data) == 0 &&
+              agxset(ae, s->edge_tooltip, b.data) == 0;
+    free(b.data);
+    return ok;
+}
+
 /* A new cgraph graph holding the view, or NULL when out of memory. disc
  * must outlive the graph. */
 static Agraph_t *build_graph(const graph_view *v, const bayan_graph *g,
-                             bool use_dot, Agdisc_t *disc)
+                             bool use_dot, bool merge, Agdisc_t *disc)
 {
     Agraph_t *ag = agopen("bayan", Agdirected, disc);
     dot_syms s;
@@ -379,14 +410,8 @@ static Agraph_t *build_graph(const graph_view *v, const bayan_graph *g,
     for (size_t i = 0; ok && i < v->node_count; i++)
         ok = add_node(ag, &s, &v->nodes[i],
                       graph_term(g, v->nodes[i].iri)->value, &nodes[i]);
-    for (size_t i = 0; ok && i < v->edge_count; i++) {
-        const view_edge *e = &v->edges[i];
-        /* A NULL name in a non-strict graph makes a new edge every time,
-         * so two predicates between one pair both show. */
-        Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
-        ok = ae && agxset(ae, s.edge_label, e->curie) == 0 &&
-             agxset(ae, s.edge_tooltip, e->curie) == 0;
-    }
+    for (size_t i = 0; ok && i < v->edge_count; i++)
+        ok = add_edge(ag, &s, &v->edges[i], nodes, merge);
     free(nodes);
     if (!ok && ag) {
         agclose(ag);
@@ -590,7 +615,7 @@ bayan_status export_dot(const export_env *e, const bayan_graph *g,
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     dot_channel chan = {write, user, false};
     bool use_dot = fits_dot(&v);
-    Agraph_t *ag = build_graph(&v, g, use_dot, &disc);
+    Agraph_t *ag = build_graph(&v, g, use_dot, e && e->meetings_view, &disc);
     if (!ag)
         st = BAYAN_ERR_NOMEM;
     else if (format == BAYAN_FORMAT_DOT)
