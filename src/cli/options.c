@@ -179,14 +179,16 @@ static const struct option LONG_OPTIONS[] = {
 static int refused(int opt, char **argv)
 {
     const char *arg = argv[optind - 1];
+    bool is_long = strncmp(arg, "--", 2) == 0;
     if (opt == ':') {
-        if (optopt && optopt < 256)
+        if (!is_long && optopt && optopt < 256)
             return cli_usage_error("option '-%c' needs an argument", optopt);
         return cli_usage_error("option '%s' needs an argument", arg);
     }
-    if (optopt && optopt < 256)
+    if (!is_long && optopt && optopt < 256)
         return cli_usage_error("unknown option '-%c'", optopt);
-    return cli_usage_error("unknown option '%s'", arg);
+    return cli_usage_error("unknown option '%.*s'", (int)strcspn(arg, "="),
+                           arg);
 }
 
 /* One option; EXIT_OK to go on. */

@@ -74,6 +74,8 @@ case_unknown_option() {
     expect_usage_error "unknown option '--frobnicate'$" --frobnicate "$SEED"
     expect_usage_error "unknown option '-Z'$" -Z "$SEED"
     expect_usage_error "option '-o' needs an argument$" "$SEED" -o
+    expect_usage_error "option '--formats' needs an argument$" "$SEED" --formats
+    expect_usage_error "unknown option '--frob'$" --frob=1 "$SEED"
     ! grep -q / "$WORK/err" || fail "the message names a path"
 }
 
