@@ -18,6 +18,7 @@ struct bayan_engine {
     char *base;          /**< base IRI, ends with '/' or '#' */
     char *ontology_dir;  /**< where bayan.ttl and lexicon/ were read */
     char *encoding;      /**< forced input encoding or NULL */
+    bayan_view view;     /**< what DOT and SVG draw */
     bool (*cancelled)(void *user); /**< see bayan_options */
     void *user;                    /**< passed to cancelled */
     reporter reporter;   /**< the diagnostics callback of bayan_options */

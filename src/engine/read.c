@@ -35,6 +35,11 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
         text_doc_clear(&doc);
         return BAYAN_ERR_EMPTY;
     }
+    /* Read all the same (it is text), but say why nothing will be found. */
+    if (!text_has_arabic(&doc))
+        report(&e->reporter, BAYAN_WARNING, BAYAN_OK, name, -1,
+               "no Arabic text: bayan reads Arabic news and will find "
+               "nothing here");
     /* Build the article's facts apart, so a failure leaves graph as it was. */
     bayan_graph *part = bayan_graph_new();
     article_ids ids = {NULL, NULL};

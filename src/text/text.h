@@ -55,6 +55,15 @@ bayan_status text_decode(const text_options *o, const char *name,
  *  zero-width and bidi marks, BOMs included). */
 bool text_is_blank(const text_doc *doc);
 
+/** True when doc->text holds at least one Arabic letter (the Arabic
+ *  blocks and presentation forms): an input without one has nothing for
+ *  bayan to find, which is worth a warning. */
+bool text_has_arabic(const text_doc *doc);
+
+/** True when ICU knows an encoding of this name (checked once, before any
+ *  input is read, so that a misspelt --encoding is a usage error). */
+bool text_encoding_known(const char *name);
+
 /** Byte offset in doc->text of code point cp (doc->length when past the
  *  end). Uses doc->cp_marks when present. */
 size_t text_byte_offset(const text_doc *doc, size_t cp);
