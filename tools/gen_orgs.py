@@ -47,10 +47,19 @@ def state_names(r, cldr_ar):
     return sorted(n for n in names if n and n not in drop)
 
 
+def join_head(head, word):
+    """The head with the state's adjective or name put in: at its '*' when
+    it has one (الوكالة * للأنباء, مصرف * المركزي), else after it."""
+    return head.replace('*', word) if '*' in head else head + ' ' + word
+
+
 def national_bodies():
     """(slug, label_ar, label_en, forms, news, iso, bare) of the bodies built
     from the kinds of org-parts.tsv and the states of states-curated.tsv;
-    bare: the heads that name the body without its state."""
+    bare: the heads that name the body without its state. Rows of one slug
+    pattern make one body (heads of two genders: جهاز المخابرات العراقي,
+    المخابرات العراقية); the first row gives its label, class and bare
+    heads."""
     parts = lexgen.read_tsv(os.path.join(HERE, 'org-parts.tsv'),
                             PARTS_COLUMNS)
     curated = lexgen.read_tsv(os.path.join(HERE, 'states-curated.tsv'),
@@ -66,12 +75,16 @@ def national_bodies():
             'm': [' '.join('ال' + w + 'ي' for w in s.split()) for s in stems],
         }
         nouns = state_names(r, names[iso][0])
+        bodies = {}  # slug pattern: [first row, forms]
         for p in parts:
-            forms = [h + ' ' + a for h in lexgen.split_list(p['nisba_heads'])
+            forms = [join_head(h, a)
+                     for h in lexgen.split_list(p['nisba_heads'])
                      for a in adj[p['gender']]]
-            forms += [h + ' ' + n
+            forms += [join_head(h, n)
                       for h in lexgen.split_list(p['construct_heads'])
                       for n in nouns]
+            bodies.setdefault(p['slug'], [p, []])[1].extend(forms)
+        for p, forms in bodies.values():
             if not forms:
                 continue
             bare = lexgen.split_list(p['bare_heads'])
@@ -81,10 +94,28 @@ def national_bodies():
     return out
 
 
+# Spelling pairs of organizations' names beyond lexgen's: each form gets
+# both spellings.
+ORG_SPELLING_PAIRS = [
+    ('ميليشي', 'مليشي'),
+    ('الديمقراطي', 'الديموقراطي'),
+    ('فيدرالي', 'فدرالي'),
+    ('بلومبرغ', 'بلومبرج'),
+    ('فاغنر', 'فاجنر'),
+    ('الغارديان', 'الجارديان'),
+]
+
+
 def with_variants(raw):
     forms = set()
     for f in raw:
         forms |= lexgen.variants(f)
+    for a, b in ORG_SPELLING_PAIRS:
+        for f in list(forms):
+            if a in f:
+                forms.add(f.replace(a, b))
+            if b in f:
+                forms.add(f.replace(b, a))
     return forms
 
 
@@ -107,7 +138,11 @@ def main():
         forms = with_variants(raw)
         # A body that is listed already (the State Department is the
         # mfa of the US) lends its forms to the listed entry.
+        # A listed row with the slug of a generated body (parliament-il:
+        # الكنيست) names it in words of its own: it is that body.
         hosts = {owner[f] for f in forms if f in owner}
+        if slug in listed:
+            hosts.add(slug)
         if len(hosts) > 1:
             sys.exit(f'gen_orgs: {slug} meets listed {sorted(hosts)}')
         facts = [('bayan:bodyOf', f'<state/{iso}>')] + [
