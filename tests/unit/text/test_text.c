@@ -580,6 +580,33 @@ static void test_tokens_and_sentences(void **state)
     }
 }
 
+/* Plain words (Arabic letters, single spaces) are split without ICU; the
+ * words must be those ICU finds in the same text ended by a full stop. */
+static void test_plain_words_as_icu(void **state)
+{
+    (void)state;
+    static const char *const plain[] = {"جامعة الدول العربية",
+                                        "وزارة الخارجية", "داعش"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        char stop[128];
+        snprintf(stop, sizeof stop, "%s.", plain[i]);
+        text_doc d1, d2;
+        text_analysis a = analyze(plain[i], &d1), b = analyze(stop, &d2);
+        assert_int_equal(a.token_count, b.token_count);
+        for (size_t k = 0; k < a.token_count; k++) {
+            assert_int_equal(a.tokens[k].match_begin, b.tokens[k].match_begin);
+            assert_int_equal(a.tokens[k].match_end, b.tokens[k].match_end);
+            assert_int_equal(a.tokens[k].end, b.tokens[k].end);
+        }
+        assert_int_equal(a.sentence_count, 1);
+        assert_int_equal(a.sentences[0].match_end, a.match_len);
+        text_analysis_clear(&a);
+        text_analysis_clear(&b);
+        text_doc_clear(&d1);
+        text_doc_clear(&d2);
+    }
+}
+
 /* ---- proclitics --------------------------------------------------------- */
 
 /* True when stem is among the candidate readings of token. */
@@ -796,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_matching_form),
         cmocka_unit_test(test_offsets_map_back),
         cmocka_unit_test(test_tokens_and_sentences),
+        cmocka_unit_test(test_plain_words_as_icu),
         cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_seed_invariance),
     };
