@@ -84,7 +84,7 @@ static uint64_t h_end(uint64_t h)
 enum {
     K_BIAS = 1, K_W, K_BIGRAM, K_PREFIX, K_SUFFIX, K_STEM, K_CLITIC,
     K_NSTEM, K_NSUFFIX, K_SHAPE, K_LEN, K_FLAGSET, K_FLAGBIT,
-    K_SKIP, K_LEMMA, K_BIGRAM2,
+    K_SKIP, K_LEMMA, K_BIGRAM2, K_CHARGRAM,
 };
 
 /* Bytes of the first k code points of s (n bytes); k counts what exists. */
@@ -255,28 +255,71 @@ static uint64_t key_num(unsigned kind, unsigned long v)
     return key_str(kind, buf, (size_t)k);
 }
 
+/* The keys that depend on the whole form of token i (the form, its
+ * proclitic stems, the bigrams holding it): what word dropout removes. */
+static size_t identity_features(const tagger_token *toks, size_t n, long li,
+                                uint64_t *out)
+{
+    size_t k = 0;
+    const char *w0 = form_at(toks, n, li);
+    size_t n0 = strlen(w0);
+    out[k++] = key_str(K_W + (2u << 8), w0, n0);
+    const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
+    uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
+    out[k++] = h_end(h_add(h_sep(h), w0, n0));
+    h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
+    out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
+    /* proclitic readings: every proclitic string leaving >= 2 letters */
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
+            used++;
+        }
+    }
+    /* the lemma: the form and its proclitic stems in one key space, so
+     * that وبوش shares the weights of بوش */
+    unsigned kind = K_LEMMA + (1u << 8);
+    out[k++] = key_str(kind, w0, n0);
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(kind, w0 + cl, n0 - cl);
+            used++;
+        }
+    }
+    return k;
+}
+
 size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
                        uint64_t *out)
 {
-    size_t k = 0;
+    return tagger_features_split(toks, n, i, out, NULL);
+}
+
+size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity)
+{
     long li = (long)i;
     const char *w0 = form_at(toks, n, li);
     size_t n0 = strlen(w0);
+    size_t k = identity_features(toks, n, li, out);
+    if (identity)
+        *identity = k;
 
     out[k++] = h_end(h_begin(K_BIAS));
-    /* forms in a window of +-2 */
+    /* the neighbours' forms in a window of +-2 */
     for (long o = -2; o <= 2; o++) {
+        if (o == 0)
+            continue;
         const char *w = form_at(toks, n, li + o);
         out[k++] = key_str(K_W + ((unsigned)(o + 2) << 8), w, strlen(w));
     }
-    /* bigrams */
     {
         const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
-        uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
-        out[k++] = h_end(h_add(h_sep(h), w0, n0));
-        h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
-        out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
-        h = h_add(h_begin(K_SKIP), wm, strlen(wm));
+        uint64_t h = h_add(h_begin(K_SKIP), wm, strlen(wm));
         out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
     }
     /* prefixes and suffixes of 1-3 code points */
@@ -289,42 +332,40 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
         if (got == c && s > 0)
             out[k++] = key_str(K_SUFFIX, w0 + s, n0 - s);
     }
-    /* proclitic readings: every proclitic string leaving >= 2 letters */
+    /* letter trigrams of the longest stem, at most 8: what a transcribed
+     * foreign name or an Arabic one looks like inside */
     {
-        size_t used = 0;
-        for (size_t c = 0; c < N_CLITICS && used < 6; c++) {
-            size_t cl = strlen(clitics[c]);
-            if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
-                cp_count(w0 + cl, n0 - cl) >= 2) {
-                out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
-                out[k++] = key_str(K_CLITIC, clitics[c], cl);
-                used++;
-            }
+        size_t sl;
+        const char *st = longest_stem(w0, n0, &sl);
+        size_t off = 0;
+        for (int c = 0; c < 8 && off < sl; c++) {
+            size_t got;
+            size_t b = cp_prefix(st + off, sl - off, 3, &got);
+            if (got < 3)
+                break;
+            out[k++] = key_str(K_CHARGRAM, st + off, b);
+            off += cp_prefix(st + off, sl - off, 1, &got);
         }
     }
-    /* lemmas: the form and its proclitic stems in one key space, so that
-     * وبوش shares the weights of بوش; for the neighbours the form and its
-     * longest stem */
-    for (long o = -1; o <= 1; o++) {
+    /* the proclitic strings the token may start with */
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(K_CLITIC, clitics[c], cl);
+            used++;
+        }
+    }
+    /* the neighbours' lemmas: the form and its longest stem */
+    for (long o = -1; o <= 1; o += 2) {
         const char *w = form_at(toks, n, li + o);
         size_t wn = strlen(w);
         unsigned kind = K_LEMMA + ((unsigned)(o + 1) << 8);
         out[k++] = key_str(kind, w, wn);
-        if (o == 0) {
-            for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
-                size_t cl = strlen(clitics[c]);
-                if (cl < wn && memcmp(w, clitics[c], cl) == 0 &&
-                    cp_count(w + cl, wn - cl) >= 2) {
-                    out[k++] = key_str(kind, w + cl, wn - cl);
-                    used++;
-                }
-            }
-        } else {
-            size_t sl;
-            const char *st = longest_stem(w, wn, &sl);
-            if (st != w)
-                out[k++] = key_str(kind, st, sl);
-        }
+        size_t sl;
+        const char *st = longest_stem(w, wn, &sl);
+        if (st != w)
+            out[k++] = key_str(kind, st, sl);
     }
     /* bigrams further out */
     {

@@ -41,6 +41,8 @@
  *  - TAGGER_F_HONORIFIC: cue_is_split(CUE_HONORIFIC) (الشيخ، الدكتور).
  *  - TAGGER_F_PARTICLE: cue_is_split(CUE_PARTICLE) (بن، أبو).
  *  - TAGGER_F_BODY: cue_is_split(CUE_ROLE_WORD or CUE_BODY) (وزارة، الحكومة).
+ *  - TAGGER_F_GIVEN: cue_is_split(CUE_GIVEN_NAME): a common given name
+ *    (ontology/lexicon/given-names.ttl).
  *  - TAGGER_F_ORDINARY: reserved for "an ordinary dictionary word"
  *    (hunspell). The shipped model was trained with it always 0: pass 0.
  *
@@ -62,7 +64,8 @@
 #define TAGGER_F_PARTICLE  (1u << 6)
 #define TAGGER_F_BODY      (1u << 7)
 #define TAGGER_F_ORDINARY  (1u << 8)
-#define TAGGER_F_BITS      9
+#define TAGGER_F_GIVEN     (1u << 9)
+#define TAGGER_F_BITS      10
 
 /** The tags, in the order of the model's weight rows. */
 typedef enum tagger_tag_id {
@@ -121,13 +124,21 @@ int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
 /* ---- for the trainer and tests ------------------------------------------ */
 
 /** Most features a token can have. */
-#define TAGGER_MAX_FEATURES 128
+#define TAGGER_MAX_FEATURES 160
 
 /** The hashed feature keys of token i of toks[0..n): writes at most
  *  TAGGER_MAX_FEATURES keys into out and returns their number. Pure
  *  function of the forms and flags of tokens i-2..i+2. */
 size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
                        uint64_t *out);
+
+/** tagger_features, the keys that depend on the token's whole form (its
+ *  form, proclitic stems, the bigrams holding it) first: *identity
+ *  receives their number (identity may be NULL). The trainer drops them
+ *  now and then so that the model learns what tells a name it has never
+ *  seen (word dropout). */
+size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity);
 
 /** Writes a model file. header: zero or more "key: value\n" lines (no blank
  *  line); keys: nfeat distinct feature keys sorted ascending; weights:

@@ -84,6 +84,8 @@ typedef struct fsent {
     const sentence *s;
     uint32_t *start; /* n + 1 offsets into ids */
     uint32_t *ids;
+    uint8_t *nid;    /* per token: how many of its first ids are identity
+                      * features (tagger_features_split) */
 } fsent;
 
 static void die(const char *msg)
@@ -117,14 +119,19 @@ static void featurise(fsent *fs, const sentence *s, fmap *m, bool add,
     fs->s = s;
     fs->start = xmalloc((s->n + 1) * sizeof *fs->start);
     fs->ids = xmalloc(s->n * TAGGER_MAX_FEATURES * sizeof *fs->ids);
+    fs->nid = xmalloc(s->n * sizeof *fs->nid);
     size_t k = 0;
     for (size_t i = 0; i < s->n; i++) {
         fs->start[i] = (uint32_t)k;
-        size_t nk = tagger_features(s->toks, s->n, i, keys);
+        size_t nident;
+        size_t nk = tagger_features_split(s->toks, s->n, i, keys, &nident);
+        fs->nid[i] = 0;
         for (size_t j = 0; j < nk; j++) {
             uint32_t id = fmap_id(m, keys[j], add);
             if (id == NO_ID)
                 continue;
+            if (j < nident)
+                fs->nid[i]++;
             if (add && id >= *key_cap) {
                 size_t cap = *key_cap ? *key_cap * 2 : 1 << 16;
                 uint64_t *nk2 = realloc(*key_of, cap * sizeof **key_of);
@@ -145,6 +152,7 @@ static void fsent_free(fsent *fs)
 {
     free(fs->start);
     free(fs->ids);
+    free(fs->nid);
 }
 
 /* ---- the perceptron ------------------------------------------------------- */
@@ -158,15 +166,29 @@ typedef struct model {
     double c;              /* instances seen + 1 */
     const uint32_t *count; /* feature counts; ids below min_count unused */
     uint32_t min_count;
+    double word_dropout;   /* chance that a token's identity features are
+                            * left out of one training pass */
+    double name_dropout;   /* the same for the tokens of names */
+    uint64_t drop_seed;
+    unsigned char *drop;   /* per token of the current sentence */
 } model;
 
+/* The first feature of token i used: past its identity features when
+ * drop says so. */
+static uint32_t first_feature(const fsent *fs, const unsigned char *drop,
+                              size_t i)
+{
+    return fs->start[i] + (drop && drop[i] ? fs->nid[i] : 0);
+}
+
 static void emissions(const model *m, const float *w, const fsent *fs,
-                      float *emit)
+                      const unsigned char *drop, float *emit)
 {
     size_t n = fs->s->n;
     memset(emit, 0, n * T * sizeof *emit);
     for (size_t i = 0; i < n; i++)
-        for (uint32_t k = fs->start[i]; k < fs->start[i + 1]; k++) {
+        for (uint32_t k = first_feature(fs, drop, i); k < fs->start[i + 1];
+             k++) {
             uint32_t f = fs->ids[k];
             if (m->count[f] < m->min_count)
                 continue;
@@ -179,7 +201,8 @@ static void emissions(const model *m, const float *w, const fsent *fs,
 static void update(model *m, const fsent *fs, size_t i, int tag, float d)
 {
     double cd = m->c * d;
-    for (uint32_t k = fs->start[i]; k < fs->start[i + 1]; k++) {
+    for (uint32_t k = first_feature(fs, m->drop, i); k < fs->start[i + 1];
+         k++) {
         uint32_t f = fs->ids[k];
         if (m->count[f] < m->min_count)
             continue;
@@ -197,10 +220,23 @@ static void update_trans(model *m, int prev, int tag, float d)
 
 static size_t train_errors;
 
+static uint64_t rng_next(uint64_t *s);
+
+/* A uniform draw in [0, 1). */
+static double rng_unit(uint64_t *s)
+{
+    return (double)(rng_next(s) >> 11) / 9007199254740992.0;
+}
+
 static void train_sentence(model *m, const fsent *fs, float *emit, int *pred)
 {
     const sentence *s = fs->s;
-    emissions(m, m->w, fs, emit);
+    for (size_t i = 0; i < s->n; i++) {
+        double p = tagger_tag_type(s->gold[i]) ? m->name_dropout
+                                               : m->word_dropout;
+        m->drop[i] = p > 0 && rng_unit(&m->drop_seed) < p;
+    }
+    emissions(m, m->w, fs, m->drop, emit);
     if (tagger_viterbi(emit, m->tw, s->n, pred) != 0)
         die("out of memory");
     for (size_t i = 0; i < s->n; i++) {
@@ -236,7 +272,7 @@ static void score(const model *m, const float *aw, const float *at,
         size_t len = set[j].s->n;
         float *emit = xmalloc(len * T * sizeof *emit);
         int *pred = xmalloc(len * sizeof *pred);
-        emissions(m, aw, &set[j], emit);
+        emissions(m, aw, &set[j], NULL, emit);
         if (tagger_viterbi(emit, at, len, pred) != 0)
             die("out of memory");
         span_count(sc, set[j].s->gold, pred, len);
@@ -349,7 +385,7 @@ int main(int argc, char **argv)
     const char *gaz[3] = {NULL, NULL, NULL}; /* PERS, LOC, ORG */
     int copies = 1;
     unsigned min_count = 1;
-    double prune = 0, heldout = 0;
+    double prune = 0, heldout = 0, word_dropout = 0, name_dropout = 0;
     char *header = xcalloc(1, 1);
     size_t hlen = 0;
     for (int i = 1; i < argc; i++) {
@@ -385,6 +421,10 @@ int main(int argc, char **argv)
             prune = atof(v);
         else if (!strcmp(a, "--heldout"))
             heldout = atof(v);
+        else if (!strcmp(a, "--word-dropout"))
+            word_dropout = atof(v);
+        else if (!strcmp(a, "--name-dropout"))
+            name_dropout = atof(v);
         else if (!strcmp(a, "--header")) {
             size_t vl = strlen(v);
             header = realloc(header, hlen + vl + 2);
@@ -443,7 +483,9 @@ int main(int argc, char **argv)
         if (is_dev)
             featurise(&dv[di++], &c.s[j], &fm, false, &key_of, &key_cap);
     }
-    model m = {.nf = fm.n, .c = 1, .min_count = min_count};
+    model m = {.nf = fm.n, .c = 1, .min_count = min_count,
+               .word_dropout = word_dropout, .name_dropout = name_dropout,
+               .drop_seed = 0x64726f70u /* fixed */};
     uint32_t *count = xcalloc(fm.n, sizeof *count);
     for (size_t j = 0; j < ntrain; j++)
         for (uint32_t k = 0; k < tr[j].start[tr[j].s->n]; k++)
@@ -465,6 +507,7 @@ int main(int argc, char **argv)
         if (c.s[j].n > maxlen)
             maxlen = c.s[j].n;
     float *emit = xmalloc(maxlen * T * sizeof *emit);
+    m.drop = xcalloc(maxlen, 1);
     int *pred = xmalloc(maxlen * sizeof *pred);
     float *aw = xmalloc(fm.n * T * sizeof *aw);
     float at[(T + 1) * T];
@@ -523,8 +566,10 @@ int main(int argc, char **argv)
         char extra[512];
         snprintf(extra, sizeof extra,
                  "epochs: %d\nmin-count: %u\nprune: %g\n"
+                 "word-dropout: %g\nname-dropout: %g\n"
                  "training-sentences: %zu\ntraining-tokens: %zu\n",
-                 epochs, min_count, prune, ntrain, c.tokens);
+                 epochs, min_count, prune, word_dropout, name_dropout,
+                 ntrain, c.tokens);
         char *full = xmalloc(hlen + strlen(extra) + 1);
         memcpy(full, header, hlen);
         strcpy(full + hlen, extra);
@@ -550,6 +595,7 @@ int main(int argc, char **argv)
     free(aw);
     free(m.w);
     free(m.u);
+    free(m.drop);
     free(count);
     free(fm.keys);
     free(fm.ids);
