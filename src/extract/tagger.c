@@ -419,3 +419,46 @@ size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
     }
     return k;
 }
+
+/* ---- the document's history ------------------------------------------- */
+
+/* The key of a word for the history: its longest stem; 0 when shorter
+ * than three letters. */
+static uint64_t history_key(const char *w)
+{
+    size_t n = strlen(w), sl;
+    const char *st = longest_stem(w, n, &sl);
+    return cp_count(st, sl) >= 3 ? key_str(K_LEMMA, st, sl) | 1 : 0;
+}
+
+static unsigned history_bit(int tag)
+{
+    static const unsigned bits[] = {0, TAGGER_F_HIST_PERS, TAGGER_F_HIST_LOC,
+                                    TAGGER_F_HIST_ORG, 0};
+    return bits[tagger_tag_type(tag)];
+}
+
+int tagger_history(const tagger_token *toks, const int *tags,
+                   const size_t *sent, size_t n, unsigned *hist)
+{
+    for (size_t i = 0; i < n; i++)
+        hist[i] = 0;
+    uint64_t *key = malloc((n ? n : 1) * sizeof *key);
+    if (!key)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        key[i] = history_key(toks[i].form ? toks[i].form : "");
+    size_t lo = 0; /* first token within the window before token i */
+    for (size_t i = 0; i < n; i++) {
+        while (sent[lo] + TAGGER_HISTORY_WINDOW < sent[i])
+            lo++;
+        if (!key[i])
+            continue;
+        for (size_t j = lo; j < n && sent[j] <= sent[i] + TAGGER_HISTORY_WINDOW;
+             j++)
+            if (sent[j] != sent[i] && key[j] == key[i])
+                hist[i] |= history_bit(tags[j]);
+    }
+    free(key);
+    return 0;
+}

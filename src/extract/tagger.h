@@ -43,6 +43,11 @@
  *  - TAGGER_F_BODY: cue_is_split(CUE_ROLE_WORD or CUE_BODY) (وزارة، الحكومة).
  *  - TAGGER_F_GIVEN: cue_is_split(CUE_GIVEN_NAME): a common given name
  *    (ontology/lexicon/given-names.ttl).
+ *  - TAGGER_F_HIST_*: what the same word (its longest proclitic stem) was
+ *    tagged in the other sentences of the document, at most
+ *    TAGGER_HISTORY_WINDOW sentences away: tagger_history computes them
+ *    from a first pass over the document without them (a name first
+ *    introduced in full is often repeated alone: رامسفيلد).
  *  - TAGGER_F_ORDINARY: reserved for "an ordinary dictionary word"
  *    (hunspell). The shipped model was trained with it always 0: pass 0.
  *
@@ -65,7 +70,15 @@
 #define TAGGER_F_BODY      (1u << 7)
 #define TAGGER_F_ORDINARY  (1u << 8)
 #define TAGGER_F_GIVEN     (1u << 9)
-#define TAGGER_F_BITS      10
+#define TAGGER_F_HIST_PERS (1u << 10)
+#define TAGGER_F_HIST_LOC  (1u << 11)
+#define TAGGER_F_HIST_ORG  (1u << 12)
+#define TAGGER_F_HIST      (TAGGER_F_HIST_PERS | TAGGER_F_HIST_LOC | \
+                            TAGGER_F_HIST_ORG)
+#define TAGGER_F_BITS      13
+
+/** Sentences on either side whose tags tagger_history reads. */
+#define TAGGER_HISTORY_WINDOW 20
 
 /** The tags, in the order of the model's weight rows. */
 typedef enum tagger_tag_id {
@@ -120,6 +133,15 @@ const char *tagger_header(const tagger_model *m, const char *key);
  *  (tags_out then all TAGGER_O). n == 0 is fine. */
 int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
                int *tags_out);
+
+/** The TAGGER_F_HIST_* bits of the n tokens of a document (its sentences
+ *  one after another, sent[i] the sentence of token i, non-decreasing),
+ *  from tags (a first pass): hist[i] receives the types the same word was
+ *  tagged with in the other sentences at most TAGGER_HISTORY_WINDOW away.
+ *  Words shorter than three letters get none. Returns 0, or -1 when out of
+ *  memory (hist then all 0). */
+int tagger_history(const tagger_token *toks, const int *tags,
+                   const size_t *sent, size_t n, unsigned *hist);
 
 /* ---- for the trainer and tests ------------------------------------------ */
 

@@ -39,6 +39,23 @@ int main(int argc, char **argv)
     size_t last = argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) + 1 : 0;
     if (!corpus_read_anercorp(&c, fl, argv[2], first, last, 0))
         return 1;
+    /* a model trained with the document's history (TAGGER_F_HIST_*) tags
+     * in two passes, as the engine does: the test split read as one
+     * document */
+    const char *h = tagger_header(m, "history");
+    if (h && atoi(h)) {
+        int **pass1 = malloc((c.n ? c.n : 1) * sizeof *pass1);
+        for (size_t j = 0; pass1 && j < c.n; j++)
+            if (!(pass1[j] = malloc(c.s[j].n * sizeof **pass1)) ||
+                tagger_tag(m, c.s[j].toks, c.s[j].n, pass1[j]) != 0) {
+                fprintf(stderr, "out of memory\n");
+                return 1;
+            }
+        corpus_set_history(&c, 0, c.n, pass1);
+        for (size_t j = 0; j < c.n; j++)
+            free(pass1[j]);
+        free(pass1);
+    }
     span_counts sc = {0};
     /* TAGGER_DUMP=FILE: every token with its gold and predicted tag, a
      * blank line after each sentence (for error analysis) */
