@@ -271,16 +271,30 @@ static bayan_status sentence_spans(const names_tagger *t, const seq *s,
     return st;
 }
 
-/* Tags tokens [first, first + n) of s, whose flags are flags[0..n). */
+/* What a first pass knows of a sentence's emission scores: those of the
+ * keys that do not depend on the flags, and the whole scores it had. */
+typedef struct known_scores {
+    const float *plain, *emit;
+    bool same_flags; /* the flags have not changed since: emit holds */
+} known_scores;
+
+/* Tags tokens [first, first + n) of s, whose flags are flags[0..n);
+ * known: what a first pass computed (NULL when there was none). */
 static bayan_status tag_sentence(const names_tagger *t, const seq *s,
                                  size_t first, size_t n, const unsigned *flags,
-                                 scratch *w, name_tags *nt)
+                                 const known_scores *known, scratch *w,
+                                 name_tags *nt)
 {
     for (size_t i = 0; i < n; i++) {
         w->flags[i] = flags[i];
         w->toks[i] = (tagger_token){s->forms[first + i], flags[i]};
     }
-    tagger_emissions(t->model, w->toks, n, w->emit);
+    if (known && known->same_flags)
+        memcpy(w->emit, known->emit, n * T * sizeof *w->emit);
+    else if (known)
+        tagger_emissions_flagged(t->model, w->toks, n, known->plain, w->emit);
+    else
+        tagger_emissions(t->model, w->toks, n, w->emit);
     if (tagger_viterbi(w->emit, tagger_transitions(t->model), n, w->tags))
         return BAYAN_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
@@ -311,15 +325,20 @@ static size_t next_sentence(const seq *s, size_t b)
 }
 
 /* A first pass over the article without the history, then the
- * TAGGER_F_HIST_* bits it gives added to flags (tagger.h). */
-static bayan_status add_history(const names_tagger *t, const seq *s,
-                                unsigned *flags)
+ * TAGGER_F_HIST_* bits it gives added to flags (tagger.h). *plain and
+ * *emit receive the first pass's scores (s->n * T floats each, new): the
+ * second pass only adds the flagged keys' weights to plain, and a
+ * sentence whose flags the history leaves as they were keeps emit. */
+static bayan_status first_pass(const names_tagger *t, const seq *s,
+                               unsigned *flags, float **plain, float **emit)
 {
     tagger_token *toks = malloc((s->n + 1) * sizeof *toks);
     int *tags = malloc((s->n + 1) * sizeof *tags);
     size_t *sent = malloc((s->n + 1) * sizeof *sent);
     unsigned *hist = malloc((s->n + 1) * sizeof *hist);
-    bool ok = toks && tags && sent && hist;
+    *emit = malloc((s->n + 1) * T * sizeof **emit);
+    *plain = malloc((s->n + 1) * T * sizeof **plain);
+    bool ok = toks && tags && sent && hist && *emit && *plain;
     size_t k = 0;
     for (size_t b = 0; ok && b < s->n; k++) {
         size_t e = next_sentence(s, b);
@@ -327,7 +346,11 @@ static bayan_status add_history(const names_tagger *t, const seq *s,
             toks[i] = (tagger_token){s->forms[i], flags[i]};
             sent[i] = k;
         }
-        ok = tagger_tag(t->model, toks + b, e - b, tags + b) == 0;
+        tagger_emissions_plain(t->model, toks + b, e - b, *plain + b * T);
+        tagger_emissions_flagged(t->model, toks + b, e - b, *plain + b * T,
+                                 *emit + b * T);
+        ok = tagger_viterbi(*emit + b * T, tagger_transitions(t->model),
+                            e - b, tags + b) == 0;
         b = e;
     }
     ok = ok && tagger_history(toks, tags, sent, s->n, hist) == 0;
@@ -338,6 +361,15 @@ static bayan_status add_history(const names_tagger *t, const seq *s,
     free(sent);
     free(hist);
     return ok ? BAYAN_OK : BAYAN_ERR_NOMEM;
+}
+
+/* True when no token of [b, e) has a history bit. */
+static bool no_history(const unsigned *flags, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (flags[i] & TAGGER_F_HIST)
+            return false;
+    return true;
 }
 
 bayan_status name_tags_find(const names_tagger *t, const text_analysis *a,
@@ -361,13 +393,21 @@ bayan_status name_tags_find(const names_tagger *t, const text_analysis *a,
         tagger_flags_compute(t->flagger, s.forms + b, e - b, flags + b);
         b = e;
     }
+    float *plain1 = NULL, *emit1 = NULL;
     if (st == BAYAN_OK && t->history)
-        st = add_history(t, &s, flags);
+        st = first_pass(t, &s, flags, &plain1, &emit1);
     for (size_t b = 0; st == BAYAN_OK && b < s.n;) {
         size_t e = next_sentence(&s, b);
-        st = tag_sentence(t, &s, b, e - b, flags + b, &w, out);
+        known_scores known = {0};
+        if (emit1)
+            known = (known_scores){plain1 + b * T, emit1 + b * T,
+                                   no_history(flags, b, e)};
+        st = tag_sentence(t, &s, b, e - b, flags + b, emit1 ? &known : NULL,
+                          &w, out);
         b = e;
     }
+    free(plain1);
+    free(emit1);
     free(flags);
     scratch_clear(&w);
     seq_clear(&s);

@@ -302,6 +302,13 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
 size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
                              uint64_t *out, size_t *identity)
 {
+    size_t k = tagger_features_plain(toks, n, i, out, identity);
+    return k + tagger_features_flagged(toks, n, i, out + k);
+}
+
+size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity)
+{
     long li = (long)i;
     const char *w0 = form_at(toks, n, li);
     size_t n0 = strlen(w0);
@@ -398,8 +405,16 @@ size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
         size_t c = cp_count(w0, n0);
         out[k++] = key_num(K_LEN, c > 8 ? 8 : c);
     }
+    return k;
+}
+
+size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
+                               uint64_t *out)
+{
+    size_t k = 0;
+    long li = (long)i;
     /* flags: the whole set at each position of the window, each bit at
-     * positions -1, 0, +1 */
+     * positions -2 to +2 */
     for (long o = -2; o <= 2; o++)
         out[k++] = key_num(K_FLAGSET + ((unsigned)(o + 2) << 8),
                            flags_at(toks, n, li + o));

@@ -162,6 +162,14 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
 size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
                              uint64_t *out, size_t *identity);
 
+/** tagger_features_split is these two one after the other: the keys that
+ *  do not depend on the flags, then those that do (the flags of tokens
+ *  i-2..i+2). A second pass that only adds flags recomputes the second. */
+size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity);
+size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
+                               uint64_t *out);
+
 /** Writes a model file. header: zero or more "key: value\n" lines (no blank
  *  line); keys: nfeat distinct feature keys sorted ascending; weights:
  *  nfeat * TAGGER_TAG_COUNT floats, row by row; trans: (TAGGER_TAG_COUNT +
@@ -182,6 +190,16 @@ int tagger_viterbi(const float *emit, const float *trans, size_t n,
  *  tagger_tag is tagger_emissions then tagger_viterbi. Returns 0. */
 int tagger_emissions(const tagger_model *m, const tagger_token *toks,
                      size_t n, float *emit);
+
+/** tagger_emissions in two steps: tagger_emissions_plain sums the weights
+ *  of the keys that do not depend on the flags into plain (n *
+ *  TAGGER_TAG_COUNT floats), tagger_emissions_flagged adds those of the
+ *  flagged keys to a copy of plain in emit. The result is bit for bit
+ *  tagger_emissions's; a pass that changes only flags reuses plain. */
+void tagger_emissions_plain(const tagger_model *m, const tagger_token *toks,
+                            size_t n, float *plain);
+void tagger_emissions_flagged(const tagger_model *m, const tagger_token *toks,
+                              size_t n, const float *plain, float *emit);
 
 /** The model's transition scores, laid out as in tagger_write. */
 const float *tagger_transitions(const tagger_model *m);
