@@ -215,24 +215,32 @@ static bayan_status push_span(name_tags *nt, name_span sp)
     return BAYAN_OK;
 }
 
+/* True when the folded word starts with the article (ال، وال). */
+static bool definite(const char *word)
+{
+    static const char al[] = "\xd8\xa7\xd9\x84";          /* ال */
+    static const char wal[] = "\xd9\x88\xd8\xa7\xd9\x84"; /* وال */
+    return strncmp(word, al, sizeof al - 1) == 0 ||
+           strncmp(word, wal, sizeof wal - 1) == 0;
+}
+
 /* True when token k (k > 0) of the sentence from token first starts
  * another person inside a PERS span: a common given name right after a
  * definite word (نظام الأسد أحمد ...). A family name may be definite, a
  * given name that follows it is another person's; the tagger, trained on
  * text where two names seldom touch, tends to run them together. Not
- * after an honorific or a particle's word (ولد الشيخ أحمد is one name). */
+ * after an honorific or a particle's word (ولد الشيخ أحمد is one name),
+ * and not a definite given name: a father's name in a Gulf name chain
+ * (جابر الأحمد الجابر الصباح). */
 static bool starts_other_person(const seq *s, size_t first, size_t k,
                                 const scratch *w)
 {
-    static const char al[] = "\xd8\xa7\xd9\x84";          /* ال */
-    static const char wal[] = "\xd9\x88\xd8\xa7\xd9\x84"; /* وال */
     const unsigned held = TAGGER_F_HONORIFIC | TAGGER_F_PARTICLE;
-    const char *prev = s->forms[first + k - 1];
     if (!(w->flags[k] & TAGGER_F_GIVEN) || (w->flags[k - 1] & held) ||
-        (k >= 2 && (w->flags[k - 2] & TAGGER_F_PARTICLE)))
+        (k >= 2 && (w->flags[k - 2] & TAGGER_F_PARTICLE)) ||
+        definite(s->forms[first + k]))
         return false;
-    return strncmp(prev, al, sizeof al - 1) == 0 ||
-           strncmp(prev, wal, sizeof wal - 1) == 0;
+    return definite(s->forms[first + k - 1]);
 }
 
 /* The spans of the tagged sentence at tokens [0, n) of s (from token
