@@ -93,6 +93,7 @@
 #define P_ROLE_WORD NS_BAYAN "roleWord"
 #define P_ROLE_LINK NS_BAYAN "roleLink"
 #define P_NAME_PARTICLE NS_BAYAN "nameParticle"
+#define P_GIVEN_NAME NS_BAYAN "givenName"
 #define P_NAME_STOP NS_BAYAN "nameStop"
 #define P_BYLINE_CUE NS_BAYAN "bylineCue"
 #define P_NIF_IS_STRING NS_NIF "isString"
