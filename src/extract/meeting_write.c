@@ -47,8 +47,16 @@ static void put_labels(writer *w, const char *iri, const char *path,
 {
     char en[160], ar[320], date[11] = "";
     date_format(m->date, date);
-    snprintf(en, sizeof en, "meeting %s", path + strlen("meeting/"));
     const lexicon_entry *place = m->city ? m->city : m->state;
+    /* "meeting in Rome, 2021-06-28": what a reader of a diagram or a
+     * query result needs; the IRI's path only when neither is known. */
+    if (place && place->label_en)
+        snprintf(en, sizeof en, "meeting in %s%s%s", place->label_en,
+                 *date ? ", " : "", date);
+    else if (*date)
+        snprintf(en, sizeof en, "meeting, %s", date);
+    else
+        snprintf(en, sizeof en, "meeting %s", path + strlen("meeting/"));
     snprintf(ar, sizeof ar,
              "\xd8\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb9"
              "%s%s%s%s", /* اجتماع */
