@@ -310,6 +310,64 @@ static bool arabic_cp(uint32_t c)
  * dropped (bidi marks, joiners, tatweel, entity residue) but with the
  * letters the folding merged (أ إ ة ى): what it is romanized from, so that
  * a name and its debris-laden copy get one IRI. */
+/* Appends the Latin of one word of a name: its usual spelling when the
+ * data has one (أحمد -> Ahmad; rules alone give the skeleton Ahmd), else
+ * the romanization rules; "al-" stays lower case inside a name. */
+static bayan_status romanize_word(const person_cues *cues, const char *word,
+                                  size_t len, bool first, char *out,
+                                  size_t *k, size_t cap)
+{
+    char *copy = strndup(word, len), *folded = NULL, *latin = NULL;
+    if (!copy)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = text_fold_word(copy, &folded);
+    const char *known =
+        folded && cues ? cue_spelling(cues, folded, strlen(folded)) : NULL;
+    if (st == BAYAN_OK && !known)
+        st = text_romanize(copy, len, &latin);
+    const char *w = known ? known : latin ? latin : "";
+    size_t n = strlen(w);
+    if (st == BAYAN_OK && *k + n + 2 <= cap) {
+        if (*k)
+            out[(*k)++] = ' ';
+        memcpy(out + *k, w, n);
+        if (!first && n > 3 && memcmp(w, "Al-", 3) == 0)
+            out[*k] = 'a';
+        *k += n;
+        out[*k] = '\0';
+    }
+    free(copy);
+    free(folded);
+    free(latin);
+    return st;
+}
+
+/* The English label of a name the lexicon does not know, word by word. */
+static bayan_status romanize_name(const person_cues *cues, const char *w,
+                                  char **out)
+{
+    size_t cap = 4 * strlen(w) + 64, k = 0;
+    char *label = malloc(cap);
+    if (!label)
+        return BAYAN_ERR_NOMEM;
+    label[0] = '\0';
+    bayan_status st = BAYAN_OK;
+    for (const char *p = w; st == BAYAN_OK && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n)
+            st = romanize_word(cues, p, n, k == 0, label, &k, cap);
+        p += n;
+    }
+    if (st != BAYAN_OK) {
+        free(label);
+        return st;
+    }
+    *out = label;
+    return BAYAN_OK;
+}
+
 static char *written(const extraction *x, const pname *n)
 {
     const text_analysis *a = &x->a;
@@ -362,7 +420,7 @@ static bayan_status label(const extraction *x, const pname_list *l,
                                              : written(x, c);
     if (!w)
         return BAYAN_ERR_NOMEM;
-    bayan_status st = text_romanize(w, strlen(w), &q->label_en);
+    bayan_status st = romanize_name(x->env->person_words, w, &q->label_en);
     free(w);
     return st;
 }

@@ -30,6 +30,11 @@ void person_cues_clear(person_cues *c)
             free(c->words[k][i]);
         free(c->words[k]);
     }
+    for (size_t i = 0; i < c->spelling_count; i++) {
+        free(c->spellings[i].folded);
+        free(c->spellings[i].latin);
+    }
+    free(c->spellings);
     memset(c, 0, sizeof *c);
 }
 
@@ -60,6 +65,46 @@ static bayan_status add_word(person_cues *c, cue_kind k, const char *value,
     return BAYAN_OK;
 }
 
+/* Adds "أحمد Ahmad" (the Arabic word, a space, its spelling) to the
+ * spellings; a value without a space is ignored. */
+static bayan_status add_spelling(person_cues *c, const char *value,
+                                 size_t *cap)
+{
+    const char *space = strrchr(value, ' ');
+    if (!space || !space[1])
+        return BAYAN_OK;
+    char *arabic = strndup(value, (size_t)(space - value)), *w = NULL;
+    if (!arabic)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = text_fold_word(arabic, &w);
+    free(arabic);
+    if (!w)
+        return st;
+    if (c->spelling_count == *cap) {
+        size_t n = *cap ? *cap * 2 : 64;
+        name_spelling *grown = realloc(c->spellings, n * sizeof *grown);
+        if (!grown) {
+            free(w);
+            return BAYAN_ERR_NOMEM;
+        }
+        c->spellings = grown;
+        *cap = n;
+    }
+    char *latin = strdup(space + 1);
+    if (!latin) {
+        free(w);
+        return BAYAN_ERR_NOMEM;
+    }
+    c->spellings[c->spelling_count++] = (name_spelling){w, latin};
+    return BAYAN_OK;
+}
+
+static int compare_spellings(const void *a, const void *b)
+{
+    return strcmp(((const name_spelling *)a)->folded,
+                  ((const name_spelling *)b)->folded);
+}
+
 bayan_status person_cues_load(const lexicon *lex, person_cues *out)
 {
     memset(out, 0, sizeof *out);
@@ -67,10 +112,15 @@ bayan_status person_cues_load(const lexicon *lex, person_cues *out)
     term_id pred[CUE_KIND_COUNT];
     for (int k = 0; k < CUE_KIND_COUNT; k++)
         pred[k] = graph_find_iri(g, CUE_PREDICATES[k]);
-    size_t count, cap[CUE_KIND_COUNT] = {0};
+    term_id spelling = graph_find_iri(g, P_NAME_SPELLING);
+    size_t count, cap[CUE_KIND_COUNT] = {0}, spelling_cap = 0;
     const quad *q = graph_quads(g, &count);
     bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < count; i++) {
+        if (spelling && q[i].p == spelling &&
+            graph_term(g, q[i].o)->kind == TERM_LITERAL)
+            st = add_spelling(out, graph_term(g, q[i].o)->value,
+                              &spelling_cap);
         for (int k = 0; k < CUE_KIND_COUNT; k++) {
             const term *o = graph_term(g, q[i].o);
             if (pred[k] && q[i].p == pred[k] && o->kind == TERM_LITERAL)
@@ -80,6 +130,9 @@ bayan_status person_cues_load(const lexicon *lex, person_cues *out)
     for (int k = 0; st == BAYAN_OK && k < CUE_KIND_COUNT; k++)
         if (out->count[k] > 1)
             qsort(out->words[k], out->count[k], sizeof(char *), compare_words);
+    if (st == BAYAN_OK && out->spelling_count > 1)
+        qsort(out->spellings, out->spelling_count, sizeof *out->spellings,
+              compare_spellings);
     if (st != BAYAN_OK)
         person_cues_clear(out);
     return st;
@@ -98,6 +151,12 @@ static int compare_key(const void *key, const void *item)
     if (c)
         return c;
     return w[k->n] ? -1 : 0;
+}
+
+static int compare_spelling_key(const void *key, const void *item)
+{
+    const word_key *k = key;
+    return compare_key(k, &((const name_spelling *)item)->folded);
 }
 
 bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n)
@@ -126,4 +185,15 @@ bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
         }
     }
     return false;
+}
+
+const char *cue_spelling(const person_cues *c, const char *s, size_t n)
+{
+    if (!c->spelling_count || n == 0)
+        return NULL;
+    word_key key = {s, n};
+    const name_spelling *hit =
+        bsearch(&key, c->spellings, c->spelling_count, sizeof *hit,
+                compare_spelling_key);
+    return hit ? hit->latin : NULL;
 }

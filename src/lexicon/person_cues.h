@@ -21,15 +21,26 @@ typedef enum cue_kind {
     CUE_KIND_COUNT
 } cue_kind;
 
+/** A given name's usual English spelling (bayan:nameSpelling). */
+typedef struct name_spelling {
+    char *folded; /**< the Arabic word, folded like text */
+    char *latin;  /**< "Ahmad" */
+} name_spelling;
+
 typedef struct person_cues {
     char **words[CUE_KIND_COUNT]; /**< folded, sorted, owned */
     size_t count[CUE_KIND_COUNT];
+    name_spelling *spellings; /**< sorted by folded, owned */
+    size_t spelling_count;
 } person_cues;
 
 /** Reads every cue list of lex into *out (zeroed first; lists missing
  *  from the data are empty). Free with person_cues_clear. */
 bayan_status person_cues_load(const lexicon *lex, person_cues *out);
 void person_cues_clear(person_cues *c);
+
+/** The usual English spelling of the folded word s (n bytes), or NULL. */
+const char *cue_spelling(const person_cues *c, const char *s, size_t n);
 
 /** True when the n bytes at s (matching form) are a word of list k. */
 bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n);

@@ -366,6 +366,13 @@ static void test_english_labels(void **state)
     assert_int_equal(persons(g, p, 2), 1);
     assert_true(has(g, p[0], P_LABEL, "Mike Pompeo"));
     bayan_graph_free(g);
+    /* An unknown person: the given name's usual spelling (not the
+     * skeleton "Ahmd"), the rest by rule, and the IRI from the same. */
+    g = extract(e, "وقال وزير الخارجية الأردني أحمد الخالدي إن التحالف باق.");
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_true(has(g, p[0], P_LABEL, "Ahmed al-Khaldi"));
+    assert_string_equal(p[0], "https://w3id.org/bayan/id/person/ahmed-al-khaldi");
+    bayan_graph_free(g);
 }
 
 /* The romanization's conventions (romanize.c). */
