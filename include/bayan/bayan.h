@@ -162,6 +162,28 @@ BAYAN_API bayan_status bayan_read_memory(const bayan_engine *engine,
 BAYAN_API bayan_status bayan_read_file(const bayan_engine *engine,
                                        bayan_graph *graph, const char *path);
 
+/** Called by bayan_read_files on the calling thread, once for each input
+ *  in input order, after that input's diagnostics: status is what
+ *  bayan_read_file would have returned for it, bytes the size read (0 when
+ *  it could not be read). */
+typedef void (*bayan_read_done_fn)(void *user, size_t index,
+                                   bayan_status status, size_t bytes);
+
+/** Reads count files into graph with jobs threads (0: one per online
+ *  processor), as bayan_read_file would one after the other: the graph,
+ *  and so every export, is byte for byte the same whatever jobs is, and
+ *  the diagnostics come in input order, on the calling thread. Each thread
+ *  keeps scratch state of its own; the engine is only read. Returns
+ *  BAYAN_OK once every input was tried (done says how each went),
+ *  BAYAN_ERR_CANCELLED when bayan_options.cancelled asked to stop (inputs
+ *  not merged by then are left out, and done is not called for them),
+ *  BAYAN_ERR_NOMEM or BAYAN_ERR_INTERNAL when no thread could start. */
+BAYAN_API bayan_status bayan_read_files(const bayan_engine *engine,
+                                        bayan_graph *graph,
+                                        const char *const *paths,
+                                        size_t count, unsigned jobs,
+                                        bayan_read_done_fn done, void *user);
+
 /* ------------------------------------------------------------------------ */
 /* Text analysis: what the extractor sees of one article.                   */
 

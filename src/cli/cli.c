@@ -64,6 +64,7 @@ typedef struct cli {
     size_t max_input; /* bytes */
     bool formats[BAYAN_FORMAT_COUNT];
     int verbosity; /* 0 quiet, 1 normal, 2 verbose */
+    unsigned jobs; /* threads reading articles; 0: one per processor */
     bayan_options options;
 } cli;
 
@@ -89,6 +90,8 @@ static void usage(FILE *out)
           "                        from DIR (default /usr/share/hunspell)\n"
           "      --max-input-size MB  refuse inputs larger than MB\n"
           "                        megabytes (default 10)\n"
+          "  -j, --jobs N          read articles on N threads (default: one\n"
+          "                        per processor); the outputs are the same\n"
           "  -q, --quiet           print errors only\n"
           "  -v, --verbose         say what is read and written\n"
           "  -h, --help            show this help\n"
@@ -166,6 +169,8 @@ typedef struct run {
     bool written; /* the outputs were replaced */
     dir_id *dirs; /* directories read so far */
     size_t dir_count, dir_capacity;
+    char **queue; /* files found, read together by read_queued */
+    size_t queued, queue_capacity;
 } run;
 
 /* Records a directory; false when it was read already. Reading each
@@ -194,6 +199,59 @@ static int compare_names(const void *a, const void *b)
 }
 
 static void read_path(run *r, const char *path, int depth);
+
+/* ---- reading the files found, on several threads ------------------------ */
+
+/* Files are read in batches by bayan_read_files, which keeps their order
+ * in the graph and in the messages whatever the number of threads. */
+static void queue_file(run *r, const char *path)
+{
+    if (r->queued == r->queue_capacity) {
+        size_t cap = r->queue_capacity ? r->queue_capacity * 2 : 64;
+        char **grown = realloc(r->queue, cap * sizeof *grown);
+        if (!grown) {
+            fprintf(stderr, "bayan: %s: error: out of memory\n", path);
+            r->failed++;
+            return;
+        }
+        r->queue = grown;
+        r->queue_capacity = cap;
+    }
+    if (!(r->queue[r->queued] = strdup(path))) {
+        fprintf(stderr, "bayan: %s: error: out of memory\n", path);
+        r->failed++;
+        return;
+    }
+    r->queued++;
+}
+
+static void count_read(void *user, size_t index, bayan_status st,
+                       size_t bytes)
+{
+    run *r = user;
+    (void)index;
+    (void)bytes;
+    if (st == BAYAN_OK)
+        r->read++;
+    else
+        r->failed++;
+}
+
+static void read_queued(run *r)
+{
+    if (r->queued > 0 && !interrupted) {
+        bayan_status st = bayan_read_files(
+            r->engine, r->graph, (const char *const *)r->queue, r->queued,
+            r->c->jobs, count_read, r);
+        if (st != BAYAN_OK && st != BAYAN_ERR_CANCELLED) {
+            fprintf(stderr, "bayan: cannot read: %s\n", bayan_strerror(st));
+            r->failed += (int)r->queued;
+        }
+    }
+    for (size_t i = 0; i < r->queued; i++)
+        free(r->queue[i]);
+    r->queued = 0;
+}
 
 /* In a directory, only files that look like articles are read (a named
  * file is always read): text and HTML by extension, or no extension. */
@@ -298,6 +356,7 @@ static void read_directory(run *r, const char *path, int depth)
 static void read_path(run *r, const char *path, int depth)
 {
     if (strcmp(path, "-") == 0 && depth == 0) {
+        read_queued(r); /* the files named before it come first */
         read_stdin(r);
         return;
     }
@@ -322,11 +381,12 @@ static void read_path(run *r, const char *path, int depth)
                                 "(a symlink loop?); skipped\n", path);
             return;
         }
-        int before = r->read + r->failed;
+        size_t before = r->read + r->failed + r->queued;
         read_directory(r, path, depth);
         /* A directory named on the command line that yields nothing is
          * most likely the wrong one: say so, and count it as failed. */
-        if (depth == 0 && r->read + r->failed == before && !interrupted) {
+        if (depth == 0 && r->read + r->failed + r->queued == before &&
+            !interrupted) {
             fprintf(stderr, "bayan: %s: error: no article to read (files "
                             "named *.txt, *.text, *.html, *.htm, *.xhtml or "
                             "with no extension)\n", path);
@@ -353,10 +413,7 @@ static void read_path(run *r, const char *path, int depth)
     }
     if (r->c->verbosity >= 2)
         fprintf(stderr, "bayan: reading %s\n", path);
-    if (bayan_read_file(r->engine, r->graph, path) == BAYAN_OK)
-        r->read++;
-    else
-        r->failed++;
+    queue_file(r, path);
 }
 
 /* ---- outputs ------------------------------------------------------------ */
@@ -431,6 +488,21 @@ enum {
     OPT_VERSION
 };
 
+/* -j, --jobs: a whole number of threads, 1 to 256. */
+static bool parse_jobs(const char *arg, unsigned *jobs)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > 256 || *arg == '-') {
+        fprintf(stderr, "bayan: --jobs '%s': expected a number of threads, "
+                        "1 to 256\n", arg);
+        return false;
+    }
+    *jobs = (unsigned)n;
+    return true;
+}
+
 /* --max-input-size: a whole number of megabytes, 1 to 4095. */
 static bool parse_megabytes(const char *arg, size_t *bytes)
 {
@@ -457,6 +529,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
         {"hunspell", required_argument, NULL, OPT_HUNSPELL},
         {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -464,7 +537,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:f:qvh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:f:j:qvh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output_dir = optarg; break;
         case 'f':
@@ -478,6 +551,10 @@ static int parse_arguments(cli *c, int argc, char **argv)
         case OPT_HUNSPELL: c->options.hunspell_dir = optarg; break;
         case OPT_MAX_INPUT:
             if (!parse_megabytes(optarg, &c->max_input))
+                return EXIT_USAGE;
+            break;
+        case 'j':
+            if (!parse_jobs(optarg, &c->jobs))
                 return EXIT_USAGE;
             break;
         case 'q': c->verbosity = 0; break;
@@ -563,7 +640,7 @@ int main(int argc, char **argv)
         bayan_engine_free(engine);
         return EXIT_USAGE;
     }
-    run r = {&c, engine, graph, 0, 0, false, NULL, 0, 0};
+    run r = {.c = &c, .engine = engine, .graph = graph};
     if (optind >= argc) {
         struct stat sb;
         if (stat("seeds", &sb) != 0) {
@@ -576,9 +653,11 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc; i++)
         read_path(&r, argv[i], 0);
+    read_queued(&r);
     if (rc == EXIT_OK)
         rc = finish(&c, &r);
     free(r.dirs);
+    free(r.queue);
     bayan_graph_free(graph);
     bayan_engine_free(engine);
     int sig = interrupted;
