@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bayan/bayan.h"
@@ -65,6 +66,7 @@ typedef struct cli {
     bool formats[BAYAN_FORMAT_COUNT];
     int verbosity; /* 0 quiet, 1 normal, 2 verbose */
     unsigned jobs; /* threads reading articles; 0: one per processor */
+    bool progress; /* a progress line on stderr (a terminal, not -q) */
     bayan_options options;
 } cli;
 
@@ -114,6 +116,8 @@ static void print_diagnostic(void *user, const bayan_diagnostic *d)
         return;
     if (d->severity == BAYAN_WARNING && c->verbosity < 1)
         return;
+    if (c->progress)
+        fputs("\r\033[K", stderr); /* over the progress line */
     fprintf(stderr, "bayan: ");
     if (d->file) {
         fprintf(stderr, "%s:", d->file);
@@ -171,6 +175,12 @@ typedef struct run {
     size_t dir_count, dir_capacity;
     char **queue; /* files found, read together by read_queued */
     size_t queued, queue_capacity;
+    unsigned long long queued_bytes; /* their sizes, for the progress */
+    /* The progress line (on a terminal only): what is done, and when. */
+    bool progress;
+    size_t done_files;
+    unsigned long long done_bytes;
+    double started, shown;
 } run;
 
 /* Records a directory; false when it was read already. Reading each
@@ -204,7 +214,7 @@ static void read_path(run *r, const char *path, int depth);
 
 /* Files are read in batches by bayan_read_files, which keeps their order
  * in the graph and in the messages whatever the number of threads. */
-static void queue_file(run *r, const char *path)
+static void queue_file(run *r, const char *path, unsigned long long size)
 {
     if (r->queued == r->queue_capacity) {
         size_t cap = r->queue_capacity ? r->queue_capacity * 2 : 64;
@@ -223,6 +233,39 @@ static void queue_file(run *r, const char *path)
         return;
     }
     r->queued++;
+    r->queued_bytes += size;
+}
+
+/* ---- the progress line -------------------------------------------------- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Articles, megabytes, rate and time left, on one line of the terminal
+ * rewritten in place, at most four times a second. */
+static void progress_show(run *r, size_t total)
+{
+    double t = now_seconds();
+    if (!r->progress || (t - r->shown < 0.25 && r->done_files < total))
+        return;
+    r->shown = t;
+    double mb = (double)r->done_bytes / 1e6;
+    double rate = t > r->started ? mb / (t - r->started) : 0;
+    double left = (double)(r->queued_bytes - r->done_bytes) / 1e6;
+    long eta = rate > 0 ? (long)(left / rate + 0.5) : 0;
+    fprintf(stderr, "\rbayan: %zu/%zu articles, %.1f MB, %.2f MB/s, "
+                    "ETA %ld:%02ld \033[K", r->done_files, total, mb, rate,
+            eta / 60, eta % 60);
+}
+
+static void progress_end(run *r)
+{
+    if (r->progress && r->shown > 0)
+        fputs("\r\033[K", stderr);
 }
 
 static void count_read(void *user, size_t index, bayan_status st,
@@ -230,16 +273,22 @@ static void count_read(void *user, size_t index, bayan_status st,
 {
     run *r = user;
     (void)index;
-    (void)bytes;
     if (st == BAYAN_OK)
         r->read++;
     else
         r->failed++;
+    r->done_files++;
+    r->done_bytes += bytes;
+    progress_show(r, r->queued);
 }
 
 static void read_queued(run *r)
 {
     if (r->queued > 0 && !interrupted) {
+        r->done_files = 0;
+        r->done_bytes = 0;
+        r->started = now_seconds();
+        r->shown = 0;
         bayan_status st = bayan_read_files(
             r->engine, r->graph, (const char *const *)r->queue, r->queued,
             r->c->jobs, count_read, r);
@@ -247,10 +296,12 @@ static void read_queued(run *r)
             fprintf(stderr, "bayan: cannot read: %s\n", bayan_strerror(st));
             r->failed += (int)r->queued;
         }
+        progress_end(r);
     }
     for (size_t i = 0; i < r->queued; i++)
         free(r->queue[i]);
     r->queued = 0;
+    r->queued_bytes = 0;
 }
 
 /* In a directory, only files that look like articles are read (a named
@@ -413,7 +464,7 @@ static void read_path(run *r, const char *path, int depth)
     }
     if (r->c->verbosity >= 2)
         fprintf(stderr, "bayan: reading %s\n", path);
-    queue_file(r, path);
+    queue_file(r, path, (unsigned long long)st.st_size);
 }
 
 /* ---- outputs ------------------------------------------------------------ */
@@ -640,7 +691,9 @@ int main(int argc, char **argv)
         bayan_engine_free(engine);
         return EXIT_USAGE;
     }
-    run r = {.c = &c, .engine = engine, .graph = graph};
+    c.progress = c.verbosity >= 1 && isatty(STDERR_FILENO);
+    run r = {.c = &c, .engine = engine, .graph = graph,
+             .progress = c.progress};
     if (optind >= argc) {
         struct stat sb;
         if (stat("seeds", &sb) != 0) {
