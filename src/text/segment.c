@@ -203,13 +203,36 @@ static const clitic CLITICS[] = {
 /* A stem shorter than two letters is never a name. */
 #define MIN_STEM_CPS 2
 
-static int compare_splits(const void *x, const void *y)
+/* Whether split a comes before b: the longer stem first, and on ties the
+ * shorter prefix (the unsplit token first). No two splits tie on both. */
+static bool split_before(const text_split *a, const text_split *b)
 {
-    const text_split *a = x, *b = y;
     if (a->stem_len != b->stem_len)
-        return a->stem_len > b->stem_len ? -1 : 1;
-    /* the shorter prefix (the unsplit token first) on ties */
-    return (a->prefix_len > b->prefix_len) - (a->prefix_len < b->prefix_len);
+        return a->stem_len > b->stem_len;
+    return a->prefix_len < b->prefix_len;
+}
+
+/* Whether the len bytes at s hold at least MIN_STEM_CPS code points,
+ * without counting them all. */
+static bool long_enough(const char *s, size_t len)
+{
+    size_t cps = 0;
+    for (size_t i = 0; i < len && cps < MIN_STEM_CPS; i++)
+        cps += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return cps >= MIN_STEM_CPS;
+}
+
+/* Whether the token can start with a proclitic at all: every one starts
+ * with و ف ب ك ل or the alef of ال (D9 88, D9 81, D8 A8, D9 83, D9 84,
+ * D8 A7). Most tokens are settled here, before the 26 comparisons. */
+static bool may_have_clitic(const char *token, size_t len)
+{
+    if (len < 2)
+        return false;
+    unsigned char a = (unsigned char)token[0], b = (unsigned char)token[1];
+    if (a == 0xd9)
+        return b == 0x88 || b == 0x81 || b == 0x83 || b == 0x84;
+    return a == 0xd8 && (b == 0xa8 || b == 0xa7);
 }
 
 size_t text_clitic_splits(const char *token, size_t len, text_split *out,
@@ -218,15 +241,23 @@ size_t text_clitic_splits(const char *token, size_t len, text_split *out,
     text_split all[sizeof CLITICS / sizeof *CLITICS + 1];
     size_t n = 0;
     all[n++] = (text_split){0, false, len};
-    for (size_t i = 0; i < sizeof CLITICS / sizeof *CLITICS; i++) {
+    for (size_t i = 0; may_have_clitic(token, len) &&
+                       i < sizeof CLITICS / sizeof *CLITICS; i++) {
         size_t p = strlen(CLITICS[i].prefix);
         if (p >= len || memcmp(token, CLITICS[i].prefix, p) != 0 ||
-            utf8_length(token + p, len - p) < MIN_STEM_CPS)
+            !long_enough(token + p, len - p))
             continue;
         size_t extra = CLITICS[i].article ? strlen(ALEF_LAM) : 0;
-        all[n++] = (text_split){p, CLITICS[i].article, len - p + extra};
+        text_split split = {p, CLITICS[i].article, len - p + extra};
+        /* insertion sort: a handful of splits at most (qsort's calls were
+         * a tenth of a run, through the persons stage's cue look-ups) */
+        size_t j = n++;
+        while (j > 1 && split_before(&split, &all[j - 1])) {
+            all[j] = all[j - 1];
+            j--;
+        }
+        all[j] = split;
     }
-    qsort(all + 1, n - 1, sizeof *all, compare_splits);
     for (size_t i = 0; i < n && i < max; i++)
         out[i] = all[i];
     return n;
