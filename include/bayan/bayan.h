@@ -245,6 +245,16 @@ BAYAN_API bayan_status bayan_export(const bayan_engine *engine,
                                     bayan_format format, bayan_write_fn write,
                                     void *user);
 
+/** The size of the drawing DOT, SVG and GraphML make of the graph: its
+ *  nodes (entities, articles, meetings) and edges. */
+BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_graph *graph,
+                                                size_t *nodes, size_t *edges);
+
+/** Above this many nodes a graph's SVG takes Graphviz tens of seconds to
+ *  minutes to lay out (and hundreds of MB): the CLI skips the SVG it writes
+ *  by default, and writes it when -f names svg. */
+#define BAYAN_SVG_DEFAULT_MAX_NODES 1500
+
 /** Writes the graph to path atomically: the bytes go to a temporary file in
  *  the same directory, which is flushed and renamed over path only when the
  *  whole export succeeded. On failure the previous file is left intact and

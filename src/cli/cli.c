@@ -67,6 +67,8 @@ typedef struct cli {
     int verbosity; /* 0 quiet, 1 normal, 2 verbose */
     unsigned jobs; /* threads reading articles; 0: one per processor */
     bool progress; /* a progress line on stderr (a terminal, not -q) */
+    bool formats_given; /* -f named the formats: svg is written whatever
+                           the graph's size */
     bayan_options options;
 } cli;
 
@@ -489,11 +491,30 @@ static bool make_directory(const char *dir)
     return ok;
 }
 
+/* Whether to write the SVG: always when asked for by name; by default
+ * only for a graph Graphviz lays out in reasonable time. */
+static bool svg_wanted(const cli *c, const bayan_graph *graph)
+{
+    size_t nodes, edges;
+    if (!c->formats[BAYAN_FORMAT_SVG] || c->formats_given ||
+        bayan_graph_drawing_size(graph, &nodes, &edges) != BAYAN_OK ||
+        nodes <= BAYAN_SVG_DEFAULT_MAX_NODES)
+        return c->formats[BAYAN_FORMAT_SVG];
+    if (c->verbosity >= 1)
+        fprintf(stderr, "bayan: graph.svg not written: the graph has %zu "
+                        "nodes, more than the %d the default draws (its "
+                        "layout could take many minutes); ask for it with "
+                        "-f turtle,graphml,dot,svg\n",
+                nodes, BAYAN_SVG_DEFAULT_MAX_NODES);
+    return false;
+}
+
 /* Writes every chosen format, all or nothing (bayan_export_files).
  * Returns the library's status. */
 static bayan_status write_outputs(const cli *c, const bayan_engine *engine,
                                   const bayan_graph *graph)
 {
+    bool svg = svg_wanted(c, graph);
     if (!make_directory(c->output_dir)) {
         fprintf(stderr, "bayan: %s: error: cannot create directory: %s\n",
                 c->output_dir, strerror(errno));
@@ -504,7 +525,7 @@ static bayan_status write_outputs(const cli *c, const bayan_engine *engine,
     size_t count = 0;
     bayan_status st = BAYAN_OK;
     for (int i = 0; i < BAYAN_FORMAT_COUNT && st == BAYAN_OK; i++) {
-        if (!c->formats[i])
+        if (!c->formats[i] || (i == BAYAN_FORMAT_SVG && !svg))
             continue;
         const char *name = bayan_format_file((bayan_format)i);
         size_t n = strlen(c->output_dir) + strlen(name) + 2;
@@ -594,6 +615,7 @@ static int parse_arguments(cli *c, int argc, char **argv)
         case 'f':
             if (!parse_formats(c, optarg))
                 return EXIT_USAGE;
+            c->formats_given = true;
             break;
         case OPT_BASE: c->options.base_iri = optarg; break;
         case OPT_ENCODING: c->options.encoding = optarg; break;

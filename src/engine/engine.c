@@ -199,7 +199,8 @@ static void hand_out(bayan_engine *e)
         .cues = e->cues,
         .names = e->names,
     };
-    e->export = (export_env){e->base, &e->reporter, e->dot};
+    e->export = (export_env){e->base, &e->reporter, e->dot, e->cancelled,
+                             e->user};
 }
 
 bayan_status bayan_engine_new(const bayan_options *options,
