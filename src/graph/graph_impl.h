@@ -51,6 +51,13 @@ char *term_repair_lang(const char *lang);
 bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
                           char *datatype, char *lang, term_id *out);
 
+/** The ids of g's quads (graph_quad gives each), in the order of
+ *  graph_sorted_quads, at 8 bytes a quad at most while sorting rather
+ *  than the quads' copy; free() *out. */
+bayan_status graph_sorted_ids(const bayan_graph *g, uint32_t **out,
+                              size_t *count);
+const quad *graph_quad(const bayan_graph *g, uint32_t id);
+
 /** Adds quad q of src to dst, interning its terms there. */
 bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,
                              const quad *q);
