@@ -16,6 +16,9 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2 };
 
+#define STRING_(x) #x
+#define STRING(x) STRING_(x)
+
 /* Inputs larger than this are refused unless --max-input-size says
  * otherwise: a scraped "page" of tens of megabytes is debris, and reading
  * one costs memory in proportion (about 30 bytes per input byte). */
@@ -84,7 +87,9 @@ static void usage(FILE *out)
           "  -o, --output-dir DIR  write the outputs into DIR (default out/)\n"
           "  -f, --formats LIST    comma-separated, from turtle, ntriples,\n"
           "                        nquads, graphml, dot, svg\n"
-          "                        (default turtle,graphml,dot,svg)\n"
+          "                        (default turtle,graphml,dot,svg; svg only\n"
+          "                        when the graph has at most "
+          STRING(BAYAN_SVG_DEFAULT_MAX_NODES) " nodes)\n"
           "      --base IRI        base IRI of resources\n"
           "                        (default " BAYAN_DEFAULT_BASE ")\n"
           "      --encoding NAME   read inputs in this encoding\n"
