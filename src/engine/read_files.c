@@ -249,10 +249,11 @@ bayan_status bayan_read_files(const bayan_engine *e, bayan_graph *graph,
     jobs = jobs ? jobs : default_jobs();
     if (jobs > count)
         jobs = (unsigned)count;
-    /* Articles wait for the merge in order: a few per worker keep every
-     * worker busy behind a slow one, and bound the memory they hold. */
+    /* Articles wait for the merge in order: two per worker keep every
+     * worker busy behind a slow one, and bound the memory they hold (an
+     * article's graph is a few MB while it waits). */
     pool p = {.e = e, .paths = paths, .count = count,
-              .spooling = graph_spooling(graph), .window = 4 * (size_t)jobs};
+              .spooling = graph_spooling(graph), .window = 2 * (size_t)jobs};
     p.slots = calloc(count, sizeof *p.slots);
     worker *ws = calloc(jobs, sizeof *ws);
     if (!p.slots || !ws) {
