@@ -33,6 +33,9 @@ struct bayan_graph {
 /** A new copy of iri with every byte RDF forbids percent-encoded; NULL
  *  when out of memory. */
 char *term_repair_iri(const char *iri);
+/** Whether byte i of iri must be percent-encoded; *seen_hash carries
+ *  whether a '#' came before (start it false and go in order). */
+bool term_iri_needs_escape(const char *iri, size_t i, bool *seen_hash);
 /** True when term_repair_iri would return iri unchanged. */
 bool term_iri_is_clean(const char *iri);
 /** True when lang is a BCP 47 shaped tag already in lower case (what
