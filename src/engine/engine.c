@@ -234,6 +234,9 @@ bayan_status bayan_engine_new(const bayan_options *options,
         bayan_engine_free(e);
         return BAYAN_ERR_NOMEM;
     }
+    /* libxml2 initializes itself on first use, which is not safe from
+     * two of bayan_read_files' threads at once: do it here. */
+    html_init();
     bayan_status st = load_data(e, find_hunspell_dir(options));
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
         st = BAYAN_ERR_NOMEM;

@@ -231,6 +231,11 @@ static char *find_date(const xmlNode *node, bool metas)
     return NULL;
 }
 
+void html_init(void)
+{
+    xmlInitParser();
+}
+
 /* Parses the page. In recovery mode libxml2 stops only on a fatal error,
  * above all nesting deeper than 256 elements (a limit we keep: it also
  * bounds the recursion of walk); the text after that point is lost, so
