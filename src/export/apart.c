@@ -29,6 +29,13 @@ static bool fd_write(void *user, const void *bytes, size_t len)
     return true;
 }
 
+/* The child's last word: fn's status, one byte. */
+static void send_status(int fd, unsigned char st)
+{
+    while (write(fd, &st, 1) < 0 && errno == EINTR)
+        ;
+}
+
 static bool cancelled(const export_env *e)
 {
     return e && e->cancelled && e->cancelled(e->cancel_user);
@@ -61,45 +68,62 @@ static bayan_status copy_output(const export_env *e, int fd,
     }
 }
 
-/* The child's status: what fn returned, as its exit code. */
-static bayan_status child_status(const export_env *e, pid_t pid)
+/* The child's status: what fn returned, the one byte it sent on the
+ * status pipe (not its exit code, which a tool watching the process, such
+ * as valgrind, may replace). Reaps the child. */
+static bayan_status child_status(const export_env *e, pid_t pid, int fd)
 {
-    int ws;
-    while (waitpid(pid, &ws, 0) < 0)
-        if (errno != EINTR)
-            return BAYAN_ERR_INTERNAL;
-    if (WIFEXITED(ws))
-        return (bayan_status)WEXITSTATUS(ws);
+    unsigned char byte;
+    ssize_t n;
+    while ((n = read(fd, &byte, 1)) < 0 && errno == EINTR)
+        ;
+    int ws = 0;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+        ;
+    if (n == 1)
+        return (bayan_status)byte;
     report(export_reporter(e), BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
-           "the drawing's process died of signal %d",
-           WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
+           "the drawing's process ended without a word (%s %d)",
+           WIFSIGNALED(ws) ? "signal" : "exit status",
+           WIFSIGNALED(ws) ? WTERMSIG(ws) : WEXITSTATUS(ws));
     return BAYAN_ERR_INTERNAL;
 }
 
 bayan_status export_apart(const export_env *e, export_apart_fn fn, void *arg,
                           bayan_write_fn write, void *user)
 {
-    int fds[2];
+    int fds[2], status[2];
     if (pipe(fds) != 0)
         return fn(arg, write, user); /* no room for a child: run here */
-    pid_t pid = fork();
-    if (pid < 0) {
+    if (pipe(status) != 0) {
         close(fds[0]);
         close(fds[1]);
         return fn(arg, write, user);
     }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        close(status[0]);
+        close(status[1]);
+        return fn(arg, write, user);
+    }
     if (pid == 0) {
         close(fds[0]);
+        close(status[0]);
         /* SIGPIPE if the parent is gone: nothing left to do. */
-        bayan_status st = fn(arg, fd_write, &fds[1]);
+        unsigned char st = (unsigned char)fn(arg, fd_write, &fds[1]);
         close(fds[1]);
-        _exit(st); /* no atexit handlers or stdio buffers of the parent's */
+        send_status(status[1], st);
+        _exit(0); /* no atexit handlers or stdio buffers of the parent's */
     }
     close(fds[1]);
+    close(status[1]);
     bayan_status st = copy_output(e, fds[0], write, user);
     close(fds[0]);
     if (st != BAYAN_OK)
         kill(pid, SIGKILL);
-    bayan_status child = child_status(e, pid);
+    bayan_status child = child_status(e, pid, status[0]);
+    close(status[0]);
     return st != BAYAN_OK ? st : child;
 }
