@@ -13,7 +13,8 @@ BUILD_PACKAGES=(gcc pkg-config meson ninja-build libxml2-dev libraptor2-dev
                 fonts-noto-core libhunspell-dev hunspell-ar)
 # The independent judges the tests use on the output.
 TEST_PACKAGES=(serdi raptor2-utils rasqal-utils libxml2-utils
-               python3-networkx python3-rdflib valgrind time)
+               python3-networkx python3-igraph python3-rdflib valgrind time
+               bsdutils)
 
 say() { printf 'bayan: %s\n' "$*" >&2; }
 
@@ -57,13 +58,28 @@ install_oxigraph() {
     fi
 }
 
+# Runs a build step quietly; when it fails, shows what it printed (the
+# compiler's errors) and stops with its status.
+quietly() {
+    local log rc=0
+    log=$(mktemp)
+    "$@" >"$log" 2>&1 || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        cat "$log" >&2
+        rm -f "$log"
+        say "failed (exit $rc):" "$@"
+        exit "$rc"
+    fi
+    rm -f "$log"
+}
+
 build_bayan() {
     local werror=false
     [ "${CI:-}" = true ] && werror=true
     if [ ! -f "$BUILD/build.ninja" ]; then
-        meson setup "$BUILD" "$ROOT" -Dwerror=$werror >/dev/null
+        quietly meson setup "$BUILD" "$ROOT" -Dwerror=$werror
     else
-        meson configure "$BUILD" -Dwerror=$werror >/dev/null
+        quietly meson configure "$BUILD" -Dwerror=$werror
     fi
-    ninja -C "$BUILD" >/dev/null
+    quietly ninja -C "$BUILD"
 }

@@ -39,7 +39,7 @@ def load_forms():
     for p in FORM_PREDICATES:
         for s, o in g.subject_objects(p):
             if isinstance(o, rdflib.Literal) and o.language == 'ar':
-                forms.setdefault(str(s), set()).add(lexgen.strip_marks(str(o)))
+                forms.setdefault(str(s), set()).add(lexgen.match_key(str(o)))
     return forms
 
 
@@ -52,9 +52,10 @@ def org_iris():
 
 
 def candidates(form):
-    """The gold form as the matcher would see it (marks and quotes gone),
-    then with one attached clitic taken off."""
-    f = ' '.join(PUNCT.sub(' ', lexgen.strip_marks(form)).split())
+    """The gold form as the matcher would see it (marks and quotes gone,
+    hamza on alef, ى and ة folded), then with one attached clitic taken
+    off."""
+    f = ' '.join(PUNCT.sub(' ', lexgen.match_key(form)).split())
     out = [f]
     if f.startswith('لل'):
         out.append('ال' + f[2:])

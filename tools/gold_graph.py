@@ -63,12 +63,15 @@ def ps(n):
     return i
 def rs(issuer,num):
     r=I(f'resolution/{issuer.lower()}-{num}'); t(r,A,B('Resolution')); t(r,B('number'),lit(num)); t(r,B('issuedBy'),og(issuer)); return r
+LEVEL_SLUG={'Ministerial':'ministerial','SmallGroupMinisterial':'small-group',
+            'PoliticalDirectors':'political-directors','Leaders':'leaders','Other':'meeting'}
 def date(d):
     return lit(d,'date' if len(d)==10 else 'gYearMonth' if len(d)==7 else 'gYear')
 # Inviters: in the gold notes of 001 and 002 (bayan:invitedBy, not chair).
 inv={'copenhagen-small-group-pd':'Jeppe Kofod','brussels-ministerial':'John Kerry'}
 for k,g in enumerate(golds):
     a=I(f'article/{k}'); t(a,A,B('Article')); t(a,B('sourceFile'),lit(g['file']))
+    if g.get('published'): t(a,S('datePublished'),date(g['published']))
     M=lambda e: t(a,S('mentions'),e)
     for s in g['states']: M(st(s['iso']))
     for c in g['cities']: M(ct(c['name_en']))
@@ -89,4 +92,11 @@ for k,g in enumerate(golds):
         if m['participant_count'] is not None: t(i,B('participantCount'),lit(str(m['participant_count']),'integer'))
         for r in m['resolutions']: t(i,B('references'),rs(*r.split()))
         if m['id'] in inv: t(i,B('invitedBy'),ps(inv[m['id']]))
+        # A meeting its date does not identify (no day given) and that has
+        # a place is in the candidate group of its place and level
+        # (src/extract/meeting_identity.c; the gold names no organizer, so
+        # a month never identifies a meeting here).
+        place=m['city'].lower() if m['city'] else (m['state'] or '').lower()
+        if place and not (m['date'] and len(m['date'])==10):
+            t(i,B('candidateGroup'),I(f"meeting-candidates/{place}-{LEVEL_SLUG[m['level']]}"))
 sys.stdout.write('\n'.join(sorted(set(L))) + '\n')

@@ -50,6 +50,17 @@ def strip_marks(s):
     return TASHKEEL.sub('', s)
 
 
+# Letters the matcher folds together (src/text/normalize.c folds these and
+# more): forms that differ only in them match the same text.
+MATCH_FOLD = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي',
+                            'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي'})
+
+
+def match_key(s):
+    """s as the matcher compares it, as far as these letters go."""
+    return strip_marks(s).translate(MATCH_FOLD)
+
+
 def bare_alef(s):
     """The form with hamza-carrying alefs written bare, as much news does."""
     return s.replace('أ', 'ا').replace('إ', 'ا').replace('آ', 'ا')

@@ -66,7 +66,11 @@ typedef enum bayan_format {
 BAYAN_API const char *bayan_format_name(bayan_format format);
 /** The output file name for a format ("graph.ttl", ...). */
 BAYAN_API const char *bayan_format_file(bayan_format format);
-/** Looks a format up by name; false when the name is unknown. */
+/** The format's other names, comma-separated ("ttl" for turtle, "gv" for
+ *  dot), or "" when it has none. */
+BAYAN_API const char *bayan_format_aliases(bayan_format format);
+/** Looks a format up by name or alias, in any case; false when the name is
+ *  unknown. */
 BAYAN_API bool bayan_format_from_name(const char *name, bayan_format *out);
 
 /* ------------------------------------------------------------------------ */
@@ -100,6 +104,17 @@ typedef bool (*bayan_write_fn)(void *user, const void *bytes, size_t len);
 /* ------------------------------------------------------------------------ */
 /* The engine: the loaded ontology and lexicon, read-only once made.        */
 
+/** What the diagrams (DOT and SVG) draw; GraphML and RDF always hold the
+ *  whole graph. */
+typedef enum bayan_view {
+    /** The meetings, each with its place, date, level, chairs, hosts,
+     *  participants, new members, statement and resolutions; articles
+     *  and plain mentions are left out. */
+    BAYAN_VIEW_MEETINGS = 0,
+    /** Every entity and every object property between two of them. */
+    BAYAN_VIEW_FULL
+} bayan_view;
+
 typedef struct bayan_options {
     const char *base_iri;     /**< NULL for BAYAN_DEFAULT_BASE */
     const char *ontology_dir; /**< NULL: $BAYAN_ONTOLOGY_DIR, then built-in */
@@ -116,6 +131,13 @@ typedef struct bayan_options {
      *  $BAYAN_HUNSPELL_DIR, then /usr/share/hunspell. Without it meeting
      *  cues match their listed forms only. */
     const char *hunspell_dir;
+    /** A metadata table for the inputs (TSV with a header line: file,
+     *  published, url, outlet; see README), or NULL. A malformed table
+     *  fails bayan_engine_new with BAYAN_ERR_SYNTAX, each bad line
+     *  reported with its file and line. */
+    const char *metadata_file;
+    /** What DOT and SVG draw (BAYAN_VIEW_MEETINGS unless set). */
+    bayan_view view;
 } bayan_options;
 
 typedef struct bayan_engine bayan_engine;
@@ -245,9 +267,10 @@ BAYAN_API bayan_status bayan_export(const bayan_engine *engine,
                                     bayan_format format, bayan_write_fn write,
                                     void *user);
 
-/** The size of the drawing DOT, SVG and GraphML make of the graph: its
- *  nodes (entities, articles, meetings) and edges. */
-BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_graph *graph,
+/** The size of the drawing the engine's DOT and SVG exports make of the
+ *  graph: its nodes (entities, articles, meetings) and edges. */
+BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_engine *engine,
+                                                const bayan_graph *graph,
                                                 size_t *nodes, size_t *edges);
 
 /** Above this many nodes a graph's SVG takes Graphviz tens of seconds to

@@ -17,4 +17,37 @@ void report(const reporter *r, bayan_severity severity, bayan_status status,
             const char *file, long long offset, const char *format, ...)
     __attribute__((format(printf, 6, 7)));
 
+/** The same about a line (1-based) and column (1-based, 0 unknown) of a
+ *  data file the user gave, such as a metadata table. */
+void report_at(const reporter *r, bayan_severity severity, bayan_status status,
+               const char *file, long line, long column, const char *format,
+               ...) __attribute__((format(printf, 7, 8)));
+
+/** How the characters of an input are laid out in its bytes, so that a
+ *  byte offset can be told as a line and a column. */
+typedef enum source_coding {
+    SOURCE_UTF8,    /**< a character per UTF-8 sequence (a bad byte is one) */
+    SOURCE_BYTE,    /**< a character per byte (windows-1256, ISO-8859-6) */
+    SOURCE_UTF16LE, /**< a character per UTF-16 unit, surrogate pairs one */
+    SOURCE_UTF16BE,
+} source_coding;
+
+/** A place in an input: 1-based line and column, in characters. */
+typedef struct source_place {
+    long line;
+    long column;
+} source_place;
+
+/** Where byte offset falls in bytes[0..len): lines end at LF, CRLF or a
+ *  lone CR (as the decoder reads them), columns count characters from the
+ *  line's start, and a byte-order mark at the start is no character. */
+source_place source_place_of(const void *bytes, size_t len, size_t offset,
+                             source_coding coding);
+
+/** report() for a byte offset whose line and column are known too. */
+void report_place(const reporter *r, bayan_severity severity,
+                  bayan_status status, const char *file, long long offset,
+                  source_place place, const char *format, ...)
+    __attribute__((format(printf, 7, 8)));
+
 #endif

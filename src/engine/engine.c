@@ -1,10 +1,14 @@
 /* The public API: format names and the engine's life cycle.
  * Reading is in read.c, exporting in write.c. */
+/* dladdr: where the library was loaded from, to find its data. */
+#define _GNU_SOURCE
 #include "engine/engine.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "config.h"
@@ -16,15 +20,16 @@
 typedef struct format_row {
     const char *name;
     const char *file;
+    const char *aliases; /* comma-separated, as rapper, serdi, dot say */
 } format_row;
 
 static const format_row FORMATS[BAYAN_FORMAT_COUNT] = {
-    [BAYAN_FORMAT_TURTLE] = {"turtle", "graph.ttl"},
-    [BAYAN_FORMAT_NTRIPLES] = {"ntriples", "graph.nt"},
-    [BAYAN_FORMAT_NQUADS] = {"nquads", "graph.nq"},
-    [BAYAN_FORMAT_GRAPHML] = {"graphml", "graph.graphml"},
-    [BAYAN_FORMAT_DOT] = {"dot", "graph.dot"},
-    [BAYAN_FORMAT_SVG] = {"svg", "graph.svg"},
+    [BAYAN_FORMAT_TURTLE] = {"turtle", "graph.ttl", "ttl"},
+    [BAYAN_FORMAT_NTRIPLES] = {"ntriples", "graph.nt", "nt,n-triples"},
+    [BAYAN_FORMAT_NQUADS] = {"nquads", "graph.nq", "nq,n-quads"},
+    [BAYAN_FORMAT_GRAPHML] = {"graphml", "graph.graphml", ""},
+    [BAYAN_FORMAT_DOT] = {"dot", "graph.dot", "gv"},
+    [BAYAN_FORMAT_SVG] = {"svg", "graph.svg", ""},
 };
 
 const char *bayan_format_name(bayan_format format)
@@ -37,10 +42,30 @@ const char *bayan_format_file(bayan_format format)
     return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].file : NULL;
 }
 
+const char *bayan_format_aliases(bayan_format format)
+{
+    return (unsigned)format < BAYAN_FORMAT_COUNT ? FORMATS[format].aliases
+                                                 : NULL;
+}
+
+/* Whether name (any case) is one of the comma-separated words of list. */
+static bool in_list(const char *name, const char *list)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        size_t w = strcspn(p, ",");
+        if (w == n && n > 0 && strncasecmp(p, name, n) == 0)
+            return true;
+        p += w + (p[w] == ',');
+    }
+    return false;
+}
+
 bool bayan_format_from_name(const char *name, bayan_format *out)
 {
     for (int i = 0; name && i < BAYAN_FORMAT_COUNT; i++) {
-        if (strcmp(name, FORMATS[i].name) == 0) {
+        if (strcasecmp(name, FORMATS[i].name) == 0 ||
+            in_list(name, FORMATS[i].aliases)) {
             *out = (bayan_format)i;
             return true;
         }
@@ -63,18 +88,67 @@ static bool is_directory(const char *path)
     return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Where the ontology lives: the option, the environment, the source tree
- * this binary was built from, then the installed copy. */
-static const char *find_ontology_dir(const bayan_options *o)
+/* The file libbayan was loaded from (or the program it is linked into),
+ * or NULL when the system cannot say. */
+static const char *library_path(void)
+{
+    Dl_info info;
+    if (dladdr((void *)bayan_engine_new, &info) == 0 || !info.dli_fname)
+        return NULL;
+    return info.dli_fname;
+}
+
+/* Whether path lies inside the build tree this library was built in. */
+static bool in_build_tree(const char *path)
+{
+    size_t n = strlen(BAYAN_BUILD_ROOT);
+    return path && strncmp(path, BAYAN_BUILD_ROOT, n) == 0 &&
+           (path[n] == '/' || path[n] == '\0');
+}
+
+/* The data beside an installed library, wherever the tree was copied
+ * (meson install --destdir, a relocated prefix): <libdir>/../share/bayan.
+ * NULL when it is not there. */
+static char *data_beside(const char *lib)
+{
+    const char *slash = lib ? strrchr(lib, '/') : NULL;
+    if (!slash || !*BAYAN_LIBDIR_TO_DATADIR)
+        return NULL;
+    size_t n = (size_t)(slash - lib) + strlen(BAYAN_LIBDIR_TO_DATADIR) + 16;
+    char *dir = malloc(n);
+    if (dir)
+        snprintf(dir, n, "%.*s/%s/bayan", (int)(slash - lib), lib,
+                 BAYAN_LIBDIR_TO_DATADIR);
+    if (dir && !is_directory(dir)) {
+        free(dir);
+        dir = NULL;
+    }
+    return dir;
+}
+
+/* Where the ontology lives, as a new string: the option, the environment;
+ * then, for a library run from its build tree, the source tree it was
+ * built from; for an installed one, the data installed beside it, then
+ * the configured install place (and the source tree only as a last
+ * resort), so that an installed bayan never reads a source tree that
+ * happens to still be there. */
+static char *find_ontology_dir(const bayan_options *o)
 {
     if (o && o->ontology_dir)
-        return o->ontology_dir;
+        return strdup(o->ontology_dir);
     const char *env = getenv("BAYAN_ONTOLOGY_DIR");
     if (env && *env)
-        return env;
-    if (is_directory(BAYAN_SOURCE_ONTOLOGY_DIR))
-        return BAYAN_SOURCE_ONTOLOGY_DIR;
-    return BAYAN_INSTALLED_ONTOLOGY_DIR;
+        return strdup(env);
+    const char *lib = library_path();
+    if (in_build_tree(lib) && is_directory(BAYAN_SOURCE_ONTOLOGY_DIR))
+        return strdup(BAYAN_SOURCE_ONTOLOGY_DIR);
+    char *beside = data_beside(lib);
+    if (beside)
+        return beside;
+    if (is_directory(BAYAN_INSTALLED_ONTOLOGY_DIR) ||
+        !is_directory(BAYAN_SOURCE_ONTOLOGY_DIR))
+        return strdup(BAYAN_INSTALLED_ONTOLOGY_DIR);
+    return strdup(BAYAN_SOURCE_ONTOLOGY_DIR);
 }
 
 /* Where the Arabic Hunspell dictionary lives: the option, the
@@ -199,8 +273,12 @@ static void hand_out(bayan_engine *e)
         .cues = e->cues,
         .names = e->names,
     };
-    e->export = (export_env){e->base, &e->reporter, e->dot, e->cancelled,
-                             e->user};
+    e->export = (export_env){.base = e->base,
+                             .reporter = &e->reporter,
+                             .dot = e->dot,
+                             .meetings_view = e->view == BAYAN_VIEW_MEETINGS,
+                             .cancelled = e->cancelled,
+                             .cancel_user = e->user};
 }
 
 bayan_status bayan_engine_new(const bayan_options *options,
@@ -216,6 +294,7 @@ bayan_status bayan_engine_new(const bayan_options *options,
         e->reporter.user = options->user;
         e->user = options->user;
         e->cancelled = options->cancelled;
+        e->view = options->view;
     }
     const char *base = options && options->base_iri ? options->base_iri
                                                     : BAYAN_DEFAULT_BASE;
@@ -226,7 +305,15 @@ bayan_status bayan_engine_new(const bayan_options *options,
         return BAYAN_ERR_ARGUMENT;
     }
     e->base = strdup(base);
-    e->ontology_dir = strdup(find_ontology_dir(options));
+    if (options && options->encoding &&
+        !text_encoding_known(options->encoding)) {
+        report(&e->reporter, BAYAN_ERROR, BAYAN_ERR_ARGUMENT, NULL, -1,
+               "unknown encoding '%s' (e.g. UTF-8, UTF-16, windows-1256, "
+               "ISO-8859-6)", options->encoding);
+        bayan_engine_free(e);
+        return BAYAN_ERR_ARGUMENT;
+    }
+    e->ontology_dir = find_ontology_dir(options);
     if (options && options->encoding)
         e->encoding = strdup(options->encoding);
     if (!e->base || !e->ontology_dir ||
@@ -237,7 +324,11 @@ bayan_status bayan_engine_new(const bayan_options *options,
     /* libxml2 initializes itself on first use, which is not safe from
      * two of bayan_read_files' threads at once: do it here. */
     html_init();
+    report(&e->reporter, BAYAN_INFO, BAYAN_OK, NULL, -1,
+           "ontology and lexicon read from %s", e->ontology_dir);
     bayan_status st = load_data(e, find_hunspell_dir(options));
+    if (st == BAYAN_OK && options && options->metadata_file)
+        st = sidecar_load(&e->reporter, options->metadata_file, &e->metadata);
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
         st = BAYAN_ERR_NOMEM;
     if (st == BAYAN_OK)
@@ -268,6 +359,7 @@ void bayan_engine_free(bayan_engine *e)
     credit_cues_free(e->credit_words);
     names_tagger_free(e->names);
     dot_state_free(e->dot);
+    sidecar_free(e->metadata);
     free(e);
 }
 

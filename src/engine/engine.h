@@ -8,6 +8,7 @@
 #include "bayan/bayan.h"
 #include "core/membuf.h"
 #include "core/report.h"
+#include "engine/sidecar.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "graph/ontology.h"
@@ -18,6 +19,7 @@ struct bayan_engine {
     char *base;          /**< base IRI, ends with '/' or '#' */
     char *ontology_dir;  /**< where bayan.ttl and lexicon/ were read */
     char *encoding;      /**< forced input encoding or NULL */
+    bayan_view view;     /**< what DOT and SVG draw */
     bool (*cancelled)(void *user); /**< see bayan_options */
     void *user;                    /**< passed to cancelled */
     reporter reporter;   /**< the diagnostics callback of bayan_options */
@@ -34,6 +36,7 @@ struct bayan_engine {
      *  the dictionary is not installed (cues match listed forms only). */
     morph *morph;
     dot_state *dot;      /**< kept between SVG exports (dot_state_new) */
+    sidecar *metadata;   /**< bayan_options.metadata_file, or NULL */
     /* What each layer is handed, pointing into the fields above. */
     text_options text;
     extract_env extract;

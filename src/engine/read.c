@@ -19,8 +19,12 @@ bayan_status engine_extract(const bayan_engine *e, const article_env *env,
     *out = NULL;
     text_doc doc;
     bayan_status st = text_decode(&env->text, name, bytes, len, &doc);
-    if (st != BAYAN_OK)
+    if (st == BAYAN_OK)
+        st = sidecar_apply(e->metadata, name, &doc);
+    if (st != BAYAN_OK) {
+        text_doc_clear(&doc);
         return st;
+    }
     /* An empty page (or one of blanks, or HTML without article text) is
      * a failed input: an Article with no text would only be noise. */
     if (text_is_blank(&doc)) {
@@ -32,6 +36,11 @@ bayan_status engine_extract(const bayan_engine *e, const article_env *env,
         text_doc_clear(&doc);
         return BAYAN_ERR_EMPTY;
     }
+    /* Read all the same (it is text), but say why nothing will be found. */
+    if (!text_has_arabic(&doc))
+        report(r, BAYAN_WARNING, BAYAN_OK, name, -1,
+               "no Arabic text: bayan reads Arabic news and will find "
+               "nothing here");
     /* Build the article's facts apart, so a failure leaves graph as it was. */
     bayan_graph *part = bayan_graph_new();
     if (!part)

@@ -132,7 +132,26 @@ static char *iri_display_name(const char *iri)
     return out;
 }
 
-/* A new escString: "ar\nen", either alone, or the IRI's last segment. */
+/* A meeting's date, level and participant count on a line of their own
+ * ("2021-06-28 · Ministerial · 81 participants"), where known. */
+static bool append_meeting_line(membuf *b, const view_node *n)
+{
+    const view_facts *f = &n->facts;
+    const char *parts[3] = {f->date, f->level, f->participants};
+    bool ok = true, first = true;
+    for (size_t i = 0; ok && i < 3; i++) {
+        if (!parts[i] || strcmp(n->type, "Meeting") != 0)
+            continue;
+        ok = membuf_write(b, first ? "\\n" : " \xC2\xB7 ", first ? 2 : 4) &&
+             append_label_text(b, parts[i]) &&
+             (i < 2 || membuf_write(b, " participants", 13));
+        first = false;
+    }
+    return ok;
+}
+
+/* A new escString: "ar\nen", either alone, or the IRI's last segment;
+ * a meeting's date and level beneath. */
 static char *dot_label(const view_node *n, const char *iri)
 {
     const char *ar = n->label_ar && *n->label_ar ? n->label_ar : NULL;
@@ -151,6 +170,8 @@ static char *dot_label(const view_node *n, const char *iri)
         ok = name && append_label_text(&b, name);
         free(name);
     }
+    if (ok)
+        ok = append_meeting_line(&b, n);
     if (ok && !b.data)
         ok = membuf_write(&b, "", 0);
     if (!ok) {
@@ -345,10 +366,41 @@ static bool add_node(Agraph_t *ag, const dot_syms *s, const view_node *n,
     return ok;
 }
 
+/* An arrow for edge e. A NULL name in a non-strict graph makes a new
+ * edge every time, so two predicates between one pair both show. In the
+ * meetings view (merge), a second property between the same two (a
+ * meeting's location and host, say) joins the first one's label,
+ * "schema:location, bayan:host", rather than draw a parallel arrow; the
+ * view's edges come in (source, predicate, target) order, so the label
+ * depends on content alone. */
+static bool add_edge(Agraph_t *ag, const dot_syms *s, const view_edge *e,
+                     Agnode_t **nodes, bool merge)
+{
+    Agedge_t *ae = merge ? agedge(ag, nodes[e->source], nodes[e->target],
+                                  NULL, 0)
+                         : NULL;
+    if (ae && agtail(ae) != nodes[e->source])
+        ae = NULL; /* the edge found runs the other way */
+    if (!ae) {
+        ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
+        return ae && agxset(ae, s->edge_label, e->curie) == 0 &&
+               agxset(ae, s->edge_tooltip, e->curie) == 0;
+    }
+    const char *first = agxget(ae, s->edge_label);
+    membuf b = {0};
+    bool ok = membuf_write(&b, first, strlen(first)) &&
+              membuf_write(&b, ", ", 2) &&
+              membuf_write(&b, e->curie, strlen(e->curie) + 1) &&
+              agxset(ae, s->edge_label, b.data) == 0 &&
+              agxset(ae, s->edge_tooltip, b.data) == 0;
+    free(b.data);
+    return ok;
+}
+
 /* A new cgraph graph holding the view, or NULL when out of memory. disc
  * must outlive the graph. */
 static Agraph_t *build_graph(const graph_view *v, const bayan_graph *g,
-                             bool use_dot, Agdisc_t *disc)
+                             bool use_dot, bool merge, Agdisc_t *disc)
 {
     Agraph_t *ag = agopen("bayan", Agdirected, disc);
     dot_syms s;
@@ -358,14 +410,8 @@ static Agraph_t *build_graph(const graph_view *v, const bayan_graph *g,
     for (size_t i = 0; ok && i < v->node_count; i++)
         ok = add_node(ag, &s, &v->nodes[i],
                       graph_term(g, v->nodes[i].iri)->value, &nodes[i]);
-    for (size_t i = 0; ok && i < v->edge_count; i++) {
-        const view_edge *e = &v->edges[i];
-        /* A NULL name in a non-strict graph makes a new edge every time,
-         * so two predicates between one pair both show. */
-        Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
-        ok = ae && agxset(ae, s.edge_label, e->curie) == 0 &&
-             agxset(ae, s.edge_tooltip, e->curie) == 0;
-    }
+    for (size_t i = 0; ok && i < v->edge_count; i++)
+        ok = add_edge(ag, &s, &v->edges[i], nodes, merge);
     free(nodes);
     if (!ok && ag) {
         agclose(ag);
@@ -485,9 +531,12 @@ static bool write_cairo_svg(dot_channel *chan, const char *data, size_t len)
     return ok;
 }
 
-/* Lays the graph out and renders it to SVG. svg:cairo shapes Arabic
- * through pango and draws the glyphs, so the picture is right whatever the
- * viewer's fonts; the core svg renderer is the fallback. */
+/* Lays the graph out and renders it to SVG. The core svg renderer keeps
+ * labels as <text> (searchable, selectable; browsers shape the Arabic)
+ * and the nodes' URL and tooltip as <a> and <title>, so a reader can
+ * click through to the IRI; Graphviz measured the text with pango, so
+ * the boxes fit. svg:cairo, which draws glyphs as paths and drops the
+ * links, is the fallback. */
 struct dot_state {
     GVC_t *gvc; /* NULL until the first SVG export */
 };
@@ -531,9 +580,11 @@ static bayan_status render_svg(const export_env *e, Agraph_t *ag,
     }
     char *data = NULL;
     unsigned int length = 0;
-    bool cairo = gvRenderData(gvc, ag, "svg:cairo", &data, &length) == 0;
+    bool core = gvRenderData(gvc, ag, "svg", &data, &length) == 0;
+    bool cairo = !core &&
+                 gvRenderData(gvc, ag, "svg:cairo", &data, &length) == 0;
     bayan_status st = BAYAN_OK;
-    if (!cairo && gvRenderData(gvc, ag, "svg", &data, &length) != 0) {
+    if (!core && !cairo) {
         report(export_reporter(e), BAYAN_ERROR, BAYAN_ERR_INTERNAL, NULL, -1,
                       "graphviz could not render SVG");
         st = BAYAN_ERR_INTERNAL;
@@ -568,7 +619,8 @@ bayan_status export_dot(const export_env *e, const bayan_graph *g,
     if (format != BAYAN_FORMAT_DOT && format != BAYAN_FORMAT_SVG)
         return BAYAN_ERR_ARGUMENT;
     graph_view v;
-    bayan_status st = view_build(g, &v);
+    bayan_status st = e && e->meetings_view ? view_build_meetings(g, &v)
+                                            : view_build(g, &v);
     if (st != BAYAN_OK)
         return st;
     /* Our own discipline, so that agwrite writes through the sink and no
@@ -578,7 +630,7 @@ bayan_status export_dot(const export_env *e, const bayan_graph *g,
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     dot_channel chan = {write, user, false};
     bool use_dot = fits_dot(&v);
-    Agraph_t *ag = build_graph(&v, g, use_dot, &disc);
+    Agraph_t *ag = build_graph(&v, g, use_dot, e && e->meetings_view, &disc);
     if (!ag)
         st = BAYAN_ERR_NOMEM;
     else if (format == BAYAN_FORMAT_DOT)

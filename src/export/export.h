@@ -15,6 +15,9 @@ typedef struct export_env {
     const char *base;         /**< base IRI of resources (Turtle's prefix) */
     const reporter *reporter; /**< may be NULL */
     dot_state *dot; /**< SVG renderer state (dot_state_new), or NULL */
+    /** DOT and SVG draw the meetings view (view_build_meetings) rather
+     *  than the whole graph. */
+    bool meetings_view;
     /** Polled while a drawing is laid out (may be NULL): true stops it. */
     bool (*cancelled)(void *user);
     void *cancel_user;

@@ -16,18 +16,44 @@
 #define GRAPHML_LOCATION                                                      \
     GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 
-/* The declared attributes, in output order (the vocabulary's contract);
- * each key's id is also its attr.name. */
+/* The declared attributes, in output order (the vocabulary's contract,
+ * then what network tools read: a label for nodes and edges, and the
+ * literal facts with their types, so that Gephi, Cytoscape, networkx and
+ * igraph get numbers and booleans rather than strings). */
 typedef struct graphml_key {
     const char *id;
     const char *domain; /* the "for" attribute */
+    const char *name;   /* attr.name */
+    const char *type;   /* attr.type */
 } graphml_key;
 
-static const graphml_key KEYS[] = {
-    {"iri", "node"},      {"type", "node"},      {"label_ar", "node"},
-    {"label_en", "node"}, {"predicate", "edge"},
+enum {
+    K_IRI, K_TYPE, K_LABEL_AR, K_LABEL_EN, K_LABEL, K_DATE, K_PUBLISHED,
+    K_LEVEL, K_PARTICIPANTS, K_VIRTUAL, K_PLANNED, K_ISO, K_JOB, K_NUMBER,
+    K_SOURCE, K_POPULATION, K_PREDICATE, K_EDGE_LABEL, KEY_COUNT
 };
-#define KEY_COUNT (sizeof KEYS / sizeof KEYS[0])
+
+static const graphml_key KEYS[KEY_COUNT] = {
+    [K_IRI] = {"iri", "node", "iri", "string"},
+    [K_TYPE] = {"type", "node", "type", "string"},
+    [K_LABEL_AR] = {"label_ar", "node", "label_ar", "string"},
+    [K_LABEL_EN] = {"label_en", "node", "label_en", "string"},
+    [K_LABEL] = {"label", "node", "label", "string"},
+    [K_DATE] = {"date", "node", "date", "string"},
+    [K_PUBLISHED] = {"datePublished", "node", "datePublished", "string"},
+    [K_LEVEL] = {"level", "node", "level", "string"},
+    [K_PARTICIPANTS] = {"participantCount", "node", "participantCount",
+                        "int"},
+    [K_VIRTUAL] = {"virtual", "node", "virtual", "boolean"},
+    [K_PLANNED] = {"planned", "node", "planned", "boolean"},
+    [K_ISO] = {"isoCode", "node", "isoCode", "string"},
+    [K_JOB] = {"jobTitle", "node", "jobTitle", "string"},
+    [K_NUMBER] = {"number", "node", "number", "string"},
+    [K_SOURCE] = {"sourceFile", "node", "sourceFile", "string"},
+    [K_POPULATION] = {"population", "node", "population", "long"},
+    [K_PREDICATE] = {"predicate", "edge", "predicate", "string"},
+    [K_EDGE_LABEL] = {"edge_label", "edge", "label", "string"},
+};
 
 /* The sink behind libxml2's output buffer. failed stays set once a write
  * fails, so that a failure during the final flush or close is not lost. */
@@ -147,9 +173,9 @@ static bayan_status write_keys(xmlTextWriterPtr w)
         TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "for",
                                             BAD_CAST KEYS[i].domain));
         TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name",
-                                            BAD_CAST KEYS[i].id));
+                                            BAD_CAST KEYS[i].name));
         TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type",
-                                            BAD_CAST "string"));
+                                            BAD_CAST KEYS[i].type));
         TRY_XML(xmlTextWriterEndElement(w));
     }
     return BAYAN_OK;
@@ -162,6 +188,17 @@ static void node_id(size_t index, char out[32])
     snprintf(out, 32, "n%zu", index);
 }
 
+/* What a tool shows on a node: the English name, else the Arabic one,
+ * else the IRI. */
+static const char *node_label(const view_node *n, const char *iri)
+{
+    if (n->label_en && *n->label_en)
+        return n->label_en;
+    if (n->label_ar && *n->label_ar)
+        return n->label_ar;
+    return iri;
+}
+
 static bayan_status write_node(xmlTextWriterPtr w, const bayan_graph *g,
                                const view_node *node, size_t index)
 {
@@ -169,10 +206,19 @@ static bayan_status write_node(xmlTextWriterPtr w, const bayan_graph *g,
     node_id(index, id);
     TRY_XML(xmlTextWriterStartElement(w, BAD_CAST "node"));
     TRY_XML(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id));
-    /* In the order of the node keys at the top of KEYS. */
-    const char *values[] = {graph_term(g, node->iri)->value, node->type,
-                            node->label_ar, node->label_en};
-    for (size_t k = 0; k < sizeof values / sizeof values[0]; k++) {
+    const char *iri = graph_term(g, node->iri)->value;
+    const view_facts *f = &node->facts;
+    const char *values[KEY_COUNT] = {
+        [K_IRI] = iri, [K_TYPE] = node->type,
+        [K_LABEL_AR] = node->label_ar, [K_LABEL_EN] = node->label_en,
+        [K_LABEL] = node_label(node, iri), [K_DATE] = f->date,
+        [K_PUBLISHED] = f->published, [K_LEVEL] = f->level,
+        [K_PARTICIPANTS] = f->participants, [K_VIRTUAL] = f->is_virtual,
+        [K_PLANNED] = f->planned, [K_ISO] = f->iso_code,
+        [K_JOB] = f->job_title, [K_NUMBER] = f->number,
+        [K_SOURCE] = f->source_file, [K_POPULATION] = f->population,
+    };
+    for (size_t k = 0; k < KEY_COUNT; k++) {
         if (!values[k])
             continue;
         bayan_status st = write_data(w, KEYS[k].id, values[k]);
@@ -196,7 +242,12 @@ static bayan_status write_edge(xmlTextWriterPtr w, const view_edge *edge,
         xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST source));
     TRY_XML(
         xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST target));
-    bayan_status st = write_data(w, "predicate", edge->curie);
+    bayan_status st = write_data(w, KEYS[K_PREDICATE].id, edge->curie);
+    /* The label is the property's local name ("attendee", "mentions"). */
+    const char *colon = strrchr(edge->curie, ':');
+    if (st == BAYAN_OK)
+        st = write_data(w, KEYS[K_EDGE_LABEL].id,
+                        colon ? colon + 1 : edge->curie);
     if (st != BAYAN_OK)
         return st;
     TRY_XML(xmlTextWriterEndElement(w));

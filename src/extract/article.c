@@ -96,9 +96,12 @@ bayan_status article_add(const extract_env *env, const char *name,
     if (doc->title &&
         (st = graph_add_literal(g, a, a, P_TITLE, doc->title, NULL, NULL)))
         goto done;
-    if (doc->published)
-        st = graph_add_literal(g, a, a, P_DATE_PUBLISHED, doc->published,
-                               XSD_DATE, NULL);
+    if (doc->published &&
+        (st = graph_add_literal(g, a, a, P_DATE_PUBLISHED, doc->published,
+                                XSD_DATE, NULL)))
+        goto done;
+    if (doc->url)
+        st = graph_add_iri(g, a, a, P_URL, doc->url);
 done:
     free(label);
     return st;

@@ -57,6 +57,18 @@ int date_weekday(bdate x)
     return (int)(((z % 7) + 7 + 4) % 7);
 }
 
+bdate date_from_hijri(int y, int m, int d)
+{
+    /* The tabular Islamic calendar, civil epoch (1 Muharram 1 = 16 July
+     * 622 Julian): a month of 30 or 29 days by turns, 11 leap years in
+     * 30. Julian day numbers; 2440588 is 1970-01-01. */
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 30)
+        return (bdate){0, 0, 0};
+    long jdn = d + (295L * (m - 1) + 9) / 10 + (y - 1) * 354L +
+               (3 + 11L * y) / 30 + 1948439;
+    return date_from_days(jdn - 2440588);
+}
+
 const char *date_format(bdate x, char buf[11])
 {
     if (x.y <= 0 || x.y > 9999)
@@ -125,7 +137,8 @@ long date_token_number(const char *s, size_t n)
         s += 4;
         n -= 4;
     }
-    if (n > 2 && memcmp(s + n - 2, "\xd9\x85", 2) == 0) /* meem: AD */
+    if (n > 2 && (memcmp(s + n - 2, "\xd9\x85", 2) == 0 || /* meem: AD */
+                  memcmp(s + n - 2, "\xd9\x87", 2) == 0))  /* heh: AH */
         n -= 2;
     if (!digits(s, n) || n > 6)
         return -1;
@@ -179,7 +192,8 @@ static bool is_year(const date_unit *u)
 
 static bool is_day(const date_unit *u)
 {
-    return is_role(u, CUE_NUMBER) && u->value >= 1 && u->value <= 31;
+    return (is_role(u, CUE_NUMBER) || is_role(u, CUE_DAY_ORDINAL)) &&
+           u->value >= 1 && u->value <= 31;
 }
 
 /* Skips a run of month names ("يونيو/حزيران", "تشرين الأول (أكتوبر)")
@@ -195,6 +209,17 @@ static size_t months_at(const parser *p, size_t ahead, int *month)
     return k;
 }
 
+/* day hijri-month hijri-year: "18 ذو القعدة 1436" */
+static size_t parse_hijri(const parser *p, date_expr *e)
+{
+    const date_unit *y = peek(p, 2);
+    if (!is_role(y, CUE_NUMBER) || y->value < 1300 || y->value > 1600)
+        return 0;
+    e->kind = DATE_ABSOLUTE;
+    e->abs = date_from_hijri(y->value, peek(p, 1)->value, p->u[p->k].value);
+    return e->abs.y ? 3 : 0;
+}
+
 /* day [range|day] month+ [year] | day current-month */
 static size_t parse_day_first(const parser *p, date_expr *e)
 {
@@ -208,6 +233,8 @@ static size_t parse_day_first(const parser *p, date_expr *e)
         e->abs.d = p->u[p->k].value;
         return k + 1;
     }
+    if (k == 1 && is_role(peek(p, 1), CUE_HIJRI_MONTH))
+        return parse_hijri(p, e);
     int m = 0;
     size_t nm = months_at(p, k, &m);
     if (nm == 0)
@@ -270,10 +297,24 @@ static size_t parse_one(const parser *p, date_expr *e)
     const date_unit *u = peek(p, 0);
     *e = (date_expr){0};
     switch (u->role) {
-    case CUE_NUMBER: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_NUMBER:
+    case CUE_DAY_ORDINAL: return is_day(u) ? parse_day_first(p, e) : 0;
+    case CUE_CURRENT_MONTH:
+        if (u->tok1 - u->tok0 < 2)
+            return 0; /* "الجاري" alone may be the year's or the week's */
+        e->kind = DATE_MONTH_REL; /* "الشهر الجاري": the reference's month */
+        return 1;
     case CUE_MONTH: return parse_month_first(p, e);
     case CUE_RELATIVE_DAY:
     case CUE_WEEKDAY: return parse_day_word(p, e);
+    case CUE_MONTH_WORD: {
+        const date_unit *d = peek(p, 1);
+        if (!is_role(d, CUE_NEXT) && !is_role(d, CUE_PAST))
+            return 0;
+        e->kind = DATE_MONTH_REL; /* abs.m 0: counted from the reference */
+        e->dir = d->role == CUE_NEXT ? 1 : -1;
+        return 2;
+    }
     case CUE_SEASON:
     case CUE_YEAR_LEAD:
         if (!is_year(peek(p, 1)))
@@ -299,6 +340,8 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
         }
         e.tok0 = u[p.k].tok0;
         e.tok1 = u[p.k + used - 1].tok1;
+        if (e.tok1 <= e.tok0) /* ends on the empty half of a glued word */
+            e.tok1 = e.tok0 + 1;
         if (!push_expr(&l, e)) {
             free(l.items);
             return BAYAN_ERR_NOMEM;
@@ -308,45 +351,6 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
     *out = l.items;
     *count = l.count;
     return BAYAN_OK;
-}
-
-static bool is_date_role(cue_role r)
-{
-    return r == CUE_MONTH || r == CUE_WEEKDAY || r == CUE_RELATIVE_DAY ||
-           r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
-           r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE;
-}
-
-bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
-                        size_t nhits, date_expr **out, size_t *count)
-{
-    date_unit *u = malloc((a->token_count + 1) * sizeof *u);
-    if (!u)
-        return BAYAN_ERR_NOMEM;
-    size_t n = 0, h = 0;
-    for (size_t i = 0; i < a->token_count;) {
-        while (h < nhits && hits[h].tok < i)
-            h++;
-        const cue_hit *hit = NULL;
-        for (size_t j = h; j < nhits && hits[j].tok == i; j++)
-            if (is_date_role(hits[j].cue->role))
-                hit = &hits[j];
-        if (hit) {
-            u[n++] =
-                (date_unit){hit->cue->role, hit->cue->value, i, i + hit->ntok};
-            i += hit->ntok;
-            continue;
-        }
-        const text_span *t = &a->tokens[i];
-        long v = date_token_number(a->match + t->match_begin,
-                                   t->match_end - t->match_begin);
-        if (v >= 0)
-            u[n++] = (date_unit){CUE_NUMBER, (int)v, i, i + 1};
-        i++;
-    }
-    bayan_status st = dates_parse_units(u, n, out, count);
-    free(u);
-    return st;
 }
 
 /* ---- resolution -----------------------------------------------------------
@@ -381,6 +385,10 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
         return date_is_day(x) ? x : none;
     }
     case DATE_MONTH_REL: {
+        if (e->abs.m == 0) { /* "الشهر المقبل": the month next to ref's */
+            int k = ref.y * 12 + (ref.m - 1) + e->dir;
+            return (bdate){k / 12, k % 12 + 1, 0};
+        }
         int y = ref.y;
         if (e->dir > 0 && e->abs.m <= ref.m)
             y++;
@@ -390,11 +398,14 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
     }
     case DATE_MONTH_DAY: {
         /* The year that puts the day closest before the reference (news
-         * reports what happened), allowing two months ahead. */
+         * reports what happened), allowing two months ahead; for what is
+         * yet to come, the next such day on or after it. */
         bdate x = {ref.y, e->abs.m, e->abs.d};
-        if (!date_is_day(x))
+        if (!date_is_day(x) && !(x.m == 2 && x.d == 29))
             return none;
-        if (date_to_days(x) > date_to_days(ref) + 61)
+        if (future && date_to_days(x) < date_to_days(ref))
+            x.y++;
+        else if (!future && date_to_days(x) > date_to_days(ref) + 61)
             x.y--;
         return date_is_day(x) ? x : none;
     }
@@ -470,6 +481,28 @@ static bool parse_dmy(const char *s, size_t n, bdate *out, size_t *len)
     return true;
 }
 
+/* Year first, as headers also write it: 2023/06/08, 2023.6.8 (and
+ * 2023-6-8, which is no ISO date). *len receives its bytes. */
+static bool parse_ymd(const char *s, size_t n, bdate *out, size_t *len)
+{
+    if (n < 8 || !digits(s, 4) || (s[4] != '-' && s[4] != '/' && s[4] != '.'))
+        return false;
+    size_t i = 5;
+    int m = small_number(s, n, &i);
+    if (m < 0 || i >= n || s[i] != s[4])
+        return false;
+    i++;
+    int d = small_number(s, n, &i);
+    if (d < 0 || (i < n && is_digit(s[i])))
+        return false;
+    bdate x = {atoi(s), m, d};
+    if (!date_is_day(x))
+        return false;
+    *out = x;
+    *len = i;
+    return true;
+}
+
 /* An ISO or numeric date on the first two lines: a header. */
 static bool iso_on_top(const text_analysis *a, bdate *out)
 {
@@ -483,7 +516,8 @@ static bool iso_on_top(const text_analysis *a, bdate *out)
             (i + 10 == a->match_len || !is_digit(a->match[i + 10])) &&
             date_parse_iso(a->match + i, out))
             return true;
-        if (parse_dmy(a->match + i, a->match_len - i, out, &len))
+        if (parse_dmy(a->match + i, a->match_len - i, out, &len) ||
+            parse_ymd(a->match + i, a->match_len - i, out, &len))
             return true;
     }
     return false;
@@ -507,12 +541,27 @@ static bool dateline_mark_after(const text_analysis *a, size_t t)
     return false;
 }
 
-/* Counts the tokens on line `line`, given each token's line. */
-static size_t tokens_on(const size_t *lines, size_t n, size_t line)
+/* Counts the tokens on line `line` that no date expression covers (a
+ * header may give a weekday and the date in two calendars), given each
+ * token's line. */
+static size_t words_on(const size_t *lines, size_t n, size_t line,
+                       const date_expr *ex, size_t nex)
 {
     size_t words = 0;
     for (size_t t = 0; t < n; t++)
         words += lines[t] == line;
+    for (size_t i = 0; i < nex; i++)
+        for (size_t t = ex[i].tok0; t < ex[i].tok1 && t < n; t++)
+            words -= lines[t] == line;
+    return words;
+}
+
+/* The tokens before token t that no date expression covers. */
+static size_t words_before(const date_expr *ex, size_t n, size_t t)
+{
+    size_t words = t;
+    for (size_t i = 0; i < n && ex[i].tok0 < t; i++)
+        words -= (ex[i].tok1 < t ? ex[i].tok1 : t) - ex[i].tok0;
     return words;
 }
 
@@ -542,12 +591,16 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
             break;
         /* A dateline is a date and a few words (place, author, time), or
          * opens the text's first line: a place, the date, then the
-         * agency in brackets or a dash ("عمان 15 نوفمبر 2017 (بترا) -"). */
+         * agency in brackets or a dash ("عمان 15 نوفمبر 2017 (بترا) -"),
+         * or the date in both calendars ("الرباط 19 ربيع الأول 1442 هـ
+         * موافق 05 نونبر 2020 م"). */
+        bool both = i > 0 && ex[i - 1].kind == DATE_ABSOLUTE &&
+                    ex[i - 1].tok1 == e->tok0;
         bool opens = lines[e->tok0] == lines[0] &&
-                     e->tok0 <= DATELINE_LEAD && e->tok1 > e->tok0 &&
-                     dateline_mark_after(a, e->tok1 - 1);
-        if (opens || tokens_on(lines, a->token_count, lines[e->tok0]) <=
-                         DATELINE_TOKENS + (e->tok1 - e->tok0)) {
+                     words_before(ex, n, e->tok0) <= DATELINE_LEAD &&
+                     (both || dateline_mark_after(a, e->tok1 - 1));
+        if (opens || words_on(lines, a->token_count, lines[e->tok0], ex,
+                              n) <= DATELINE_TOKENS) {
             *out = e->abs;
             found = true;
         }

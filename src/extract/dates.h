@@ -21,6 +21,10 @@ bool date_is_day(bdate x);
 long date_to_days(bdate x);
 bdate date_from_days(long days);
 
+/** The Gregorian day of a Hijri date by the tabular (civil) calendar;
+ *  y == 0 when the date is out of range. */
+bdate date_from_hijri(int y, int m, int d);
+
 /** 0 = Sunday .. 6 = Saturday, of a full date. */
 int date_weekday(bdate x);
 
@@ -69,9 +73,12 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
  *  before it, the era letter م after it), or -1. */
 long date_token_number(const char *s, size_t n);
 
-/** Finds every date expression in a's tokens, using the cue hits. */
-bayan_status dates_find(const text_analysis *a, const cue_hit *hits,
-                        size_t nhits, date_expr **out, size_t *count);
+/** Finds every date expression in a's tokens, using the cue hits, and
+ *  the month names of cues (may be NULL) in words written together with
+ *  a number ("5يونيو", "يونيو2023"). */
+bayan_status dates_find(const cue_set *cues, const text_analysis *a,
+                        const cue_hit *hits, size_t nhits, date_expr **out,
+                        size_t *count);
 
 /** The day (or coarser date) an expression means, given the reference
  *  date ref (the publication date; y == 0 when unknown). future: a bare

@@ -118,6 +118,11 @@ bayan_status extract_bare_bodies(extraction *x);
 bayan_status extract_add_entry_mention(extraction *x, size_t begin,
                                        size_t end, const lexicon_entry *en);
 
+/** Writes a lexicon entry's description and prov:wasDerivedFrom the
+ *  article, without a mention: what the article's metadata names. */
+bayan_status extract_add_entry_description(extraction *x,
+                                           const lexicon_entry *en);
+
 /** Loads the names tagger's model from path and builds its token flags
  *  from lex and cues (borrowed; they must outlive it). A missing file is
  *  no error: *out is NULL and an info diagnostic says so. */

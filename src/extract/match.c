@@ -13,7 +13,7 @@
 #define ALEF_LAM "\xd8\xa7\xd9\x84" /* ال, restored after لل */
 #define LAM_BYTES 2                 /* the article's ل that stays in لل */
 
-/* Readings of one token tried; text_clitic_splits has at most 27. */
+/* Readings of one token tried; text_clitic_splits has at most 10. */
 #define MAX_SPLITS 32
 
 /* The best name found starting at one token. */

@@ -67,7 +67,7 @@ static bool iri_union(iri_set *dst, const iri_set *src)
     return true;
 }
 
-static void iri_clear(iri_set *s)
+void iri_clear(iri_set *s)
 {
     free(s->items);
     *s = (iri_set){NULL, 0, 0};
@@ -157,6 +157,8 @@ bool meeting_merge(meeting *dst, const meeting *src)
         dst->count = src->count;
     if (!dst->organizer)
         dst->organizer = src->organizer;
+    if (!dst->pair)
+        dst->pair = src->pair;
     return iri_union(&dst->chairs, &src->chairs) &&
            iri_union(&dst->cohosts, &src->cohosts) &&
            iri_union(&dst->invited, &src->invited) &&
@@ -168,49 +170,4 @@ bool meeting_merge(meeting *dst, const meeting *src)
 bool meeting_planned(const meeting *m)
 {
     return m->strong || (m->future && !m->held);
-}
-
-/* ---- identity --------------------------------------------------------------
- */
-
-/* The last path segment of an IRI, lower-cased, for a slug. */
-static void slug_of(const char *iri, char *out, size_t cap)
-{
-    const char *s = strrchr(iri, '/');
-    s = s ? s + 1 : iri;
-    size_t n = 0;
-    for (; *s && n + 1 < cap; s++) {
-        char c = *s;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        out[n++] = ok ? c : '-';
-    }
-    out[n] = '\0';
-}
-
-/* The path of a meeting's IRI below the base: "meeting/<date>-<place>"
- * when both are known; a place without a date adds the level (and
- * "planned"), a date without a place adds the level; with neither, a hash
- * of the words around its first mention keeps it apart from others (the
- * words, not the article: the same text in HTML or with debris is the
- * same meeting). */
-void meeting_path(const meeting *m, char *out, size_t cap)
-{
-    char date[11] = "", place[96] = "";
-    date_format(m->date, date);
-    if (m->city)
-        slug_of(m->city->iri, place, sizeof place);
-    else if (m->state)
-        slug_of(m->state->iri, place, sizeof place);
-    const char *level = meeting_level_slug(m->level);
-    if (*date && *place)
-        snprintf(out, cap, "meeting/%s-%s", date, place);
-    else if (*date)
-        snprintf(out, cap, "meeting/%s-%s", date, level);
-    else if (*place)
-        snprintf(out, cap, "meeting/%s-%s%s", place, level,
-                 meeting_planned(m) ? "-planned" : "");
-    else
-        snprintf(out, cap, "meeting/%s-%08x", level, (unsigned)m->key);
 }

@@ -16,6 +16,9 @@ typedef struct iri_set {
 /** Adds iri unless present; false when out of memory. */
 bool iri_add(iri_set *s, const char *iri);
 
+/** Frees the set's array (the IRIs are borrowed) and empties it. */
+void iri_clear(iri_set *s);
+
 /** What is known of one meeting. Pointers are borrowed from the lexicon
  *  or from the extraction. */
 typedef struct meeting {
@@ -32,6 +35,7 @@ typedef struct meeting {
     int dual;          /**< 2 when the text names two meetings at once */
     long count;        /**< participant count, -1 unknown */
     const char *organizer;
+    const char *pair;  /**< a meeting of two officials: the counterpart */
     iri_set chairs, cohosts, invited, hosts, attendees, members;
     size_t begin, end; /**< code points of its first trigger */
     uint32_t key;      /**< hash of the words around its first trigger */
@@ -59,8 +63,28 @@ bool meeting_merge(meeting *dst, const meeting *src);
  *  it took place. */
 bool meeting_planned(const meeting *m);
 
-/** Writes the path of the meeting's IRI below the base into out. */
-void meeting_path(const meeting *m, char *out, size_t cap);
+/* ---- identity (meeting_identity.c) ---------------------------------- */
+
+/** A key of the article's words (its tokens in the matching form), the
+ *  same for the article in HTML or with web debris: what scopes a meeting
+ *  that cannot be told apart from others by date and place. */
+uint32_t meeting_article_key(const text_analysis *a);
+
+/** True when the meeting's date and place (or date and level) name it
+ *  across articles: a day, or a month for a recurring meeting of a body
+ *  (one with an organizer). */
+bool meeting_global(const meeting *m);
+
+/** Writes the path of the meeting's IRI below the base into out:
+ *  "meeting/<date>-<place>" (or "<date>-<level>") when meeting_global;
+ *  else the meeting is scoped to its article, whose key ends the path
+ *  ("meeting/washington-ministerial-a1b2c3d4"). */
+void meeting_path(const meeting *m, uint32_t article, char *out, size_t cap);
+
+/** The path of the group of candidates a scoped meeting with a place
+ *  belongs to (bayan:candidateGroup): "meeting-candidates/<place>-<level>",
+ *  the same in every article; "" when it has none. */
+void meeting_candidate_group(const meeting *m, char *out, size_t cap);
 
 /** Writes the n meetings of an article into its graph (x->g, in the
  *  article's named graph); the main one (index main, SIZE_MAX for none)

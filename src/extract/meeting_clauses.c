@@ -38,6 +38,8 @@ static bool is_filler(const scan *s, size_t t)
         "\xd9\x85\xd9\x86",         /* من */
         "\xd9\x88",                 /* و */
         "\xd9\x83\xd9\x84\xd8\xa7", /* كلا */
+        "\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* دوله: "كل من دولة الكويت" */
+        "\xd9\x88\xd8\xaf\xd9\x88\xd9\x84\xd9\x87", /* ودوله */
     };
     for (size_t i = 0; i < sizeof FILLERS / sizeof *FILLERS; i++)
         if (token_is(&s->x->a, t, FILLERS[i]))
@@ -79,13 +81,15 @@ static bool chain_states(const scan *s, size_t c0, size_t c1, iri_set *out)
     return true;
 }
 
+/* Adds the entities of kind in [c0, c1); a proscribed group ("بمشاركة
+ * ... في الحرب على داعش") is never a party to a meeting. */
 static bool add_kind(const scan *s, size_t c0, size_t c1, entity_kind kind,
                      iri_set *out)
 {
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
         if (p->tok0 >= c0 && p->tok0 < c1 && p->kind == kind &&
-            !iri_add(out, p->iri))
+            !(p->entry && p->entry->proscribed) && !iri_add(out, p->iri))
             return false;
     }
     return true;
@@ -104,8 +108,8 @@ static bool clause_people(const scan *s, size_t c0, size_t c1, iri_set *out)
 static bool heads_body(const scan *s, size_t t)
 {
     for (size_t k = t; k > 0 && k + BODY_BACK > t; k--) {
-        if (break_before(&s->x->a, k))
-            return false;
+        if (break_before(&s->x->a, k) || is_trigger_token(s, k - 1))
+            return false; /* "اجتماع اللجنة برئاسة": the meeting's chair */
         if (hit_with(s, k - 1, CUE_DELEGATION) ||
             hit_with(s, k - 1, CUE_HEADED_BODY))
             return true;
@@ -113,11 +117,31 @@ static bool heads_body(const scan *s, size_t t)
     return false;
 }
 
+/* "برئاسة الأردن وحضور الأمين العام": once a chair is named, who attends
+ * does not chair; an attendance word before any name qualifies the chair
+ * ("يترأس القمة بالمشاركة كل من ...": jointly). */
+static size_t chairs_end(const scan *s, size_t c0, size_t c1)
+{
+    size_t named = c1;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 >= c0 && p->tok0 < c1 &&
+            (p->kind == KIND_PERSON || p->kind == KIND_STATE) &&
+            p->tok1 < named)
+            named = p->tok1;
+    }
+    for (size_t t = named; t < c1; t++)
+        if (hit_with(s, t, CUE_ATTEND))
+            return t;
+    return c1;
+}
+
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m)
 {
     size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
     if (has_cue(s, c0, c1, CUE_DELEGATION) || heads_body(s, h->tok))
         return true;
+    c1 = chairs_end(s, c0, c1);
     return clause_people(s, c0, c1, &m->chairs);
 }
 

@@ -14,6 +14,7 @@
 
 enum {
     AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
+    STATE_PLACE_GAP = 8, /* tokens after it where a state is its place */
     BEFORE_CAP = 10, /* tokens before it */
     CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
     BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
@@ -39,6 +40,7 @@ typedef struct trigger {
     const char *level; /* the trigger's own level (a summit, a body) */
     int dual;
     bool receive;
+    bool bilateral; /* two officials meeting (CUE_BILATERAL) */
 } trigger;
 
 /* What one article's meeting extraction works with. */
@@ -49,6 +51,7 @@ typedef struct scan {
     date_expr *dates;
     size_t ndates;
     bdate ref;
+    bool published; /* ref is the publication date, not inferred */
     placed *ents;
     size_t nents;
     size_t *sentence_of; /* per token */

@@ -17,6 +17,7 @@ typedef struct writer {
     extraction *x;
     const char *g; /* the article's named graph */
     bayan_status st;
+    uint32_t article; /* meeting_article_key */
 } writer;
 
 static void put_iri(writer *w, const char *s, const char *p, const char *o)
@@ -79,6 +80,28 @@ static void put_statement(writer *w, const char *iri, const char *path,
     free(st);
 }
 
+/* A scoped meeting's link to the group of its place and level
+ * (meeting_candidate_group), and the group's type and labels. */
+static void put_candidate_group(writer *w, const char *iri, const meeting *m)
+{
+    char path[160];
+    meeting_candidate_group(m, path, sizeof path);
+    if (!*path)
+        return;
+    char *group = iri_mint(w->x->env->base, path);
+    if (!group) {
+        w->st = BAYAN_ERR_NOMEM;
+        return;
+    }
+    char en[200];
+    snprintf(en, sizeof en, "undated or vaguely dated meetings: %s",
+             path + strlen("meeting-candidates/"));
+    put_iri(w, iri, P_CANDIDATE_GROUP, group);
+    put_iri(w, group, P_TYPE, C_CANDIDATE_GROUP);
+    put_literal(w, group, P_LABEL, en, NULL, "en");
+    free(group);
+}
+
 static void put_meeting(writer *w, const meeting *m, const char *path,
                         bool main)
 {
@@ -95,6 +118,7 @@ static void put_meeting(writer *w, const meeting *m, const char *path,
     put_iri(w, iri, P_DERIVED_FROM, x->ids->article);
     put_iri(w, x->ids->article, P_MENTIONS, iri);
     put_labels(w, iri, path, m);
+    put_candidate_group(w, iri, m);
     put_iri(w, iri, P_LOCATION,
             m->city    ? m->city->iri
             : m->state ? m->state->iri
@@ -134,13 +158,13 @@ static void put_meeting(writer *w, const meeting *m, const char *path,
 bayan_status meetings_write(extraction *x, const meeting *ms, size_t n,
                             size_t main)
 {
-    writer w = {x, x->ids->article, BAYAN_OK};
+    writer w = {x, x->ids->article, BAYAN_OK, meeting_article_key(&x->a)};
     char(*paths)[192] = calloc(n + 1, sizeof *paths);
     if (!paths)
         return BAYAN_ERR_NOMEM;
     for (size_t i = 0; i < n && w.st == BAYAN_OK; i++) {
         const meeting *m = &ms[i];
-        meeting_path(m, paths[i], sizeof paths[i]);
+        meeting_path(m, w.article, paths[i], sizeof paths[i]);
         size_t same = 1;
         for (size_t j = 0; j < i; j++)
             same += strncmp(paths[j], paths[i], strlen(paths[i])) == 0 &&

@@ -111,7 +111,8 @@ static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
         return false;
     s->trig = grown;
     s->trig[s->ntrig++] =
-        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false};
+        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false,
+                  false};
     return true;
 }
 
@@ -171,6 +172,8 @@ static bool find_triggers(scan *s)
             return false;
         if (hit_with(s, h->tok, CUE_RECEIVE))
             s->trig[s->ntrig - 1].receive = true;
+        if (hit_with(s, h->tok, CUE_BILATERAL))
+            s->trig[s->ntrig - 1].bilateral = true;
     }
     if (s->ntrig > 1)
         qsort(s->trig, s->ntrig, sizeof *s->trig, compare_triggers);
@@ -189,16 +192,30 @@ static void window(const trigger *t, size_t *lo, size_t *hi)
     *hi = t->tok1 + AFTER_CAP < t->own1 ? t->tok1 + AFTER_CAP : t->own1;
 }
 
-/* The level: the most specific of the trigger's own (a body, a summit)
- * and the cues after it; when nothing after it speaks and the trigger is
- * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع"). */
-static const char *read_level(const scan *s, const trigger *t, size_t lo,
-                              size_t hi)
+/* True when level cue h may give trigger t its level: one person's
+ * office (value 1) does not make a meeting of two officials a meeting of
+ * that level, nor lower a summit a minister attends. */
+static bool level_applies(const scan *s, const trigger *t, const cue_hit *h)
+{
+    if (h->cue->role != CUE_LEVEL)
+        return false;
+    if (h->cue->value != 1)
+        return true;
+    if (t->bilateral || t->level)
+        return false;
+    /* One minister makes a ministerial meeting only as its chair
+     * ("برئاسة وزير الخارجية"), not as a speaker or guest. */
+    size_t lo = h->tok > 2 ? h->tok - 2 : 0;
+    return has_cue(s, lo, h->tok, CUE_CHAIR);
+}
+
+static const char *read_level_cues(const scan *s, const trigger *t,
+                                   size_t lo, size_t hi)
 {
     const char *after = NULL;
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
-        if (h->cue->role == CUE_LEVEL && h->tok >= t->tok0 && h->tok < hi &&
+        if (level_applies(s, t, h) && h->tok >= t->tok0 && h->tok < hi &&
             meeting_level_rank(h->cue->level) > meeting_level_rank(after))
             after = h->cue->level;
     }
@@ -208,10 +225,21 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
                                                                    : after;
     for (size_t i = s->nhits; i-- > 0;) {
         const cue_hit *h = &s->hits[i];
-        if (h->cue->role == CUE_LEVEL && h->tok >= lo && h->tok < t->tok0)
+        if (level_applies(s, t, h) && h->tok >= lo && h->tok < t->tok0)
             return h->cue->level;
     }
     return own;
+}
+
+/* The level: the most specific of the trigger's own (a body, a summit)
+ * and the cues after it; when nothing after it speaks and the trigger is
+ * no body, the nearest cue before it ("الوزراء يعتزمون عقد الاجتماع").
+ * Two officials meeting with no level named meet at no group's level. */
+static const char *read_level(const scan *s, const trigger *t, size_t lo,
+                              size_t hi)
+{
+    const char *level = read_level_cues(s, t, lo, hi);
+    return !level && t->bilateral ? L_OTHER : level;
 }
 
 static void set_date(const scan *s, const date_expr *pick, meeting *m);
@@ -230,9 +258,23 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
         set_date(s, pick, m);
 }
 
+/* True when d, at its own precision, comes after the day ref. */
+static bool date_after(bdate d, bdate ref)
+{
+    if (d.y != ref.y || !d.m)
+        return d.y > ref.y;
+    if (d.m != ref.m || !d.d)
+        return d.m > ref.m;
+    return d.d > ref.d;
+}
+
 static void set_date(const scan *s, const date_expr *pick, meeting *m)
 {
     bdate d = date_resolve(pick, s->ref, meeting_planned(m));
+    /* Dated after the article was published: still to come, whatever
+     * the verbs say ("يعقد الاجتماع في 20 مايو"). */
+    if (d.y && s->published && date_after(d, s->ref))
+        m->strong = true;
     if (d.y) {
         m->date = d;
     } else if (pick->kind == DATE_MONTH_DAY) {
@@ -262,6 +304,14 @@ static bool locative(const scan *s, const placed *p)
                                "\xd8\xa8", 2) == 0; /* ب */
 }
 
+/* A place named as what a meeting is about ("جلسة خاصة بمدينة القدس",
+ * "مؤتمر حول سوريا"): a topic cue one or two tokens before it. */
+static bool is_topic(const scan *s, const placed *p)
+{
+    size_t lo = p->tok0 > 2 ? p->tok0 - 2 : 0;
+    return has_cue(s, lo, p->tok0, CUE_TOPIC);
+}
+
 static const placed *first_entity(const scan *s, size_t lo, size_t hi,
                                   entity_kind kind, bool backwards,
                                   bool need_locative)
@@ -270,7 +320,7 @@ static const placed *first_entity(const scan *s, size_t lo, size_t hi,
         size_t i = backwards ? s->nents - 1 - k : k;
         const placed *p = &s->ents[i];
         if (p->tok0 >= lo && p->tok0 < hi && p->kind == kind &&
-            (!need_locative || locative(s, p)))
+            (!need_locative || locative(s, p)) && !is_topic(s, p))
             return p;
     }
     return NULL;
@@ -287,11 +337,12 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         m->city_state = city_state(s, p->entry);
         return;
     }
-    /* A state after the trigger is its place only before the clause ends
-     * (in "تباحثا حول الوضع، واتفقا على دعم الحوار في ليبيا" the state
-     * is a topic). */
+    /* A state after the trigger is its place only close to it and before
+     * the clause ends: further on it is a topic ("تباحثا حول الوضع، واتفقا
+     * على دعم الحوار في ليبيا", "اجتماع متابعة الأوضاع في سوريا"). */
     size_t end = t->tok1;
-    while (end < hi && (end == t->tok1 || !break_before(&s->x->a, end)))
+    while (end < hi && end < t->tok1 + STATE_PLACE_GAP &&
+           (end == t->tok1 || !break_before(&s->x->a, end)))
         end++;
     p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
     if (!p)
@@ -361,13 +412,20 @@ static size_t append_meeting(scan *s, meeting *f)
     return s->nmeetings++;
 }
 
-/* The article's main meeting: the first not announced for later. */
+/* The article's main meeting: the first not announced for later,
+ * preferring one that is not a meeting of two officials. */
 static size_t main_meeting(const scan *s)
 {
-    for (size_t i = 0; i < s->nmeetings; i++)
-        if (!s->meetings[i].strong)
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < s->nmeetings; i++) {
+        if (s->meetings[i].strong)
+            continue;
+        if (!s->meetings[i].pair)
             return i;
-    return SIZE_MAX;
+        if (first == SIZE_MAX)
+            first = i;
+    }
+    return first;
 }
 
 /* True when frame f may join meeting m: they agree, and an anchored
@@ -507,13 +565,146 @@ static bool split_by_cities(const scan *s, const trigger *t, meeting *f,
     return true;
 }
 
-/* Reads trigger t's frame (two when it names two meetings in two cities)
- * and places it; *placed_at: the index of the (first) meeting. */
+enum { COUNTERPART_SPAN = 30 }; /* tokens of one "met with A, B and C" */
+
+/* "من قبل": the people after it receive the one named before. */
+static bool passive_by(const text_analysis *a, size_t t)
+{
+    return t > 0 && token_is(a, t - 1, "\xd9\x85\xd9\x86") && /* من */
+           token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");         /* قبل */
+}
+
+/* The people one official meets, for a meeting of two officials: those
+ * after "مع" (or "من قبل") in the trigger's clause, else those after the first person
+ * named (who is the one meeting them). Writes up to cap of them into out
+ * and returns how many. */
+static size_t counterparts(const scan *s, const trigger *t, const placed **out,
+                           size_t cap)
+{
+    const text_analysis *a = &s->x->a;
+    size_t end = t->tok1, with = SIZE_MAX;
+    while (end < a->token_count && end < t->tok1 + COUNTERPART_SPAN &&
+           (end == t->tok1 || !break_before(a, end)) &&
+           s->sentence_of[end] == t->sentence) {
+        if (with == SIZE_MAX && (token_is(a, end, "\xd9\x85\xd8\xb9") ||
+                                 passive_by(a, end))) /* مع، من قبل */
+            with = end;
+        end++;
+    }
+    size_t n = 0;
+    bool skipped_subject = with != SIZE_MAX;
+    for (size_t i = 0; i < s->nents && n < cap; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_PERSON || p->tok0 < t->tok1 || p->tok0 >= end ||
+            (with != SIZE_MAX && p->tok0 < with))
+            continue;
+        if (!skipped_subject) {
+            skipped_subject = true;
+            continue;
+        }
+        out[n++] = p;
+    }
+    /* "مباحثات مع مسؤولي الحكومة المصرية وجامعة الدول العربية": with no
+     * person named, the bodies and states after "مع" are the parties. */
+    for (size_t i = 0; n == 0 && with != SIZE_MAX && i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if ((p->kind == KIND_ORGANIZATION || p->kind == KIND_STATE) &&
+            p->tok0 > with && p->tok0 < end && !p->entry->proscribed)
+            for (size_t j = i; j < s->nents && n < cap; j++) {
+                const placed *q = &s->ents[j];
+                if ((q->kind == KIND_ORGANIZATION || q->kind == KIND_STATE) &&
+                    q->tok0 < end && !q->entry->proscribed)
+                    out[n++] = q;
+            }
+    }
+    return n;
+}
+
+/* The meeting of two officials with counterpart iri told of before, or
+ * SIZE_MAX. */
+static size_t pair_meeting(const scan *s, const char *iri)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (s->meetings[i].pair && strcmp(s->meetings[i].pair, iri) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+/* A meeting told of before without its parties that a meeting of two
+ * officials g may be ("مباحثات في القاهرة" in a title, then "مباحثات
+ * مع مسؤولي الحكومة المصرية" in Cairo): the first that is no pair's and
+ * that g joins; or SIZE_MAX. */
+static size_t summary_meeting(const scan *s, const meeting *g)
+{
+    for (size_t i = 0; i < s->nmeetings; i++)
+        if (!s->meetings[i].pair && meeting_anchored(&s->meetings[i]) &&
+            joins(&s->meetings[i], g))
+            return i;
+    return SIZE_MAX;
+}
+
+/* "التقى الوزير مع رئيس الوزراء أ ووزير الخارجية ب": one meeting per
+ * pair, each its own meeting (not the article's main one), and a later
+ * frame with the same counterpart ("خلال اجتماعه مع أ") joins it. The
+ * frame f is consumed; *at: the first pair's meeting. */
+static bool place_pairs(scan *s, meeting *f, const placed *const *who,
+                        size_t n, size_t *at)
+{
+    bool ok = true;
+    *at = SIZE_MAX;
+    iri_clear(&f->attendees);
+    for (size_t i = 0; ok && i < n; i++) {
+        meeting g = {0};
+        g.count = -1;
+        ok = meeting_merge(&g, f) && iri_add(&g.attendees, who[i]->iri);
+        g.pair = who[i]->iri;
+        g.begin = f->begin;
+        g.end = f->end;
+        g.key = f->key;
+        size_t j = pair_meeting(s, who[i]->iri);
+        if (j == SIZE_MAX && i == 0)
+            j = summary_meeting(s, &g);
+        if (ok && j != SIZE_MAX && meeting_compatible(&s->meetings[j], &g)) {
+            ok = meeting_merge(&s->meetings[j], &g);
+        } else if (ok) {
+            g.statement = i == 0 && f->statement;
+            j = append_meeting(s, &g);
+        }
+        meeting_clear(&g);
+        if (*at == SIZE_MAX)
+            *at = j;
+    }
+    meeting_clear(f);
+    return ok;
+}
+
+/* "هذه الجلسة", "هذا الاجتماع": the meeting told of before, whose place
+ * date and status are already known; what the frame says of them is
+ * about something else ("هذه الجلسة تهدف إلى ... في مدينة القدس",
+ * "ستعقد اجتماعات من نوع هذه الجلسة"). The rest of the frame (level,
+ * chairs, counts) joins that meeting. */
+static bool take_anaphor(scan *s, meeting *f, size_t prev)
+{
+    f->city = f->state = NULL;
+    f->city_state = NULL;
+    f->date = (bdate){0, 0, 0};
+    f->md_only = false;
+    f->future = f->strong = f->held = false;
+    bool ok = meeting_merge(&s->meetings[prev], f);
+    meeting_clear(f);
+    return ok;
+}
+
 static bool take_trigger(scan *s, const trigger *t, size_t prev,
                          size_t *placed_at)
 {
     meeting f, twin = {0};
     bool ok = read_frame(s, t, &f);
+    if (ok && prev != SIZE_MAX && t->tok0 > 0 &&
+        hit_with(s, t->tok0 - 1, CUE_ANAPHOR)) {
+        *placed_at = prev;
+        return take_anaphor(s, &f, prev);
+    }
     if (ok) {
         inherit_level(s, t, &f, prev);
         ok = split_by_cities(s, t, &f, &twin);
@@ -524,6 +715,13 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
         return false;
     }
     bool split = twin.city != NULL;
+    const placed *who[MAX_MEETINGS];
+    size_t n = t->bilateral && !split ? counterparts(s, t, who, MAX_MEETINGS)
+                                      : 0;
+    if (n > 0) {
+        meeting_clear(&twin);
+        return place_pairs(s, &f, who, n, placed_at);
+    }
     *placed_at = place_frame(s, &f, &ok);
     if (split && ok)
         place_frame(s, &twin, &ok);
@@ -552,9 +750,26 @@ static bool build_meetings(scan *s)
     return ok;
 }
 
+/* A city that opens a title line as a dateline does ("وارسو – …", "وارسو
+ * <byline>"): alone, before punctuation, or before a person's name. */
+static bool opens_dateline(const scan *s, const placed *city, size_t t1)
+{
+    size_t t0, unused;
+    sentence_tokens(s, 0, &t0, &unused);
+    if (city->tok0 != t0 || city->tok1 >= t1 ||
+        break_before(&s->x->a, city->tok1))
+        return city->tok0 == t0;
+    for (size_t i = 0; i < s->nents; i++)
+        if (s->ents[i].kind == KIND_PERSON && s->ents[i].tok0 == city->tok1)
+            return true;
+    return false;
+}
+
 /* A main meeting the text does not place takes the one city of a short
  * title line without a meeting word ("وزراء خارجية دول الناتو في
- * بروكسل"). */
+ * بروكسل"), when the title names it as a place or opens with it (a
+ * dateline); a city that acts in a title ("واشنطن تؤكد") stands for its
+ * government. */
 static void place_from_title(scan *s)
 {
     size_t main = main_meeting(s), t0, t1;
@@ -568,7 +783,8 @@ static void place_from_title(scan *s)
     const placed *city = NULL;
     for (size_t i = 0; i < s->nents; i++) {
         const placed *p = &s->ents[i];
-        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY) {
+        if (p->tok0 >= t0 && p->tok0 < t1 && p->kind == KIND_CITY &&
+            (locative(s, p) || opens_dateline(s, p, t1))) {
             if (city)
                 return;
             city = p;
@@ -616,10 +832,12 @@ static bayan_status find_reference(extraction *x, scan *s)
     bdate pub = {0, 0, 0};
     if (x->doc->published && date_parse_iso(x->doc->published, &pub)) {
         s->ref = pub;
+        s->published = true;
         return BAYAN_OK;
     }
     if (dates_dateline(&x->a, s->dates, s->ndates, &pub)) {
         s->ref = pub;
+        s->published = true;
         char buf[11];
         date_format(pub, buf);
         return graph_add_literal(x->g, x->ids->article, x->ids->article,
@@ -652,7 +870,8 @@ bayan_status extract_meetings(extraction *x)
     bayan_status st =
         cue_find(x->env->cues, x->doc, &x->a, &s.hits, &s.nhits);
     if (st == BAYAN_OK)
-        st = dates_find(&x->a, s.hits, s.nhits, &s.dates, &s.ndates);
+        st = dates_find(x->env->cues, &x->a, s.hits, s.nhits, &s.dates,
+                        &s.ndates);
     if (st == BAYAN_OK)
         st = find_reference(x, &s);
     if (st == BAYAN_OK) {

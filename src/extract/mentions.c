@@ -51,6 +51,7 @@ static bayan_status copy_description(const extraction *x,
             strcmp(p->value, P_NEEDS_CUE) == 0 ||
             strcmp(p->value, P_NEEDS_NAMING_CUE) == 0 ||
             strcmp(p->value, P_BODY_OF) == 0 ||
+            strcmp(p->value, P_PROSCRIBED) == 0 ||
             strcmp(p->value, P_BARE_FORM) == 0)
             continue;
         if (o->kind == TERM_IRI) {
@@ -101,5 +102,13 @@ bayan_status extract_add_entry_mention(extraction *x, size_t begin,
 {
     bayan_status st = extract_add_mention(x, begin, end, en->iri,
                                           en->label_ar);
+    return st == BAYAN_OK ? copy_description(x, en, 0) : st;
+}
+
+bayan_status extract_add_entry_description(extraction *x,
+                                           const lexicon_entry *en)
+{
+    bayan_status st = graph_add_iri(x->g, x->ids->article, en->iri,
+                                    P_DERIVED_FROM, x->ids->article);
     return st == BAYAN_OK ? copy_description(x, en, 0) : st;
 }

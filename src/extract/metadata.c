@@ -9,15 +9,22 @@
  *  - or a credit cue just before it, read from the lexicon's bayan:creditCue
  *    data: "المصدر: ...", "مراسل الأناضول".
  * An outlet named inside a sentence ("قالت رويترز إن") is only a mention.
+ * An outlet the user's metadata table names wins over the text's credits:
+ * the lexicon's entry of that name, else a new org/<slug> typed as a news
+ * outlet; so does the page's og:site_name when the lexicon knows it.
  * Dates (schema:datePublished) and bylines (schema:author) belong to the
  * meetings and persons stages. */
 #include "extract/extract.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/utf8.h"
+#include "graph/iri.h"
 #include "graph/vocab.h"
+#include "text/translit.h"
 
 /* The credit cues of the lexicon, folded like the article text. */
 struct credit_cues {
@@ -196,13 +203,109 @@ void credit_cues_free(credit_cues *c)
     free(c);
 }
 
+/* ---- the outlet a metadata table or the page names -------------------- */
+
+static bool same_name(const char *a, const char *b)
+{
+    return a && b && strcasecmp(a, b) == 0;
+}
+
+/* The lexicon's outlet called name: by its labels, or by a form folded
+ * like the name. */
+static const lexicon_entry *outlet_named(const lexicon *lex, const char *name,
+                                         const char *folded)
+{
+    size_t n;
+    const lexicon_entry *all = lexicon_entries(lex, &n);
+    for (size_t i = 0; i < n; i++)
+        if (is_outlet(lex, &all[i]) && (same_name(all[i].label_ar, name) ||
+                                        same_name(all[i].label_en, name)))
+            return &all[i];
+    const lexicon_form *forms = lexicon_forms(lex, &n);
+    for (size_t i = 0; folded && i < n; i++)
+        if (strcmp(forms[i].folded, folded) == 0) {
+            const lexicon_entry *en = lexicon_find(lex, forms[i].iri);
+            if (en && is_outlet(lex, en))
+                return en;
+        }
+    return NULL;
+}
+
+static bool has_arabic(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p == 0xd8 || *p == 0xd9 || *p == 0xda || *p == 0xdb)
+            return true;
+    return false;
+}
+
+/* An outlet the lexicon does not know: org/<slug of its name>, typed and
+ * labelled as the table or the page names it. */
+static bayan_status add_unknown_outlet(extraction *x, const char *name)
+{
+    char *slug = NULL;
+    bayan_status st = text_romanized_slug(name, &slug);
+    if (st != BAYAN_OK || !*slug) {
+        free(slug);
+        return st; /* a name with no letter or digit names nothing */
+    }
+    char path[160];
+    snprintf(path, sizeof path, "org/%.120s", slug);
+    free(slug);
+    char *iri = iri_mint(x->env->base, path);
+    if (!iri)
+        return BAYAN_ERR_NOMEM;
+    const char *a = x->ids->article;
+    (void)((st = graph_add_iri(x->g, a, iri, P_TYPE, C_ORGANIZATION)) ||
+           (st = graph_add_iri(x->g, a, iri, P_TYPE, C_NEWS_MEDIA)) ||
+           (st = graph_add_literal(x->g, a, iri, P_LABEL, name, NULL,
+                                   has_arabic(name) ? "ar" : "en")) ||
+           (st = graph_add_iri(x->g, a, iri, P_DERIVED_FROM, a)) ||
+           (st = graph_add_iri(x->g, a, a, P_PUBLISHER, iri)));
+    free(iri);
+    return st;
+}
+
+/* The outlet the user's metadata table names, else the page's
+ * og:site_name when the lexicon knows it as an outlet (a site's own name
+ * may be anything: "Home", a slogan), as schema:publisher. Sets
+ * x->publisher for the later stages; *done tells whether one was found. */
+static bayan_status metadata_outlet(extraction *x, bool *done)
+{
+    bool table = x->doc->outlet && *x->doc->outlet;
+    const char *name = table ? x->doc->outlet : x->doc->site_name;
+    *done = false;
+    if (!name || !*name)
+        return BAYAN_OK;
+    char *folded = NULL;
+    bayan_status st = text_fold_word(name, &folded);
+    if (st != BAYAN_OK)
+        return st;
+    const lexicon_entry *en =
+        x->env->lexicon ? outlet_named(x->env->lexicon, name, folded) : NULL;
+    free(folded);
+    if (!en && !table)
+        return BAYAN_OK;
+    *done = true;
+    if (!en)
+        return add_unknown_outlet(x, name);
+    const char *a = x->ids->article;
+    x->publisher = en;
+    (void)((st = graph_add_iri(x->g, a, a, P_PUBLISHER, en->iri)) ||
+           (st = extract_add_entry_description(x, en)));
+    return st;
+}
+
 bayan_status extract_metadata(extraction *x)
 {
+    bool done = false;
+    bayan_status st = metadata_outlet(x, &done);
+    if (st != BAYAN_OK || done)
+        return st;
     const lexicon *lex = x->env->lexicon;
     const credit_cues *cues = x->env->credit_words;
     if (!cues)
         return BAYAN_OK;
-    bayan_status st = BAYAN_OK;
     for (size_t i = 0; st == BAYAN_OK && i < x->mention_count; i++) {
         const mention *mn = &x->mentions[i];
         if (mn->dropped || !is_outlet(lex, mn->entry) ||

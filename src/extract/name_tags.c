@@ -17,6 +17,7 @@
 struct names_tagger {
     tagger_model *model;
     tagger_flagger *flagger;
+    bool history; /* the model reads the article's history: two passes */
 };
 
 bayan_status names_tagger_load(const reporter *r, const char *path,
@@ -40,6 +41,8 @@ bayan_status names_tagger_load(const reporter *r, const char *path,
         free(t);
         return BAYAN_ERR_SYNTAX;
     }
+    const char *h = tagger_header(t->model, "history");
+    t->history = h && strcmp(h, "0") != 0;
     bayan_status st = tagger_flagger_new(lex, cues, &t->flagger);
     if (st != BAYAN_OK) {
         names_tagger_free(t);
@@ -212,6 +215,34 @@ static bayan_status push_span(name_tags *nt, name_span sp)
     return BAYAN_OK;
 }
 
+/* True when the folded word starts with the article (ال، وال). */
+static bool definite(const char *word)
+{
+    static const char al[] = "\xd8\xa7\xd9\x84";          /* ال */
+    static const char wal[] = "\xd9\x88\xd8\xa7\xd9\x84"; /* وال */
+    return strncmp(word, al, sizeof al - 1) == 0 ||
+           strncmp(word, wal, sizeof wal - 1) == 0;
+}
+
+/* True when token k (k > 0) of the sentence from token first starts
+ * another person inside a PERS span: a common given name right after a
+ * definite word (نظام الأسد أحمد ...). A family name may be definite, a
+ * given name that follows it is another person's; the tagger, trained on
+ * text where two names seldom touch, tends to run them together. Not
+ * after an honorific or a particle's word (ولد الشيخ أحمد is one name),
+ * and not a definite given name: a father's name in a Gulf name chain
+ * (جابر الأحمد الجابر الصباح). */
+static bool starts_other_person(const seq *s, size_t first, size_t k,
+                                const scratch *w)
+{
+    const unsigned held = TAGGER_F_HONORIFIC | TAGGER_F_PARTICLE;
+    if (!(w->flags[k] & TAGGER_F_GIVEN) || (w->flags[k - 1] & held) ||
+        (k >= 2 && (w->flags[k - 2] & TAGGER_F_PARTICLE)) ||
+        definite(s->forms[first + k]))
+        return false;
+    return definite(s->forms[first + k - 1]);
+}
+
 /* The spans of the tagged sentence at tokens [0, n) of s (from token
  * first): mapped to words, PERS ones with their margin. */
 static bayan_status sentence_spans(const names_tagger *t, const seq *s,
@@ -227,7 +258,8 @@ static bayan_status sentence_spans(const names_tagger *t, const seq *s,
             continue;
         }
         while (j < n && !tagger_tag_begins(w->tags[j]) &&
-               tagger_tag_type(w->tags[j]) == ty)
+               tagger_tag_type(w->tags[j]) == ty &&
+               !(ty == 1 && starts_other_person(s, first, j, w)))
             j++;
         long w0 = -1, w1 = -1;
         for (size_t k = i; k < j; k++)
@@ -247,15 +279,30 @@ static bayan_status sentence_spans(const names_tagger *t, const seq *s,
     return st;
 }
 
-/* Tags tokens [first, first + n) of s. */
+/* What a first pass knows of a sentence's emission scores: those of the
+ * keys that do not depend on the flags, and the whole scores it had. */
+typedef struct known_scores {
+    const float *plain, *emit;
+    bool same_flags; /* the flags have not changed since: emit holds */
+} known_scores;
+
+/* Tags tokens [first, first + n) of s, whose flags are flags[0..n);
+ * known: what a first pass computed (NULL when there was none). */
 static bayan_status tag_sentence(const names_tagger *t, const seq *s,
-                                 size_t first, size_t n, scratch *w,
+                                 size_t first, size_t n, const unsigned *flags,
+                                 const known_scores *known, scratch *w,
                                  name_tags *nt)
 {
-    tagger_flags_compute(t->flagger, s->forms + first, n, w->flags);
-    for (size_t i = 0; i < n; i++)
-        w->toks[i] = (tagger_token){s->forms[first + i], w->flags[i]};
-    tagger_emissions(t->model, w->toks, n, w->emit);
+    for (size_t i = 0; i < n; i++) {
+        w->flags[i] = flags[i];
+        w->toks[i] = (tagger_token){s->forms[first + i], flags[i]};
+    }
+    if (known && known->same_flags)
+        memcpy(w->emit, known->emit, n * T * sizeof *w->emit);
+    else if (known)
+        tagger_emissions_flagged(t->model, w->toks, n, known->plain, w->emit);
+    else
+        tagger_emissions(t->model, w->toks, n, w->emit);
     if (tagger_viterbi(w->emit, tagger_transitions(t->model), n, w->tags))
         return BAYAN_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
@@ -276,6 +323,63 @@ static size_t longest(const seq *s)
     return best;
 }
 
+/* Where the sentence that starts at token b ends. */
+static size_t next_sentence(const seq *s, size_t b)
+{
+    size_t e = b + 1;
+    while (e < s->n && !s->starts[e])
+        e++;
+    return e;
+}
+
+/* A first pass over the article without the history, then the
+ * TAGGER_F_HIST_* bits it gives added to flags (tagger.h). *plain and
+ * *emit receive the first pass's scores (s->n * T floats each, new): the
+ * second pass only adds the flagged keys' weights to plain, and a
+ * sentence whose flags the history leaves as they were keeps emit. */
+static bayan_status first_pass(const names_tagger *t, const seq *s,
+                               unsigned *flags, float **plain, float **emit)
+{
+    tagger_token *toks = malloc((s->n + 1) * sizeof *toks);
+    int *tags = malloc((s->n + 1) * sizeof *tags);
+    size_t *sent = malloc((s->n + 1) * sizeof *sent);
+    unsigned *hist = malloc((s->n + 1) * sizeof *hist);
+    *emit = malloc((s->n + 1) * T * sizeof **emit);
+    *plain = malloc((s->n + 1) * T * sizeof **plain);
+    bool ok = toks && tags && sent && hist && *emit && *plain;
+    size_t k = 0;
+    for (size_t b = 0; ok && b < s->n; k++) {
+        size_t e = next_sentence(s, b);
+        for (size_t i = b; i < e; i++) {
+            toks[i] = (tagger_token){s->forms[i], flags[i]};
+            sent[i] = k;
+        }
+        tagger_emissions_plain(t->model, toks + b, e - b, *plain + b * T);
+        tagger_emissions_flagged(t->model, toks + b, e - b, *plain + b * T,
+                                 *emit + b * T);
+        ok = tagger_viterbi(*emit + b * T, tagger_transitions(t->model),
+                            e - b, tags + b) == 0;
+        b = e;
+    }
+    ok = ok && tagger_history(toks, tags, sent, s->n, hist) == 0;
+    for (size_t i = 0; ok && i < s->n; i++)
+        flags[i] |= hist[i];
+    free(toks);
+    free(tags);
+    free(sent);
+    free(hist);
+    return ok ? BAYAN_OK : BAYAN_ERR_NOMEM;
+}
+
+/* True when no token of [b, e) has a history bit. */
+static bool no_history(const unsigned *flags, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (flags[i] & TAGGER_F_HIST)
+            return false;
+    return true;
+}
+
 bayan_status name_tags_find(const names_tagger *t, const text_analysis *a,
                             name_tags *out)
 {
@@ -287,16 +391,32 @@ bayan_status name_tags_find(const names_tagger *t, const text_analysis *a,
         return BAYAN_OK;
     seq s = {0};
     scratch w = {0};
+    unsigned *flags = NULL;
     bayan_status st = seq_build(&s, a);
-    if (st == BAYAN_OK && !scratch_new(&w, longest(&s) + 1))
+    if (st == BAYAN_OK && (!scratch_new(&w, longest(&s) + 1) ||
+                           !(flags = malloc((s.n + 1) * sizeof *flags))))
         st = BAYAN_ERR_NOMEM;
     for (size_t b = 0; st == BAYAN_OK && b < s.n;) {
-        size_t e = b + 1;
-        while (e < s.n && !s.starts[e])
-            e++;
-        st = tag_sentence(t, &s, b, e - b, &w, out);
+        size_t e = next_sentence(&s, b);
+        tagger_flags_compute(t->flagger, s.forms + b, e - b, flags + b);
         b = e;
     }
+    float *plain1 = NULL, *emit1 = NULL;
+    if (st == BAYAN_OK && t->history)
+        st = first_pass(t, &s, flags, &plain1, &emit1);
+    for (size_t b = 0; st == BAYAN_OK && b < s.n;) {
+        size_t e = next_sentence(&s, b);
+        known_scores known = {0};
+        if (emit1)
+            known = (known_scores){plain1 + b * T, emit1 + b * T,
+                                   no_history(flags, b, e)};
+        st = tag_sentence(t, &s, b, e - b, flags + b, emit1 ? &known : NULL,
+                          &w, out);
+        b = e;
+    }
+    free(plain1);
+    free(emit1);
+    free(flags);
     scratch_clear(&w);
     seq_clear(&s);
     if (st != BAYAN_OK)

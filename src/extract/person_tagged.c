@@ -105,6 +105,11 @@ static bool sure(const person_scan *s, const name_span *sp)
         return false;
     if (taken(s, sp->t0, sp->t1) || lexical_other(s, sp->t0, sp->t1))
         return false;
+    /* a word a name never holds anywhere in it: the model took ordinary
+     * words for a name (a loanword looks foreign: جائحة فيروس) */
+    for (size_t i = sp->t0; i < sp->t1; i++)
+        if (pscan_stop_word(s, i))
+            return false;
     return pscan_name_word(s, sp->t0);
 }
 

@@ -84,7 +84,7 @@ static uint64_t h_end(uint64_t h)
 enum {
     K_BIAS = 1, K_W, K_BIGRAM, K_PREFIX, K_SUFFIX, K_STEM, K_CLITIC,
     K_NSTEM, K_NSUFFIX, K_SHAPE, K_LEN, K_FLAGSET, K_FLAGBIT,
-    K_SKIP, K_LEMMA, K_BIGRAM2,
+    K_SKIP, K_LEMMA, K_BIGRAM2, K_CHARGRAM,
 };
 
 /* Bytes of the first k code points of s (n bytes); k counts what exists. */
@@ -255,28 +255,78 @@ static uint64_t key_num(unsigned kind, unsigned long v)
     return key_str(kind, buf, (size_t)k);
 }
 
+/* The keys that depend on the whole form of token i (the form, its
+ * proclitic stems, the bigrams holding it): what word dropout removes. */
+static size_t identity_features(const tagger_token *toks, size_t n, long li,
+                                uint64_t *out)
+{
+    size_t k = 0;
+    const char *w0 = form_at(toks, n, li);
+    size_t n0 = strlen(w0);
+    out[k++] = key_str(K_W + (2u << 8), w0, n0);
+    const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
+    uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
+    out[k++] = h_end(h_add(h_sep(h), w0, n0));
+    h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
+    out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
+    /* proclitic readings: every proclitic string leaving >= 2 letters */
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
+            used++;
+        }
+    }
+    /* the lemma: the form and its proclitic stems in one key space, so
+     * that وبوش shares the weights of بوش */
+    unsigned kind = K_LEMMA + (1u << 8);
+    out[k++] = key_str(kind, w0, n0);
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(kind, w0 + cl, n0 - cl);
+            used++;
+        }
+    }
+    return k;
+}
+
 size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
                        uint64_t *out)
 {
-    size_t k = 0;
+    return tagger_features_split(toks, n, i, out, NULL);
+}
+
+size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity)
+{
+    size_t k = tagger_features_plain(toks, n, i, out, identity);
+    return k + tagger_features_flagged(toks, n, i, out + k);
+}
+
+size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity)
+{
     long li = (long)i;
     const char *w0 = form_at(toks, n, li);
     size_t n0 = strlen(w0);
+    size_t k = identity_features(toks, n, li, out);
+    if (identity)
+        *identity = k;
 
     out[k++] = h_end(h_begin(K_BIAS));
-    /* forms in a window of +-2 */
+    /* the neighbours' forms in a window of +-2 */
     for (long o = -2; o <= 2; o++) {
+        if (o == 0)
+            continue;
         const char *w = form_at(toks, n, li + o);
         out[k++] = key_str(K_W + ((unsigned)(o + 2) << 8), w, strlen(w));
     }
-    /* bigrams */
     {
         const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
-        uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
-        out[k++] = h_end(h_add(h_sep(h), w0, n0));
-        h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
-        out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
-        h = h_add(h_begin(K_SKIP), wm, strlen(wm));
+        uint64_t h = h_add(h_begin(K_SKIP), wm, strlen(wm));
         out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
     }
     /* prefixes and suffixes of 1-3 code points */
@@ -289,42 +339,40 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
         if (got == c && s > 0)
             out[k++] = key_str(K_SUFFIX, w0 + s, n0 - s);
     }
-    /* proclitic readings: every proclitic string leaving >= 2 letters */
+    /* letter trigrams of the longest stem, at most 8: what a transcribed
+     * foreign name or an Arabic one looks like inside */
     {
-        size_t used = 0;
-        for (size_t c = 0; c < N_CLITICS && used < 6; c++) {
-            size_t cl = strlen(clitics[c]);
-            if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
-                cp_count(w0 + cl, n0 - cl) >= 2) {
-                out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
-                out[k++] = key_str(K_CLITIC, clitics[c], cl);
-                used++;
-            }
+        size_t sl;
+        const char *st = longest_stem(w0, n0, &sl);
+        size_t off = 0;
+        for (int c = 0; c < 8 && off < sl; c++) {
+            size_t got;
+            size_t b = cp_prefix(st + off, sl - off, 3, &got);
+            if (got < 3)
+                break;
+            out[k++] = key_str(K_CHARGRAM, st + off, b);
+            off += cp_prefix(st + off, sl - off, 1, &got);
         }
     }
-    /* lemmas: the form and its proclitic stems in one key space, so that
-     * وبوش shares the weights of بوش; for the neighbours the form and its
-     * longest stem */
-    for (long o = -1; o <= 1; o++) {
+    /* the proclitic strings the token may start with */
+    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
+        size_t cl = strlen(clitics[c]);
+        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
+            cp_count(w0 + cl, n0 - cl) >= 2) {
+            out[k++] = key_str(K_CLITIC, clitics[c], cl);
+            used++;
+        }
+    }
+    /* the neighbours' lemmas: the form and its longest stem */
+    for (long o = -1; o <= 1; o += 2) {
         const char *w = form_at(toks, n, li + o);
         size_t wn = strlen(w);
         unsigned kind = K_LEMMA + ((unsigned)(o + 1) << 8);
         out[k++] = key_str(kind, w, wn);
-        if (o == 0) {
-            for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
-                size_t cl = strlen(clitics[c]);
-                if (cl < wn && memcmp(w, clitics[c], cl) == 0 &&
-                    cp_count(w + cl, wn - cl) >= 2) {
-                    out[k++] = key_str(kind, w + cl, wn - cl);
-                    used++;
-                }
-            }
-        } else {
-            size_t sl;
-            const char *st = longest_stem(w, wn, &sl);
-            if (st != w)
-                out[k++] = key_str(kind, st, sl);
-        }
+        size_t sl;
+        const char *st = longest_stem(w, wn, &sl);
+        if (st != w)
+            out[k++] = key_str(kind, st, sl);
     }
     /* bigrams further out */
     {
@@ -357,8 +405,16 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
         size_t c = cp_count(w0, n0);
         out[k++] = key_num(K_LEN, c > 8 ? 8 : c);
     }
+    return k;
+}
+
+size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
+                               uint64_t *out)
+{
+    size_t k = 0;
+    long li = (long)i;
     /* flags: the whole set at each position of the window, each bit at
-     * positions -1, 0, +1 */
+     * positions -2 to +2 */
     for (long o = -2; o <= 2; o++)
         out[k++] = key_num(K_FLAGSET + ((unsigned)(o + 2) << 8),
                            flags_at(toks, n, li + o));
@@ -377,4 +433,47 @@ size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
         out[k++] = h_end(h_add(h_sep(h), buf, (size_t)bl));
     }
     return k;
+}
+
+/* ---- the document's history ------------------------------------------- */
+
+/* The key of a word for the history: its longest stem; 0 when shorter
+ * than three letters. */
+static uint64_t history_key(const char *w)
+{
+    size_t n = strlen(w), sl;
+    const char *st = longest_stem(w, n, &sl);
+    return cp_count(st, sl) >= 3 ? key_str(K_LEMMA, st, sl) | 1 : 0;
+}
+
+static unsigned history_bit(int tag)
+{
+    static const unsigned bits[] = {0, TAGGER_F_HIST_PERS, TAGGER_F_HIST_LOC,
+                                    TAGGER_F_HIST_ORG, 0};
+    return bits[tagger_tag_type(tag)];
+}
+
+int tagger_history(const tagger_token *toks, const int *tags,
+                   const size_t *sent, size_t n, unsigned *hist)
+{
+    for (size_t i = 0; i < n; i++)
+        hist[i] = 0;
+    uint64_t *key = malloc((n ? n : 1) * sizeof *key);
+    if (!key)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        key[i] = history_key(toks[i].form ? toks[i].form : "");
+    size_t lo = 0; /* first token within the window before token i */
+    for (size_t i = 0; i < n; i++) {
+        while (sent[lo] + TAGGER_HISTORY_WINDOW < sent[i])
+            lo++;
+        if (!key[i])
+            continue;
+        for (size_t j = lo; j < n && sent[j] <= sent[i] + TAGGER_HISTORY_WINDOW;
+             j++)
+            if (sent[j] != sent[i] && key[j] == key[i])
+                hist[i] |= history_bit(tags[j]);
+    }
+    free(key);
+    return 0;
 }

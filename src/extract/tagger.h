@@ -41,6 +41,13 @@
  *  - TAGGER_F_HONORIFIC: cue_is_split(CUE_HONORIFIC) (الشيخ، الدكتور).
  *  - TAGGER_F_PARTICLE: cue_is_split(CUE_PARTICLE) (بن، أبو).
  *  - TAGGER_F_BODY: cue_is_split(CUE_ROLE_WORD or CUE_BODY) (وزارة، الحكومة).
+ *  - TAGGER_F_GIVEN: cue_is_split(CUE_GIVEN_NAME): a common given name
+ *    (ontology/lexicon/given-names.ttl).
+ *  - TAGGER_F_HIST_*: what the same word (its longest proclitic stem) was
+ *    tagged in the other sentences of the document, at most
+ *    TAGGER_HISTORY_WINDOW sentences away: tagger_history computes them
+ *    from a first pass over the document without them (a name first
+ *    introduced in full is often repeated alone: رامسفيلد).
  *  - TAGGER_F_ORDINARY: reserved for "an ordinary dictionary word"
  *    (hunspell). The shipped model was trained with it always 0: pass 0.
  *
@@ -62,7 +69,16 @@
 #define TAGGER_F_PARTICLE  (1u << 6)
 #define TAGGER_F_BODY      (1u << 7)
 #define TAGGER_F_ORDINARY  (1u << 8)
-#define TAGGER_F_BITS      9
+#define TAGGER_F_GIVEN     (1u << 9)
+#define TAGGER_F_HIST_PERS (1u << 10)
+#define TAGGER_F_HIST_LOC  (1u << 11)
+#define TAGGER_F_HIST_ORG  (1u << 12)
+#define TAGGER_F_HIST      (TAGGER_F_HIST_PERS | TAGGER_F_HIST_LOC | \
+                            TAGGER_F_HIST_ORG)
+#define TAGGER_F_BITS      13
+
+/** Sentences on either side whose tags tagger_history reads. */
+#define TAGGER_HISTORY_WINDOW 20
 
 /** The tags, in the order of the model's weight rows. */
 typedef enum tagger_tag_id {
@@ -118,16 +134,41 @@ const char *tagger_header(const tagger_model *m, const char *key);
 int tagger_tag(const tagger_model *m, const tagger_token *toks, size_t n,
                int *tags_out);
 
+/** The TAGGER_F_HIST_* bits of the n tokens of a document (its sentences
+ *  one after another, sent[i] the sentence of token i, non-decreasing),
+ *  from tags (a first pass): hist[i] receives the types the same word was
+ *  tagged with in the other sentences at most TAGGER_HISTORY_WINDOW away.
+ *  Words shorter than three letters get none. Returns 0, or -1 when out of
+ *  memory (hist then all 0). */
+int tagger_history(const tagger_token *toks, const int *tags,
+                   const size_t *sent, size_t n, unsigned *hist);
+
 /* ---- for the trainer and tests ------------------------------------------ */
 
 /** Most features a token can have. */
-#define TAGGER_MAX_FEATURES 128
+#define TAGGER_MAX_FEATURES 160
 
 /** The hashed feature keys of token i of toks[0..n): writes at most
  *  TAGGER_MAX_FEATURES keys into out and returns their number. Pure
  *  function of the forms and flags of tokens i-2..i+2. */
 size_t tagger_features(const tagger_token *toks, size_t n, size_t i,
                        uint64_t *out);
+
+/** tagger_features, the keys that depend on the token's whole form (its
+ *  form, proclitic stems, the bigrams holding it) first: *identity
+ *  receives their number (identity may be NULL). The trainer drops them
+ *  now and then so that the model learns what tells a name it has never
+ *  seen (word dropout). */
+size_t tagger_features_split(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity);
+
+/** tagger_features_split is these two one after the other: the keys that
+ *  do not depend on the flags, then those that do (the flags of tokens
+ *  i-2..i+2). A second pass that only adds flags recomputes the second. */
+size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
+                             uint64_t *out, size_t *identity);
+size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
+                               uint64_t *out);
 
 /** Writes a model file. header: zero or more "key: value\n" lines (no blank
  *  line); keys: nfeat distinct feature keys sorted ascending; weights:
@@ -149,6 +190,16 @@ int tagger_viterbi(const float *emit, const float *trans, size_t n,
  *  tagger_tag is tagger_emissions then tagger_viterbi. Returns 0. */
 int tagger_emissions(const tagger_model *m, const tagger_token *toks,
                      size_t n, float *emit);
+
+/** tagger_emissions in two steps: tagger_emissions_plain sums the weights
+ *  of the keys that do not depend on the flags into plain (n *
+ *  TAGGER_TAG_COUNT floats), tagger_emissions_flagged adds those of the
+ *  flagged keys to a copy of plain in emit. The result is bit for bit
+ *  tagger_emissions's; a pass that changes only flags reuses plain. */
+void tagger_emissions_plain(const tagger_model *m, const tagger_token *toks,
+                            size_t n, float *plain);
+void tagger_emissions_flagged(const tagger_model *m, const tagger_token *toks,
+                              size_t n, const float *plain, float *emit);
 
 /** The model's transition scores, laid out as in tagger_write. */
 const float *tagger_transitions(const tagger_model *m);

@@ -191,6 +191,8 @@ static unsigned cue_flags(const person_cues *c, const char *tok, size_t tl)
     if (cue_is_split(c, CUE_ROLE_WORD, tok, tl, NULL) ||
         cue_is_split(c, CUE_BODY, tok, tl, NULL))
         fl |= TAGGER_F_BODY;
+    if (cue_is_split(c, CUE_GIVEN_NAME, tok, tl, NULL))
+        fl |= TAGGER_F_GIVEN;
     return fl;
 }
 

@@ -472,21 +472,46 @@ int tagger_viterbi(const float *emit, const float *trans, size_t n,
     return 0;
 }
 
-int tagger_emissions(const tagger_model *m, const tagger_token *toks,
-                     size_t n, float *emit)
+/* Adds the weights of the nk keys to the scores e of one token, in order. */
+static void add_weights(const tagger_model *m, const uint64_t *keys,
+                        size_t nk, float *e)
+{
+    for (size_t k = 0; k < nk; k++) {
+        const float *w = lookup(m, keys[k]);
+        if (w)
+            for (int t = 0; t < T; t++)
+                e[t] += w[t];
+    }
+}
+
+void tagger_emissions_plain(const tagger_model *m, const tagger_token *toks,
+                            size_t n, float *plain)
 {
     uint64_t keys[TAGGER_MAX_FEATURES];
     for (size_t i = 0; i < n; i++) {
         for (int t = 0; t < T; t++)
-            emit[i * T + t] = 0;
-        size_t nk = tagger_features(toks, n, i, keys);
-        for (size_t k = 0; k < nk; k++) {
-            const float *w = lookup(m, keys[k]);
-            if (w)
-                for (int t = 0; t < T; t++)
-                    emit[i * T + t] += w[t];
-        }
+            plain[i * T + t] = 0;
+        size_t nk = tagger_features_plain(toks, n, i, keys, NULL);
+        add_weights(m, keys, nk, plain + i * T);
     }
+}
+
+void tagger_emissions_flagged(const tagger_model *m, const tagger_token *toks,
+                              size_t n, const float *plain, float *emit)
+{
+    uint64_t keys[TAGGER_MAX_FEATURES];
+    for (size_t i = 0; i < n; i++) {
+        memmove(emit + i * T, plain + i * T, T * sizeof *emit);
+        size_t nk = tagger_features_flagged(toks, n, i, keys);
+        add_weights(m, keys, nk, emit + i * T);
+    }
+}
+
+int tagger_emissions(const tagger_model *m, const tagger_token *toks,
+                     size_t n, float *emit)
+{
+    tagger_emissions_plain(m, toks, n, emit);
+    tagger_emissions_flagged(m, toks, n, emit, emit);
     return 0;
 }
 

@@ -2,6 +2,7 @@
  * their type and labels, and the object properties between them. */
 #include "graph/view.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,53 @@ static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
     return BAYAN_OK;
 }
 
+/* Where a datatype property's value goes in a node's facts, or NULL. */
+static const char **fact_slot(view_facts *f, const char *predicate)
+{
+    static const struct {
+        const char *iri;
+        size_t offset;
+    } SLOTS[] = {
+        {P_START_DATE, offsetof(view_facts, date)},
+        {P_DATE_PUBLISHED, offsetof(view_facts, published)},
+        {P_PARTICIPANT_COUNT, offsetof(view_facts, participants)},
+        {P_VIRTUAL, offsetof(view_facts, is_virtual)},
+        {P_PLANNED, offsetof(view_facts, planned)},
+        {P_ISO_CODE, offsetof(view_facts, iso_code)},
+        {P_JOB_TITLE, offsetof(view_facts, job_title)},
+        {P_NUMBER, offsetof(view_facts, number)},
+        {P_SOURCE_FILE, offsetof(view_facts, source_file)},
+        {NS_SCHEMA "population", offsetof(view_facts, population)},
+        {P_MEETING_LEVEL, offsetof(view_facts, level)},
+    };
+    for (size_t i = 0; i < sizeof SLOTS / sizeof *SLOTS; i++)
+        if (strcmp(predicate, SLOTS[i].iri) == 0)
+            return (const char **)((char *)f + SLOTS[i].offset);
+    return NULL;
+}
+
+/* Fills each node's facts: literals, and the meeting level (an IRI of
+ * the vocabulary, told by its local name). Quads are sorted, so the
+ * first value met is the smallest. */
+static void collect_facts(graph_view *v, const bayan_graph *g,
+                          const quad *q, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const term *o = graph_term(g, q[i].o);
+        const char *p = graph_term(g, q[i].p)->value;
+        bool level = strcmp(p, P_MEETING_LEVEL) == 0;
+        if (o->kind == TERM_IRI && !level)
+            continue;
+        size_t k = find_node(v, g, q[i].s);
+        const char **slot = k == SIZE_MAX ? NULL
+                                          : fact_slot(&v->nodes[k].facts, p);
+        if (!slot || *slot)
+            continue;
+        const char *hash = level ? strrchr(o->value, '#') : NULL;
+        *slot = hash ? hash + 1 : o->value;
+    }
+}
+
 /* Pass 2: edges between two nodes, once per (s, p, o) whatever the graph. */
 static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
                                   const quad *q, size_t n)
@@ -133,6 +181,50 @@ static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
     return BAYAN_OK;
 }
 
+typedef struct node_pair {
+    size_t a, b;
+} node_pair;
+
+static int compare_pairs(const void *x, const void *y)
+{
+    const node_pair *p = x, *q = y;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Drops the entity -> article prov:wasDerivedFrom edges whose article
+ * schema:mentions the entity: one fact, which network tools would
+ * otherwise count as two parallel edges. The meetings' provenance where
+ * no mention says it stays. */
+static bayan_status drop_mirrored(graph_view *v, const bayan_graph *g)
+{
+    node_pair *mentions = malloc((v->edge_count + 1) * sizeof *mentions);
+    if (!mentions)
+        return BAYAN_ERR_NOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < v->edge_count; i++)
+        if (strcmp(graph_term(g, v->edges[i].predicate)->value,
+                   P_MENTIONS) == 0)
+            mentions[m++] = (node_pair){v->edges[i].source,
+                                        v->edges[i].target};
+    qsort(mentions, m, sizeof *mentions, compare_pairs);
+    size_t kept = 0;
+    for (size_t i = 0; i < v->edge_count; i++) {
+        view_edge *e = &v->edges[i];
+        node_pair back = {e->target, e->source};
+        if (strcmp(graph_term(g, e->predicate)->value, P_DERIVED_FROM) == 0 &&
+            bsearch(&back, mentions, m, sizeof *mentions, compare_pairs)) {
+            free(e->curie);
+            continue;
+        }
+        v->edges[kept++] = *e;
+    }
+    v->edge_count = kept;
+    free(mentions);
+    return BAYAN_OK;
+}
+
 bayan_status view_build(const bayan_graph *g, graph_view *out)
 {
     memset(out, 0, sizeof *out);
@@ -143,7 +235,11 @@ bayan_status view_build(const bayan_graph *g, graph_view *out)
         return st;
     st = collect_nodes(out, g, q, n);
     if (st == BAYAN_OK)
+        collect_facts(out, g, q, n);
+    if (st == BAYAN_OK)
         st = collect_edges(out, g, q, n);
+    if (st == BAYAN_OK)
+        st = drop_mirrored(out, g);
     free(q);
     if (st != BAYAN_OK)
         view_clear(out);

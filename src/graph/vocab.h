@@ -50,6 +50,9 @@
 #define P_TITLE NS_DCTERMS "title"
 #define P_DATE_PUBLISHED NS_SCHEMA "datePublished"
 #define P_PUBLISHER NS_SCHEMA "publisher"
+#define P_URL NS_SCHEMA "url"
+#define P_CANDIDATE_GROUP NS_BAYAN "candidateGroup"
+#define C_CANDIDATE_GROUP NS_BAYAN "CandidateGroup"
 #define P_AUTHOR NS_SCHEMA "author"
 #define P_MENTIONS NS_SCHEMA "mentions"
 #define P_ISO_CODE NS_BAYAN "isoCode"
@@ -79,6 +82,7 @@
 #define P_PLACE_PREPOSITION NS_BAYAN "placePreposition" /* lexicon only */
 #define P_BODY_OF NS_BAYAN "bodyOf"       /* lexicon data only */
 #define P_BARE_FORM NS_BAYAN "bareForm"   /* lexicon data only */
+#define P_PROSCRIBED NS_BAYAN "proscribed" /* lexicon data only */
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
 #define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"
@@ -89,6 +93,7 @@
 #define P_ROLE_WORD NS_BAYAN "roleWord"
 #define P_ROLE_LINK NS_BAYAN "roleLink"
 #define P_NAME_PARTICLE NS_BAYAN "nameParticle"
+#define P_GIVEN_NAME NS_BAYAN "givenName"
 #define P_NAME_STOP NS_BAYAN "nameStop"
 #define P_BYLINE_CUE NS_BAYAN "bylineCue"
 #define P_NIF_IS_STRING NS_NIF "isString"

@@ -21,6 +21,9 @@
 static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_MEETING] = "meeting",
     [CUE_RECEIVE] = "receive",
+    [CUE_BILATERAL] = "bilateral",
+    [CUE_TOPIC] = "topic",
+    [CUE_ANAPHOR] = "anaphor",
     [CUE_BLOCK] = "block",
     [CUE_LEVEL] = "level",
     [CUE_VIRTUAL] = "virtual",
@@ -51,6 +54,9 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_SEASON] = "season",
     [CUE_YEAR_LEAD] = "year-lead",
     [CUE_RANGE] = "range",
+    [CUE_MONTH_WORD] = "month-word",
+    [CUE_HIJRI_MONTH] = "hijri-month",
+    [CUE_DAY_ORDINAL] = "day-ordinal",
 };
 
 cue_role cue_role_from_name(const char *name)
@@ -389,4 +395,15 @@ bayan_status cue_set_use_morph(cue_set *set, const morph *m)
     qsort(set->keys, set->key_count, sizeof *set->keys, compare_keys);
     set->morph = m;
     return BAYAN_OK;
+}
+
+const cue *cue_set_word(const cue_set *set, const char *w, size_t n)
+{
+    for (size_t i = 0; set && i < set->form_count; i++) {
+        const cue_form *f = &set->forms[i];
+        if (f->words == 1 && strlen(f->folded) == n &&
+            memcmp(f->folded, w, n) == 0)
+            return &set->cues[f->cue];
+    }
+    return NULL;
 }

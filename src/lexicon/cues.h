@@ -12,6 +12,9 @@
 typedef enum cue_role {
     CUE_MEETING, /**< names a meeting (value 2: two meetings) */
     CUE_RECEIVE, /**< one official receives another */
+    CUE_BILATERAL, /**< two officials meet: level Other unless a group's */
+    CUE_TOPIC,     /**< what follows is what a meeting is about */
+    CUE_ANAPHOR,   /**< "هذا", "هذه" before a meeting word: the one before */
     CUE_BLOCK,   /**< holds a cue word but means nothing here */
     CUE_LEVEL,   /**< says the level (cue.level) */
     CUE_VIRTUAL,
@@ -42,6 +45,9 @@ typedef enum cue_role {
     CUE_SEASON,
     CUE_YEAR_LEAD,
     CUE_RANGE,
+    CUE_MONTH_WORD,   /**< the word "month": "الشهر المقبل" */
+    CUE_HIJRI_MONTH,  /**< a month of the Hijri calendar, value 1..12 */
+    CUE_DAY_ORDINAL,  /**< a day as an ordinal word ("السابع عشر"), 1..31 */
     CUE_ROLE_COUNT
 } cue_role;
 
@@ -82,6 +88,11 @@ size_t cue_set_stem_words(const cue_set *set, const char **out, size_t max);
  *  as its stem is that cue. Builds the set's read-only tables: call once,
  *  at load. m NULL: listed forms only. */
 bayan_status cue_set_use_morph(cue_set *set, const morph *m);
+
+/** The cue of the one-word listed form w (n bytes, folded like article
+ *  text), or NULL: for the parts of a word written together with a
+ *  number ("5يونيو"), which no token-level search sees. */
+const cue *cue_set_word(const cue_set *set, const char *w, size_t n);
 
 /** A cue found at tokens [tok, tok + ntok) of an analysis. */
 typedef struct cue_hit {

@@ -44,6 +44,7 @@ typedef struct lexicon_entry {
     const char *iso;      /**< bayan:isoCode, or NULL */
     place_cue_need cue;   /**< what must confirm it as a place */
     term_id body_of;      /**< bayan:bodyOf: its state's IRI, or 0 */
+    bool proscribed;      /**< bayan:proscribed: never a meeting's party */
     const quad *quads;    /**< every triple with this subject */
     size_t quad_count;
 } lexicon_entry;

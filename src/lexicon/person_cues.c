@@ -20,6 +20,7 @@ static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
     [CUE_DESCRIPTOR] = P_DESCRIPTOR_HEAD,
     [CUE_BODY] = P_HEADED_BODY,
     [CUE_HEADED_BY] = P_HEADED_BY_CUE,
+    [CUE_GIVEN_NAME] = P_GIVEN_NAME,
 };
 
 void person_cues_clear(person_cues *c)

@@ -17,6 +17,7 @@ typedef enum cue_kind {
     CUE_DESCRIPTOR, /**< المناضلة، الناشط: a name follows, no office */
     CUE_BODY,       /**< الحكومة، الوفد: a body a person heads */
     CUE_HEADED_BY,  /**< برئاسة: the body's head is named next */
+    CUE_GIVEN_NAME, /**< أحمد، جون: a common given name (the tagger's flag) */
     CUE_KIND_COUNT
 } cue_kind;
 

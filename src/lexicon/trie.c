@@ -1,6 +1,10 @@
 /* The token trie (trie.h): interned tokens and edges in two open-addressing
  * hash tables (linear probing, at most half full), node values in an
- * array. */
+ * array. The matcher looks up every reading of every token of the text and
+ * almost all of them are not there: a token slot keeps the upper half of
+ * its token's hash, so a miss is decided in the slot array without reading
+ * the token's bytes; and the root's children, where every walk starts, are
+ * an array indexed by token rather than edges in the hash table. */
 #include "lexicon/trie.h"
 
 #include <stdlib.h>
@@ -17,13 +21,21 @@ typedef struct edge {
     trie_node to; /* 0 (the root, never a child): an empty slot */
 } edge;
 
+/* A token table slot: the token and the upper half of its hash. */
+typedef struct token_slot {
+    trie_token_id id; /* TRIE_NO_TOKEN: empty */
+    uint32_t tag;
+} token_slot;
+
 struct token_trie {
     char *bytes; /* every interned token, back to back */
     size_t bytes_len, bytes_cap;
     token_ref *tokens;
     size_t token_count, token_cap;
-    trie_token_id *token_slots; /* TRIE_NO_TOKEN: empty */
-    size_t token_slot_count;    /* a power of two */
+    trie_node *root_children; /* per token; 0 (the root): none */
+    size_t root_children_cap;
+    token_slot *token_slots;
+    size_t token_slot_count; /* a power of two */
     uint32_t *values;           /* per node */
     size_t node_count, node_cap;
     edge *edges;
@@ -46,7 +58,8 @@ token_trie *trie_new(void)
         trie_free(t);
         return NULL;
     }
-    memset(t->token_slots, 0xff, INITIAL_SLOTS * sizeof *t->token_slots);
+    for (size_t i = 0; i < INITIAL_SLOTS; i++)
+        t->token_slots[i] = (token_slot){TRIE_NO_TOKEN, 0};
     t->node_count = t->node_cap = 1; /* the root */
     return t;
 }
@@ -57,6 +70,7 @@ void trie_free(token_trie *t)
         return;
     free(t->bytes);
     free(t->tokens);
+    free(t->root_children);
     free(t->token_slots);
     free(t->values);
     free(t->edges);
@@ -90,36 +104,47 @@ static bool token_equals(const token_trie *t, trie_token_id id, trie_piece a,
     return memcmp(s, a.s, a.len) == 0 && memcmp(s + a.len, b.s, b.len) == 0;
 }
 
-/* The slot holding a + b, or the empty slot where it would go. */
-static size_t token_slot(const token_trie *t, trie_piece a, trie_piece b)
+static uint32_t hash_tag(uint64_t h)
 {
+    return (uint32_t)(h >> 32);
+}
+
+/* The slot holding a + b, or the empty slot where it would go. */
+static size_t find_token_slot(const token_trie *t, trie_piece a, trie_piece b)
+{
+    uint64_t h = hash_pieces(a, b);
+    uint32_t tag = hash_tag(h);
     size_t mask = t->token_slot_count - 1;
-    size_t i = (size_t)hash_pieces(a, b) & mask;
-    while (t->token_slots[i] != TRIE_NO_TOKEN &&
-           !token_equals(t, t->token_slots[i], a, b))
-        i = (i + 1) & mask;
-    return i;
+    size_t i = (size_t)h & mask;
+    for (;; i = (i + 1) & mask) {
+        const token_slot *sl = &t->token_slots[i];
+        if (sl->id == TRIE_NO_TOKEN ||
+            (sl->tag == tag && token_equals(t, sl->id, a, b)))
+            return i;
+    }
 }
 
 trie_token_id trie_token(const token_trie *t, trie_piece a, trie_piece b)
 {
-    return t->token_slots[token_slot(t, a, b)];
+    return t->token_slots[find_token_slot(t, a, b)].id;
 }
 
 static bayan_status grow_token_slots(token_trie *t)
 {
     size_t n = t->token_slot_count * 2;
-    trie_token_id *slots = malloc(n * sizeof *slots);
+    token_slot *slots = malloc(n * sizeof *slots);
     if (!slots)
         return BAYAN_ERR_NOMEM;
-    memset(slots, 0xff, n * sizeof *slots);
+    for (size_t i = 0; i < n; i++)
+        slots[i] = (token_slot){TRIE_NO_TOKEN, 0};
     for (size_t id = 0; id < t->token_count; id++) {
         const token_ref *r = &t->tokens[id];
         trie_piece whole = {t->bytes + r->offset, r->len}, none = {"", 0};
-        size_t i = (size_t)hash_pieces(whole, none) & (n - 1);
-        while (slots[i] != TRIE_NO_TOKEN)
+        uint64_t h = hash_pieces(whole, none);
+        size_t i = (size_t)h & (n - 1);
+        while (slots[i].id != TRIE_NO_TOKEN)
             i = (i + 1) & (n - 1);
-        slots[i] = (trie_token_id)id;
+        slots[i] = (token_slot){(trie_token_id)id, hash_tag(h)};
     }
     free(t->token_slots);
     t->token_slots = slots;
@@ -146,9 +171,9 @@ static bayan_status reserve(void **buf, size_t *cap, size_t need, size_t size)
 bayan_status trie_intern(token_trie *t, trie_piece a, trie_piece b,
                          trie_token_id *id)
 {
-    size_t slot = token_slot(t, a, b);
-    if (t->token_slots[slot] != TRIE_NO_TOKEN) {
-        *id = t->token_slots[slot];
+    size_t slot = find_token_slot(t, a, b);
+    if (t->token_slots[slot].id != TRIE_NO_TOKEN) {
+        *id = t->token_slots[slot].id;
         return BAYAN_OK;
     }
     if (t->token_count >= UINT32_MAX - 1)
@@ -158,6 +183,10 @@ bayan_status trie_intern(token_trie *t, trie_piece a, trie_piece b,
     if (st == BAYAN_OK)
         st = reserve((void **)&t->tokens, &t->token_cap, t->token_count + 1,
                      sizeof *t->tokens);
+    if (st == BAYAN_OK)
+        st = reserve((void **)&t->root_children, &t->root_children_cap,
+                     t->token_count + 1,
+                     sizeof *t->root_children);
     if (st != BAYAN_OK)
         return st;
     token_ref *r = &t->tokens[t->token_count];
@@ -166,7 +195,9 @@ bayan_status trie_intern(token_trie *t, trie_piece a, trie_piece b,
     memcpy(t->bytes + t->bytes_len, a.s, a.len);
     memcpy(t->bytes + t->bytes_len + a.len, b.s, b.len);
     t->bytes_len += r->len;
-    t->token_slots[slot] = (trie_token_id)t->token_count;
+    t->root_children[t->token_count] = TRIE_ROOT;
+    t->token_slots[slot] =
+        (token_slot){(trie_token_id)t->token_count, hash_tag(hash_pieces(a, b))};
     *id = (trie_token_id)t->token_count++;
     if (2 * t->token_count > t->token_slot_count)
         return grow_token_slots(t);
@@ -187,6 +218,10 @@ trie_node trie_step(const token_trie *t, trie_node from, trie_token_id tok)
 {
     if (from == TRIE_DEAD || tok == TRIE_NO_TOKEN)
         return TRIE_DEAD;
+    if (from == TRIE_ROOT) {
+        trie_node to = t->root_children[tok];
+        return to ? to : TRIE_DEAD;
+    }
     const edge *e = &t->edges[edge_slot(t->edges, t->edge_slot_count, from,
                                         tok)];
     return e->to ? e->to : TRIE_DEAD;
@@ -209,14 +244,9 @@ static bayan_status grow_edges(token_trie *t)
     return BAYAN_OK;
 }
 
-bayan_status trie_grow(token_trie *t, trie_node from, trie_token_id tok,
-                       trie_node *to)
+/* A new node, its value 0; *to receives it. */
+static bayan_status new_node(token_trie *t, trie_node *to)
 {
-    size_t slot = edge_slot(t->edges, t->edge_slot_count, from, tok);
-    if (t->edges[slot].to) {
-        *to = t->edges[slot].to;
-        return BAYAN_OK;
-    }
     if (t->node_count >= UINT32_MAX - 1)
         return BAYAN_ERR_NOMEM;
     bayan_status st = reserve((void **)&t->values, &t->node_cap,
@@ -224,8 +254,29 @@ bayan_status trie_grow(token_trie *t, trie_node from, trie_token_id tok,
     if (st != BAYAN_OK)
         return st;
     t->values[t->node_count] = 0;
-    t->edges[slot] = (edge){from, tok, (trie_node)t->node_count};
     *to = (trie_node)t->node_count++;
+    return BAYAN_OK;
+}
+
+bayan_status trie_grow(token_trie *t, trie_node from, trie_token_id tok,
+                       trie_node *to)
+{
+    if (from == TRIE_ROOT) {
+        bayan_status st = BAYAN_OK;
+        if (!t->root_children[tok])
+            st = new_node(t, &t->root_children[tok]);
+        *to = t->root_children[tok];
+        return st;
+    }
+    size_t slot = edge_slot(t->edges, t->edge_slot_count, from, tok);
+    if (t->edges[slot].to) {
+        *to = t->edges[slot].to;
+        return BAYAN_OK;
+    }
+    bayan_status st = new_node(t, to);
+    if (st != BAYAN_OK)
+        return st;
+    t->edges[slot] = (edge){from, tok, *to};
     if (2 * ++t->edge_count > t->edge_slot_count)
         return grow_edges(t);
     return BAYAN_OK;

@@ -2,6 +2,7 @@
  * text (UTF-8, no BOM, LF line ends), with ICU for legacy encodings. */
 #include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,9 @@ void text_doc_clear(text_doc *doc)
     free(doc->text);
     free(doc->title);
     free(doc->published);
+    free(doc->url);
+    free(doc->outlet);
+    free(doc->site_name);
     free(doc->cp_marks);
     memset(doc, 0, sizeof *doc);
 }
@@ -41,6 +45,33 @@ static bayan_status mark_code_points(text_doc *doc)
     while (k < count)
         doc->cp_marks[k++] = doc->length;
     return BAYAN_OK;
+}
+
+bool text_has_arabic(const text_doc *doc)
+{
+    for (size_t i = 0; i < doc->length;) {
+        uint32_t cp;
+        size_t n = utf8_decode((const unsigned char *)doc->text + i,
+                               doc->length - i, &cp);
+        if (n == 0)
+            return false;
+        /* Letters only: Arabic punctuation and digits alone say nothing. */
+        if ((cp >= 0x0620 && cp <= 0x064a) || (cp >= 0x066e && cp <= 0x06d3) ||
+            (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08c9) ||
+            (cp >= 0xfb50 && cp <= 0xfdfb) || (cp >= 0xfe70 && cp <= 0xfefc))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+bool text_encoding_known(const char *name)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = name && *name ? ucnv_open(name, &err) : NULL;
+    bool known = cnv && U_SUCCESS(err);
+    ucnv_close(cnv);
+    return known;
 }
 
 bool text_is_blank(const text_doc *doc)
@@ -358,24 +389,63 @@ typedef struct plan {
     bool utf8;        /* read by our own UTF-8 decoder */
 } plan;
 
-static bayan_status report_bad(const text_options *o, const char *name,
-                               const char *enc, size_t offset)
+/* How the bytes of an encoding we read map to characters, for the place
+ * of a diagnostic; false for one whose characters we cannot count. */
+static bool coding_of(const char *enc, const unsigned char *p, size_t len,
+                      source_coding *out)
 {
-    report(reporter_of(o), BAYAN_ERROR, BAYAN_ERR_ENCODING, name, (long long)offset,
-                  "not valid %s at byte %zu (not read; --lenient replaces "
-                  "bad bytes)",
-                  enc, offset);
+    if (strcasecmp(enc, "UTF-8") == 0)
+        *out = SOURCE_UTF8;
+    else if (strcasecmp(enc, "UTF-16BE") == 0 ||
+             (strcasecmp(enc, "UTF-16") == 0 && len >= 2 && p[0] == 0xfe &&
+              p[1] == 0xff))
+        *out = SOURCE_UTF16BE;
+    else if (strncasecmp(enc, "UTF-16", 6) == 0)
+        *out = SOURCE_UTF16LE;
+    else if (strcasecmp(enc, "windows-1256") == 0 ||
+             strcasecmp(enc, "ISO-8859-6") == 0)
+        *out = SOURCE_BYTE;
+    else
+        return false;
+    return true;
+}
+
+/* A diagnostic about the byte at offset, with its line and column where
+ * the encoding lets us count them. */
+static void report_byte(const text_options *o, bayan_severity severity,
+                        const char *name, const char *enc,
+                        const unsigned char *p, size_t len, size_t offset,
+                        const char *message)
+{
+    source_coding coding;
+    source_place place = {0, 0};
+    if (coding_of(enc, p, len, &coding))
+        place = source_place_of(p, len, offset, coding);
+    report_place(reporter_of(o), severity, BAYAN_ERR_ENCODING, name,
+                 (long long)offset, place, "%s", message);
+}
+
+static bayan_status report_bad(const text_options *o, const char *name,
+                               const char *enc, const unsigned char *p,
+                               size_t len, size_t offset)
+{
+    char message[256];
+    snprintf(message, sizeof message,
+             "not valid %s at byte %zu (not read; --lenient replaces bad "
+             "bytes)", enc, offset);
+    report_byte(o, BAYAN_ERROR, name, enc, p, len, offset, message);
     return BAYAN_ERR_ENCODING;
 }
 
 static void warn_bad(const text_options *o, const char *name, const char *enc,
-                     size_t offset, size_t count)
+                     const unsigned char *p, size_t len, size_t offset,
+                     size_t count)
 {
-    report(reporter_of(o), BAYAN_WARNING, BAYAN_ERR_ENCODING, name,
-                  (long long)offset,
-                  "%zu invalid %s sequence(s) replaced by U+FFFD, the first "
-                  "at byte %zu",
-                  count, enc, offset);
+    char message[256];
+    snprintf(message, sizeof message,
+             "%zu invalid %s sequence(s) replaced by U+FFFD, the first at "
+             "byte %zu", count, enc, offset);
+    report_byte(o, BAYAN_WARNING, name, enc, p, len, offset, message);
 }
 
 /* Reads through an ICU converter into out. */
@@ -388,12 +458,12 @@ static bayan_status decode_icu(const text_options *o, const char *name,
     bayan_status st = icu_convert(pl->name, p, len, pl->skip, lenient, &c);
     if (st == BAYAN_ERR_ENCODING) {
         free(c.u);
-        return report_bad(o, name, pl->name, c.first_bad);
+        return report_bad(o, name, pl->name, p, len, c.first_bad);
     }
     if (st != BAYAN_OK)
         return st;
     if (c.bad)
-        warn_bad(o, name, pl->name, c.first_bad, c.bad);
+        warn_bad(o, name, pl->name, p, len, c.first_bad, c.bad);
     out->text = uchars_to_text(c.u, c.n, &out->length, &out->cp_length);
     free(c.u);
     return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
@@ -457,8 +527,8 @@ static bayan_status decode_unknown(const text_options *o, const char *name,
         return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
     }
     if (!(o && o->lenient))
-        return report_bad(o, name, "UTF-8", scan->first_bad);
-    warn_bad(o, name, "UTF-8", scan->first_bad, scan->bad);
+        return report_bad(o, name, "UTF-8", p, len, scan->first_bad);
+    warn_bad(o, name, "UTF-8", p, len, scan->first_bad, scan->bad);
     out->encoding = "UTF-8";
     out->text = utf8_to_text(p, len, 0, &out->length, &out->cp_length);
     return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;
@@ -517,9 +587,9 @@ static bayan_status decode_bytes(const text_options *o, const char *name,
     if (scan.bad && !decided)
         return decode_unknown(o, name, p, len, &scan, out);
     if (scan.bad && !(o && o->lenient))
-        return report_bad(o, name, "UTF-8", pl.skip + scan.first_bad);
+        return report_bad(o, name, "UTF-8", p, len, pl.skip + scan.first_bad);
     if (scan.bad)
-        warn_bad(o, name, "UTF-8", pl.skip + scan.first_bad, scan.bad);
+        warn_bad(o, name, "UTF-8", p, len, pl.skip + scan.first_bad, scan.bad);
     out->encoding = "UTF-8";
     out->text = utf8_to_text(p, len, pl.skip, &out->length, &out->cp_length);
     return out->text ? BAYAN_OK : BAYAN_ERR_NOMEM;

@@ -211,24 +211,128 @@ static char *element_date(const xmlNode *n)
     return date;
 }
 
-/* Meta elements win over <time>, which may date a comment or a related
- * story: search metas in the whole document first. */
-static char *find_date(const xmlNode *node, bool metas)
+/* The first string fn finds in an element under node, depth first. */
+static char *find_first(const xmlNode *node,
+                        char *(*fn)(const xmlNode *, const void *),
+                        const void *arg)
 {
     for (const xmlNode *n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        bool is_meta = strcasecmp((const char *)n->name, "meta") == 0;
-        if (is_meta == metas) {
-            char *d = element_date(n);
-            if (d)
-                return d;
-        }
-        char *d = find_date(n->children, metas);
+        char *d = fn(n, arg);
+        if (!d)
+            d = find_first(n->children, fn, arg);
         if (d)
             return d;
     }
     return NULL;
+}
+
+static char *meta_date(const xmlNode *n, const void *metas)
+{
+    bool is_meta = strcasecmp((const char *)n->name, "meta") == 0;
+    return is_meta == *(const bool *)metas ? element_date(n) : NULL;
+}
+
+/* "datePublished": "2023-06-08..." in a JSON-LD script, read as text:
+ * the first such key whose value is an ISO date. */
+static char *json_ld_date(const xmlNode *n, const void *unused)
+{
+    (void)unused;
+    if (strcasecmp((const char *)n->name, "script") != 0)
+        return NULL;
+    char *type = attr(n, "type");
+    bool ld = type && strcasecmp(type, "application/ld+json") == 0;
+    xmlFree(type);
+    char *json = ld ? (char *)xmlNodeGetContent(n) : NULL;
+    char *date = NULL;
+    for (const char *p = json; p && !date;) {
+        p = strstr(p, "\"datePublished\"");
+        if (!p)
+            break;
+        p += strlen("\"datePublished\"");
+        p += strspn(p, " \t\r\n");
+        if (*p++ != ':')
+            continue;
+        p += strspn(p, " \t\r\n");
+        if (*p == '"')
+            date = iso_date(p + 1);
+    }
+    xmlFree(json);
+    return date;
+}
+
+/* Meta elements win over JSON-LD and <time>, which may date a comment or
+ * a related story: search metas in the whole document first. */
+static char *find_date(const xmlNode *root)
+{
+    static const bool metas = true, others = false;
+    char *d = find_first(root, meta_date, &metas);
+    if (!d)
+        d = find_first(root, json_ld_date, NULL);
+    if (!d)
+        d = find_first(root, meta_date, &others);
+    return d;
+}
+
+/* ---- the page's URL and its site's name -------------------------------- */
+
+/* The content of a meta whose property, name or itemprop is the key, with
+ * no control character or space in a URL. */
+static char *meta_named(const xmlNode *n, const void *key)
+{
+    if (strcasecmp((const char *)n->name, "meta") != 0)
+        return NULL;
+    static const char *const keys[] = {"property", "name", "itemprop"};
+    char *value = NULL;
+    for (size_t k = 0; k < 3 && !value; k++) {
+        char *name = attr(n, keys[k]);
+        if (name && strcasecmp(name, key) == 0) {
+            char *content = attr(n, "content");
+            if (content && *content)
+                value = strdup(content);
+            xmlFree(content);
+        }
+        xmlFree(name);
+    }
+    return value;
+}
+
+static char *canonical_link(const xmlNode *n, const void *unused)
+{
+    (void)unused;
+    if (strcasecmp((const char *)n->name, "link") != 0)
+        return NULL;
+    char *rel = attr(n, "rel");
+    char *href = rel && strcasecmp(rel, "canonical") == 0 ? attr(n, "href")
+                                                          : NULL;
+    char *url = href && *href ? strdup(href) : NULL;
+    xmlFree(rel);
+    xmlFree(href);
+    return url;
+}
+
+/* An absolute http(s) URL with nothing an IRI may not hold, or NULL. */
+static char *checked_url(char *url)
+{
+    if (url && ((strncmp(url, "http://", 7) != 0 &&
+                 strncmp(url, "https://", 8) != 0) ||
+                strpbrk(url, " \t\r\n<>\"{}|\\^`"))) {
+        free(url);
+        return NULL;
+    }
+    return url;
+}
+
+/* What the page says of itself: its canonical URL (og:url, else the
+ * canonical link) and its site's name (og:site_name). */
+static void find_page_meta(const xmlNode *root, text_doc *doc)
+{
+    char *url = find_first(root, meta_named, "og:url");
+    if (!url)
+        url = find_first(root, canonical_link, NULL);
+    doc->url = checked_url(url);
+    doc->site_name = find_first(root, meta_named, "og:site_name");
 }
 
 void html_init(void)
@@ -293,9 +397,9 @@ bayan_status html_extract(const reporter *r, const char *name,
         if (doc->length && doc->text[doc->length - 1] == '\n')
             doc->text[--doc->length] = '\0';
         doc->title = title ? collapsed_text(title) : NULL;
-        doc->published = root ? find_date(root, true) : NULL;
-        if (root && !doc->published)
-            doc->published = find_date(root, false);
+        doc->published = root ? find_date(root) : NULL;
+        if (root)
+            find_page_meta(root, doc);
     } else {
         free(g.out.data);
     }

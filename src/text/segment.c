@@ -105,14 +105,64 @@ static bayan_status run_breaks(const text_analysis *a, UBreakIterator *bi,
     return st;
 }
 
+/* Whether the two bytes at s are an Arabic letter U+0621-U+063A or
+ * U+0641-U+064A (Word_Break ALetter, no sentence terminator). */
+static bool arabic_letter(const unsigned char *s)
+{
+    unsigned cp = (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+    return (s[0] == 0xd8 || s[0] == 0xd9) && (s[1] & 0xc0) == 0x80 &&
+           ((cp >= 0x621 && cp <= 0x63a) || (cp >= 0x641 && cp <= 0x64a));
+}
+
+/* Whether the matching form is Arabic words and single spaces only, with
+ * no space at either end: what most lexicon forms are. */
+static bool plain_words(const text_analysis *a)
+{
+    const unsigned char *m = (const unsigned char *)a->match;
+    size_t n = a->match_len;
+    if (n == 0 || m[0] == ' ' || m[n - 1] == ' ')
+        return false;
+    for (size_t i = 0; i < n;) {
+        if (m[i] == ' ' && m[i + 1] != ' ')
+            i++;
+        else if (i + 1 < n && arabic_letter(m + i))
+            i += 2;
+        else
+            return false;
+    }
+    return true;
+}
+
+/* The segmentation ICU gives plain words (UAX #29: letters join, a space
+ * is a segment of its own, no sentence break): each run of letters a
+ * word, the whole text one sentence. Thousands of lexicon forms are
+ * segmented at start-up, and this saves the break iterators' work. */
+static bayan_status split_plain_words(const text_analysis *a,
+                                      span_list *words, span_list *sentences)
+{
+    for (size_t b = 0, e; b < a->match_len; b = e + 1) {
+        for (e = b; e < a->match_len && a->match[e] != ' ';)
+            e++;
+        if (!push_span(words, a, b, e))
+            return BAYAN_ERR_NOMEM;
+    }
+    return push_span(sentences, a, 0, a->match_len) ? BAYAN_OK
+                                                    : BAYAN_ERR_NOMEM;
+}
+
 bayan_status text_segment_with(text_segmenter *s, text_analysis *a)
 {
     if (a->match_len > INT32_MAX)
         return BAYAN_ERR_ARGUMENT; /* ICU break iterators index in int32 */
     span_list words = {NULL, 0, 0}, sentences = {NULL, 0, 0};
-    bayan_status st = run_breaks(a, s->word, true, &words);
-    if (st == BAYAN_OK)
-        st = run_breaks(a, s->sentence, false, &sentences);
+    bayan_status st;
+    if (plain_words(a)) {
+        st = split_plain_words(a, &words, &sentences);
+    } else {
+        st = run_breaks(a, s->word, true, &words);
+        if (st == BAYAN_OK)
+            st = run_breaks(a, s->sentence, false, &sentences);
+    }
     if (st != BAYAN_OK) {
         free(words.items);
         free(sentences.items);
@@ -165,46 +215,111 @@ bayan_status text_analyze(const text_doc *doc, text_analysis *out)
 
 /* Every proclitic sequence: conjunction, then preposition, then article.
  * ل before ال is written لل (the alef drops), so the stem gets its article
- * back. Ordered so that equal stems keep a stable order. */
+ * back (and لل is also tried as ل + a noun beginning with ل). Grouped by
+ * first letter, so that a token is compared only with the sequences that
+ * can begin it; the readings are sorted afterwards, so order within a
+ * group does not matter. */
 typedef struct clitic {
     const char *prefix;
+    size_t len;   /* bytes of prefix, kept so that no look-up measures it */
     bool article; /* the prefix ends in لل: restore ال on the stem */
 } clitic;
 
-static const clitic CLITICS[] = {
-    {WAW, false},
-    {FAA, false},
-    {BAA, false},
-    {KAF, false},
-    {LAM, false},
-    {WAW BAA, false},
-    {WAW KAF, false},
-    {WAW LAM, false},
-    {FAA BAA, false},
-    {FAA KAF, false},
-    {FAA LAM, false},
-    {LAM LAM, true},
-    {WAW LAM LAM, true},
-    {FAA LAM LAM, true},
-    {ALEF_LAM, false},
-    {WAW ALEF_LAM, false},
-    {FAA ALEF_LAM, false},
-    {BAA ALEF_LAM, false},
-    {KAF ALEF_LAM, false},
-    {WAW BAA ALEF_LAM, false},
-    {WAW KAF ALEF_LAM, false},
-    {FAA BAA ALEF_LAM, false},
-    {FAA KAF ALEF_LAM, false},
-    {LAM LAM, false},
-    {WAW LAM LAM, false},
-    {FAA LAM LAM, false},
+#define CLITIC(p, article) {p, sizeof p - 1, article}
+
+static const clitic WAW_CLITICS[] = {
+    CLITIC(WAW, false),          CLITIC(WAW BAA, false),
+    CLITIC(WAW KAF, false),      CLITIC(WAW LAM, false),
+    CLITIC(WAW LAM LAM, true),   CLITIC(WAW ALEF_LAM, false),
+    CLITIC(WAW BAA ALEF_LAM, false), CLITIC(WAW KAF ALEF_LAM, false),
+    CLITIC(WAW LAM LAM, false),
 };
+
+static const clitic FAA_CLITICS[] = {
+    CLITIC(FAA, false),          CLITIC(FAA BAA, false),
+    CLITIC(FAA KAF, false),      CLITIC(FAA LAM, false),
+    CLITIC(FAA LAM LAM, true),   CLITIC(FAA ALEF_LAM, false),
+    CLITIC(FAA BAA ALEF_LAM, false), CLITIC(FAA KAF ALEF_LAM, false),
+    CLITIC(FAA LAM LAM, false),
+};
+
+static const clitic BAA_CLITICS[] = {
+    CLITIC(BAA, false),
+    CLITIC(BAA ALEF_LAM, false),
+};
+
+static const clitic KAF_CLITICS[] = {
+    CLITIC(KAF, false),
+    CLITIC(KAF ALEF_LAM, false),
+};
+
+static const clitic LAM_CLITICS[] = {
+    CLITIC(LAM, false),
+    CLITIC(LAM LAM, true),
+    CLITIC(LAM LAM, false),
+};
+
+static const clitic ALEF_CLITICS[] = {
+    CLITIC(ALEF_LAM, false),
+};
+
+#define COUNT(a) (sizeof a / sizeof *a)
+
+/* The proclitic sequences that can begin token (*n of them): those of its
+ * first letter. Every one begins with و ف ب ك ل or ا; most tokens begin
+ * otherwise and have the one unsplit reading. */
+static const clitic *clitics_for(const char *token, size_t len, size_t *n)
+{
+    *n = 0;
+    if (len < 2)
+        return NULL;
+    unsigned char a = (unsigned char)token[0], b = (unsigned char)token[1];
+    const clitic *group = NULL;
+    if (a == 0xd9 && b == 0x88)
+        group = WAW_CLITICS, *n = COUNT(WAW_CLITICS);
+    else if (a == 0xd9 && b == 0x81)
+        group = FAA_CLITICS, *n = COUNT(FAA_CLITICS);
+    else if (a == 0xd8 && b == 0xa8)
+        group = BAA_CLITICS, *n = COUNT(BAA_CLITICS);
+    else if (a == 0xd9 && b == 0x83)
+        group = KAF_CLITICS, *n = COUNT(KAF_CLITICS);
+    else if (a == 0xd9 && b == 0x84)
+        group = LAM_CLITICS, *n = COUNT(LAM_CLITICS);
+    else if (a == 0xd8 && b == 0xa7)
+        group = ALEF_CLITICS, *n = COUNT(ALEF_CLITICS);
+    return group;
+}
 
 /* A stem shorter than two letters is never a name. */
 #define MIN_STEM_CPS 2
 
-/* Whether split a comes before b: the longer stem first, and on ties the
- * shorter prefix (the unsplit token first). No two splits tie on both. */
+/* Whether s (n bytes of UTF-8) holds at least MIN_STEM_CPS code points:
+ * counts lead bytes and stops there, as the matcher asks it of every
+ * reading of every token. */
+static bool long_enough_stem(const char *s, size_t n)
+{
+    size_t cps = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80 && ++cps >= MIN_STEM_CPS)
+            return true;
+    return false;
+}
+
+/* Whether token (len bytes) begins with clitic c and keeps more after it.
+ * Compared byte by byte, not with memcmp: prefixes are 2 to 8 bytes and
+ * most differ from the token in their first two. */
+static bool has_clitic(const char *token, size_t len, const clitic *c)
+{
+    if (c->len >= len)
+        return false;
+    for (size_t i = 0; i < c->len; i++)
+        if (token[i] != c->prefix[i])
+            return false;
+    return true;
+}
+
+/* Longest stem first; the shorter prefix (the unsplit token first) on
+ * ties. */
 static bool split_before(const text_split *a, const text_split *b)
 {
     if (a->stem_len != b->stem_len)
@@ -212,52 +327,37 @@ static bool split_before(const text_split *a, const text_split *b)
     return a->prefix_len < b->prefix_len;
 }
 
-/* Whether the len bytes at s hold at least MIN_STEM_CPS code points,
- * without counting them all. */
-static bool long_enough(const char *s, size_t len)
+/* Insertion sort: at most 27 readings, and no two compare equal, so the
+ * order is the one a full sort gives. */
+static void sort_splits(text_split *s, size_t n)
 {
-    size_t cps = 0;
-    for (size_t i = 0; i < len && cps < MIN_STEM_CPS; i++)
-        cps += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return cps >= MIN_STEM_CPS;
-}
-
-/* Whether the token can start with a proclitic at all: every one starts
- * with و ف ب ك ل or the alef of ال (D9 88, D9 81, D8 A8, D9 83, D9 84,
- * D8 A7). Most tokens are settled here, before the 26 comparisons. */
-static bool may_have_clitic(const char *token, size_t len)
-{
-    if (len < 2)
-        return false;
-    unsigned char a = (unsigned char)token[0], b = (unsigned char)token[1];
-    if (a == 0xd9)
-        return b == 0x88 || b == 0x81 || b == 0x83 || b == 0x84;
-    return a == 0xd8 && (b == 0xa8 || b == 0xa7);
+    for (size_t i = 1; i < n; i++) {
+        text_split x = s[i];
+        size_t j = i;
+        while (j > 0 && split_before(&x, &s[j - 1])) {
+            s[j] = s[j - 1];
+            j--;
+        }
+        s[j] = x;
+    }
 }
 
 size_t text_clitic_splits(const char *token, size_t len, text_split *out,
                           size_t max)
 {
-    text_split all[sizeof CLITICS / sizeof *CLITICS + 1];
-    size_t n = 0;
+    text_split all[COUNT(WAW_CLITICS) + 1];
+    size_t n = 0, candidates;
     all[n++] = (text_split){0, false, len};
-    for (size_t i = 0; may_have_clitic(token, len) &&
-                       i < sizeof CLITICS / sizeof *CLITICS; i++) {
-        size_t p = strlen(CLITICS[i].prefix);
-        if (p >= len || memcmp(token, CLITICS[i].prefix, p) != 0 ||
-            !long_enough(token + p, len - p))
+    const clitic *group = clitics_for(token, len, &candidates);
+    for (size_t i = 0; i < candidates; i++) {
+        const clitic *c = &group[i];
+        if (!has_clitic(token, len, c) ||
+            !long_enough_stem(token + c->len, len - c->len))
             continue;
-        size_t extra = CLITICS[i].article ? strlen(ALEF_LAM) : 0;
-        text_split split = {p, CLITICS[i].article, len - p + extra};
-        /* insertion sort: a handful of splits at most (qsort's calls were
-         * a tenth of a run, through the persons stage's cue look-ups) */
-        size_t j = n++;
-        while (j > 1 && split_before(&split, &all[j - 1])) {
-            all[j] = all[j - 1];
-            j--;
-        }
-        all[j] = split;
+        size_t extra = c->article ? strlen(ALEF_LAM) : 0;
+        all[n++] = (text_split){c->len, c->article, len - c->len + extra};
     }
+    sort_splits(all + 1, n - 1);
     for (size_t i = 0; i < n && i < max; i++)
         out[i] = all[i];
     return n;

@@ -23,6 +23,9 @@ typedef struct text_doc {
     size_t cp_length; /**< code points in text */
     char *title;      /**< from HTML <title>, or NULL */
     char *published;  /**< ISO date (yyyy-mm-dd) from HTML metadata, or NULL */
+    char *url;        /**< the page's own URL (og:url, canonical), or NULL */
+    char *site_name;  /**< the site's name (og:site_name), or NULL */
+    char *outlet;     /**< the outlet the user's metadata names, or NULL */
     const char *encoding; /**< static name of the encoding read */
     bool html;            /**< the input was read as HTML */
     /** cp_marks[k]: byte offset of code point k * TEXT_CP_STRIDE, so that
@@ -51,6 +54,15 @@ bayan_status text_decode(const text_options *o, const char *name,
 /** True when doc->text holds nothing but white space (Unicode spaces,
  *  zero-width and bidi marks, BOMs included). */
 bool text_is_blank(const text_doc *doc);
+
+/** True when doc->text holds at least one Arabic letter (the Arabic
+ *  blocks and presentation forms): an input without one has nothing for
+ *  bayan to find, which is worth a warning. */
+bool text_has_arabic(const text_doc *doc);
+
+/** True when ICU knows an encoding of this name (checked once, before any
+ *  input is read, so that a misspelt --encoding is a usage error). */
+bool text_encoding_known(const char *name);
 
 /** Byte offset in doc->text of code point cp (doc->length when past the
  *  end). Uses doc->cp_marks when present. */

@@ -268,35 +268,53 @@ PY
 case_nul_bytes() {
     { head -c 1000 "$SEED"; printf '\0\0'; tail -c +1001 "$SEED"; } >"$WORK/nul.txt"
     # byte 1000 may fall inside a character: the first fault is reported
-    expect_case 1 "$WORK/nul.txt" 'nul\.txt: byte (99[7-9]|1000): error: not valid UTF-8' || return 1
+    expect_case 1 "$WORK/nul.txt" 'nul\.txt:[0-9]+:[0-9]+: error: not valid UTF-8 at byte (99[7-9]|1000)' || return 1
     CASE=$CASE-lenient
     run_bayan --lenient "$WORK/nul.txt" "$SEED"
-    check_no_crash && check_rc 0 && check_message 'nul\.txt: .*warning' && check_outputs
+    check_no_crash && check_rc 0 && check_message 'nul\.txt:[0-9]+:[0-9]+: warning' && check_outputs
 }
 
 case_invalid_utf8_start() {
     { printf '\x80\xbf'; cat "$SEED"; } >"$WORK/bad-start.txt"
-    expect_case 1 "$WORK/bad-start.txt" 'bad-start\.txt: byte 0: error: not valid UTF-8'
+    expect_case 1 "$WORK/bad-start.txt" 'bad-start\.txt:1:1: error: not valid UTF-8 at byte 0'
 }
 
 case_invalid_utf8_middle() {
     # an overlong '/' after 2000 bytes of ASCII-safe text
     { printf '%2000s' x; printf '\xc0\xaf'; cat "$SEED"; } >"$WORK/bad-mid.txt"
-    expect_case 1 "$WORK/bad-mid.txt" 'bad-mid\.txt: byte 2000: error: not valid UTF-8'
+    expect_case 1 "$WORK/bad-mid.txt" 'bad-mid\.txt:1:2001: error: not valid UTF-8 at byte 2000'
+}
+
+# Line and column (in characters) just past the end of a UTF-8 file.
+end_place() {
+    "$PY" -c 'import sys
+t = open(sys.argv[1], encoding="utf-8", newline="").read()
+lines = t.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+print(f"{len(lines)}:{len(lines[-1]) + 1}")' "$1"
+}
+
+# Line and column count characters, not bytes: two lines of Arabic (two
+# bytes a letter) before the bad byte.
+case_invalid_utf8_place() {
+    { printf '\xd8\xa3 \xd8\xa8\n'; printf 'سلام عليكم '; printf '\xc0\xaf';
+      cat "$SEED"; } >"$WORK/bad-place.txt"
+    expect_case 1 "$WORK/bad-place.txt" 'bad-place\.txt:2:12: error: not valid UTF-8 at byte 26'
 }
 
 case_invalid_utf8_end() {
     { cat "$SEED"; printf '\xff'; } >"$WORK/bad-end.txt"
-    local at
+    local at place
     at=$(stat -c %s "$SEED")
-    expect_case 1 "$WORK/bad-end.txt" "bad-end\\.txt: byte $at: error: not valid UTF-8"
+    place=$(end_place "$SEED")
+    expect_case 1 "$WORK/bad-end.txt" "bad-end\\.txt:$place: error: not valid UTF-8 at byte $at"
 }
 
 case_truncated_multibyte() {
     { cat "$SEED"; printf '\xd8'; } >"$WORK/truncated.txt"
-    local at
+    local at place
     at=$(stat -c %s "$SEED")
-    expect_case 1 "$WORK/truncated.txt" "truncated\\.txt: byte $at: error: not valid UTF-8"
+    place=$(end_place "$SEED")
+    expect_case 1 "$WORK/truncated.txt" "truncated\\.txt:$place: error: not valid UTF-8 at byte $at"
 }
 
 # UTF-16 without a byte-order mark is recognised, said, and read the same.

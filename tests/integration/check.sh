@@ -91,11 +91,47 @@ assert "Article" in types, types
 for n, d in g.nodes(data=True):
     assert d.get("iri", "").startswith("https://"), (n, d)
     assert d.get("type"), (n, d)
+    assert d.get("label"), ("a node without a label", n, d)
 for u, v, d in g.edges(data=True):
     assert ":" in d.get("predicate", ""), (u, v, d)
+    assert d.get("label") == d["predicate"].split(":")[1], (u, v, d)
 arts = [n for n, d in g.nodes(data=True) if d["type"] == "Article"]
 assert len(arts) == 5, len(arts)
+# The literal facts come back typed.
+meetings = [d for _, d in g.nodes(data=True) if d["type"] == "Meeting"]
+assert any(isinstance(d.get("participantCount"), int) for d in meetings), meetings
+assert all(isinstance(d.get("virtual", False), bool) for d in meetings)
+assert all(isinstance(d.get("planned", False), bool) for d in meetings)
+assert any(d.get("date") and d.get("level") for d in meetings)
+states = [d for _, d in g.nodes(data=True) if d["type"] == "State"]
+assert all(len(d.get("isoCode", "")) == 2 for d in states), states
+assert any(d.get("jobTitle") for _, d in g.nodes(data=True) if d["type"] == "Person")
+# One edge per fact: no wasDerivedFrom that mirrors a mentions.
+facts = {(u, v, d["predicate"]) for u, v, d in g.edges(data=True)}
+mirrored = [f for f in facts if f[2] == "prov:wasDerivedFrom"
+            and (f[1], f[0], "schema:mentions") in facts]
+assert not mirrored, mirrored[:3]
 print(f"networkx: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, types {sorted(types)}")
+PY
+}
+
+# igraph (python3-igraph) reads the same file and the same types.
+check_graphml_igraph() {
+    /usr/bin/python3 -c 'import igraph' 2>/dev/null || skip "no python3-igraph"
+    export_seeds o
+    /usr/bin/python3 - "$WORK/o/graph.graphml" <<'PY' || fail "igraph"
+import sys
+import igraph
+g = igraph.Graph.Read_GraphML(sys.argv[1])
+assert g.vcount() > 0 and g.ecount() > 0
+assert all(v["label"] for v in g.vs), "a node without a label"
+assert all(e["label"] for e in g.es), "an edge without a label"
+meetings = g.vs.select(type_eq="Meeting")
+counts = [v["participantCount"] for v in meetings if v["participantCount"] == v["participantCount"]]
+assert counts and all(float(c).is_integer() and c > 0 for c in counts), counts
+assert all(isinstance(v["virtual"], bool) for v in meetings), [v["virtual"] for v in meetings]
+assert all(isinstance(v["planned"], bool) for v in meetings)
+print(f"igraph: {g.vcount()} nodes, {g.ecount()} edges, {len(meetings)} meetings")
 PY
 }
 
@@ -116,6 +152,32 @@ check_svg() {
     export_seeds o
     xmllint --nonet --noout "$WORK/o/graph.svg" || fail "graph.svg is not XML"
     grep -q '<svg' "$WORK/o/graph.svg" || fail "graph.svg has no <svg>"
+    # Real text (searchable, selectable) and links, not painted glyphs.
+    grep -q '<text[^>]*>[^<]*روما' "$WORK/o/graph.svg" || fail "no Arabic <text> in graph.svg"
+    grep -q '<a xlink:href="https://w3id.org/bayan/id/' "$WORK/o/graph.svg" ||
+        fail "no <a> link to an IRI in graph.svg"
+    grep -q '<title>' "$WORK/o/graph.svg" || fail "no tooltip in graph.svg"
+}
+
+# DOT and SVG draw the meetings by default; --view full draws everything.
+check_meetings_view() {
+    export_seeds o
+    "$BAYAN" -q -f dot --view full -o "$WORK/full" "$SEEDS" || fail "bayan exit $?"
+    local meet full
+    grep -q 'meeting/' "$WORK/o/graph.dot" || fail "no meeting in the default diagram"
+    ! grep -q '"https://w3id.org/bayan/id/article/' "$WORK/o/graph.dot" ||
+        fail "articles drawn in the meetings view"
+    ! grep -q 'schema:mentions' "$WORK/o/graph.dot" || fail "mentions drawn in the meetings view"
+    grep -q 'bayan:chair' "$WORK/o/graph.dot" || fail "no chair in the meetings view"
+    grep -q 'bayan:references' "$WORK/o/graph.dot" || fail "no resolution in the meetings view"
+    grep -q 'Ministerial' "$WORK/o/graph.dot" || fail "no level in a meeting's label"
+    grep -q '"https://w3id.org/bayan/id/article/' "$WORK/full/graph.dot" ||
+        fail "--view full leaves the articles out"
+    meet=$(grep -c -- '->' "$WORK/o/graph.dot")
+    full=$(grep -c -- '->' "$WORK/full/graph.dot")
+    [ "$meet" -lt "$full" ] || fail "meetings view $meet edges, full $full"
+    "$BAYAN" -q -f dot --view nonsense -o "$WORK/x" "$SEEDS" 2>/dev/null && fail "--view nonsense accepted"
+    echo "meetings view: $meet edges (full: $full)"
 }
 
 check_sparql_roqet() {

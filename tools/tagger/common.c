@@ -130,6 +130,42 @@ bool corpus_read_anercorp(corpus *c, const tflags *f, const char *path,
     return ok;
 }
 
+void corpus_set_history(corpus *c, size_t first, size_t last,
+                        int *const *tags)
+{
+    size_t n = 0;
+    for (size_t j = first; j < last; j++)
+        n += c->s[j].n;
+    tagger_token *toks = calloc(n ? n : 1, sizeof *toks);
+    int *flat = calloc(n ? n : 1, sizeof *flat);
+    size_t *sent = calloc(n ? n : 1, sizeof *sent);
+    unsigned *hist = calloc(n ? n : 1, sizeof *hist);
+    if (!toks || !flat || !sent || !hist) {
+        fprintf(stderr, "out of memory\n");
+        exit(1);
+    }
+    size_t k = 0;
+    for (size_t j = first; j < last; j++)
+        for (size_t i = 0; i < c->s[j].n; i++, k++) {
+            toks[k] = c->s[j].toks[i];
+            flat[k] = tags ? tags[j - first][i] : TAGGER_O;
+            sent[k] = j - first;
+        }
+    if (tags && tagger_history(toks, flat, sent, n, hist) != 0) {
+        fprintf(stderr, "out of memory\n");
+        exit(1);
+    }
+    k = 0;
+    for (size_t j = first; j < last; j++)
+        for (size_t i = 0; i < c->s[j].n; i++, k++)
+            c->s[j].toks[i].flags =
+                (c->s[j].toks[i].flags & ~TAGGER_F_HIST) | hist[k];
+    free(toks);
+    free(flat);
+    free(sent);
+    free(hist);
+}
+
 void corpus_free(corpus *c)
 {
     for (size_t i = 0; i < c->n; i++) {

@@ -70,6 +70,12 @@ bool corpus_add(corpus *c, char **forms, int *gold, size_t n,
 
 void corpus_free(corpus *c);
 
+/** Sets the TAGGER_F_HIST_* bits of the sentences [first, last) of c, read
+ *  as one document in order, from tags[j - first] (the tags of sentence j
+ *  from a first pass; tagger_history); tags NULL clears them. */
+void corpus_set_history(corpus *c, size_t first, size_t last,
+                        int *const *tags);
+
 /* ---- scoring --------------------------------------------------------------- */
 
 typedef struct span_counts {

@@ -39,7 +39,28 @@ int main(int argc, char **argv)
     size_t last = argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) + 1 : 0;
     if (!corpus_read_anercorp(&c, fl, argv[2], first, last, 0))
         return 1;
+    /* a model trained with the document's history (TAGGER_F_HIST_*) tags
+     * in two passes, as the engine does: the test split read as one
+     * document */
+    const char *h = tagger_header(m, "history");
+    if (h && atoi(h)) {
+        int **pass1 = malloc((c.n ? c.n : 1) * sizeof *pass1);
+        for (size_t j = 0; pass1 && j < c.n; j++)
+            if (!(pass1[j] = malloc(c.s[j].n * sizeof **pass1)) ||
+                tagger_tag(m, c.s[j].toks, c.s[j].n, pass1[j]) != 0) {
+                fprintf(stderr, "out of memory\n");
+                return 1;
+            }
+        corpus_set_history(&c, 0, c.n, pass1);
+        for (size_t j = 0; j < c.n; j++)
+            free(pass1[j]);
+        free(pass1);
+    }
     span_counts sc = {0};
+    /* TAGGER_DUMP=FILE: every token with its gold and predicted tag, a
+     * blank line after each sentence (for error analysis) */
+    const char *dump_path = getenv("TAGGER_DUMP");
+    FILE *dump = dump_path ? fopen(dump_path, "w") : NULL;
     t0 = now();
     for (size_t j = 0; j < c.n; j++) {
         int *pred = malloc(c.s[j].n * sizeof *pred);
@@ -48,9 +69,15 @@ int main(int argc, char **argv)
             return 1;
         }
         span_count(&sc, c.s[j].gold, pred, c.s[j].n);
+        for (size_t i = 0; dump && i < c.s[j].n; i++)
+            fprintf(dump, "%s\t%s\t%s%s", c.s[j].forms[i],
+                    tagger_tag_name(c.s[j].gold[i]), tagger_tag_name(pred[i]),
+                    i + 1 == c.s[j].n ? "\n\n" : "\n");
         free(pred);
     }
     double tag = now() - t0;
+    if (dump)
+        fclose(dump);
     printf("model %s: %zu features, loaded in %.3f s\n", argv[1],
            tagger_feature_count(m), load);
     printf("%zu sentences, %zu tokens tagged in %.3f s\n", c.n, c.tokens, tag);

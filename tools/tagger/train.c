@@ -84,6 +84,8 @@ typedef struct fsent {
     const sentence *s;
     uint32_t *start; /* n + 1 offsets into ids */
     uint32_t *ids;
+    uint8_t *nid;    /* per token: how many of its first ids are identity
+                      * features (tagger_features_split) */
 } fsent;
 
 static void die(const char *msg)
@@ -117,14 +119,19 @@ static void featurise(fsent *fs, const sentence *s, fmap *m, bool add,
     fs->s = s;
     fs->start = xmalloc((s->n + 1) * sizeof *fs->start);
     fs->ids = xmalloc(s->n * TAGGER_MAX_FEATURES * sizeof *fs->ids);
+    fs->nid = xmalloc(s->n * sizeof *fs->nid);
     size_t k = 0;
     for (size_t i = 0; i < s->n; i++) {
         fs->start[i] = (uint32_t)k;
-        size_t nk = tagger_features(s->toks, s->n, i, keys);
+        size_t nident;
+        size_t nk = tagger_features_split(s->toks, s->n, i, keys, &nident);
+        fs->nid[i] = 0;
         for (size_t j = 0; j < nk; j++) {
             uint32_t id = fmap_id(m, keys[j], add);
             if (id == NO_ID)
                 continue;
+            if (j < nident)
+                fs->nid[i]++;
             if (add && id >= *key_cap) {
                 size_t cap = *key_cap ? *key_cap * 2 : 1 << 16;
                 uint64_t *nk2 = realloc(*key_of, cap * sizeof **key_of);
@@ -145,6 +152,7 @@ static void fsent_free(fsent *fs)
 {
     free(fs->start);
     free(fs->ids);
+    free(fs->nid);
 }
 
 /* ---- the perceptron ------------------------------------------------------- */
@@ -158,15 +166,29 @@ typedef struct model {
     double c;              /* instances seen + 1 */
     const uint32_t *count; /* feature counts; ids below min_count unused */
     uint32_t min_count;
+    double word_dropout;   /* chance that a token's identity features are
+                            * left out of one training pass */
+    double name_dropout;   /* the same for the tokens of names */
+    uint64_t drop_seed;
+    unsigned char *drop;   /* per token of the current sentence */
 } model;
 
+/* The first feature of token i used: past its identity features when
+ * drop says so. */
+static uint32_t first_feature(const fsent *fs, const unsigned char *drop,
+                              size_t i)
+{
+    return fs->start[i] + (drop && drop[i] ? fs->nid[i] : 0);
+}
+
 static void emissions(const model *m, const float *w, const fsent *fs,
-                      float *emit)
+                      const unsigned char *drop, float *emit)
 {
     size_t n = fs->s->n;
     memset(emit, 0, n * T * sizeof *emit);
     for (size_t i = 0; i < n; i++)
-        for (uint32_t k = fs->start[i]; k < fs->start[i + 1]; k++) {
+        for (uint32_t k = first_feature(fs, drop, i); k < fs->start[i + 1];
+             k++) {
             uint32_t f = fs->ids[k];
             if (m->count[f] < m->min_count)
                 continue;
@@ -179,7 +201,8 @@ static void emissions(const model *m, const float *w, const fsent *fs,
 static void update(model *m, const fsent *fs, size_t i, int tag, float d)
 {
     double cd = m->c * d;
-    for (uint32_t k = fs->start[i]; k < fs->start[i + 1]; k++) {
+    for (uint32_t k = first_feature(fs, m->drop, i); k < fs->start[i + 1];
+         k++) {
         uint32_t f = fs->ids[k];
         if (m->count[f] < m->min_count)
             continue;
@@ -197,10 +220,23 @@ static void update_trans(model *m, int prev, int tag, float d)
 
 static size_t train_errors;
 
+static uint64_t rng_next(uint64_t *s);
+
+/* A uniform draw in [0, 1). */
+static double rng_unit(uint64_t *s)
+{
+    return (double)(rng_next(s) >> 11) / 9007199254740992.0;
+}
+
 static void train_sentence(model *m, const fsent *fs, float *emit, int *pred)
 {
     const sentence *s = fs->s;
-    emissions(m, m->w, fs, emit);
+    for (size_t i = 0; i < s->n; i++) {
+        double p = tagger_tag_type(s->gold[i]) ? m->name_dropout
+                                               : m->word_dropout;
+        m->drop[i] = p > 0 && rng_unit(&m->drop_seed) < p;
+    }
+    emissions(m, m->w, fs, m->drop, emit);
     if (tagger_viterbi(emit, m->tw, s->n, pred) != 0)
         die("out of memory");
     for (size_t i = 0; i < s->n; i++) {
@@ -236,7 +272,7 @@ static void score(const model *m, const float *aw, const float *at,
         size_t len = set[j].s->n;
         float *emit = xmalloc(len * T * sizeof *emit);
         int *pred = xmalloc(len * sizeof *pred);
-        emissions(m, aw, &set[j], emit);
+        emissions(m, aw, &set[j], NULL, emit);
         if (tagger_viterbi(emit, at, len, pred) != 0)
             die("out of memory");
         span_count(sc, set[j].s->gold, pred, len);
@@ -330,6 +366,202 @@ static void augment(corpus *c, size_t upto, const tflags *fl, char **names,
         }
 }
 
+/* ---- training sets, runs and the history's two folds -------------------- */
+
+typedef struct settings {
+    int epochs;
+    unsigned min_count;
+    double word_dropout, name_dropout;
+    size_t maxlen;
+    int history;                /* tag the held-out sentences in two passes */
+    size_t dev_first, dev_last; /* the held-out sentences in the corpus */
+} settings;
+
+/* Featurised training and held-out sentences with their feature map. */
+typedef struct featset {
+    fmap fm;
+    uint64_t *key_of;
+    size_t key_cap;
+    fsent *tr, *dv;
+    size_t ntrain, ndev;
+    uint32_t *count;
+} featset;
+
+/* Held out: the ndev ANERcorp sentences before aner_sents; trained on: the
+ * others. */
+static void featset_build(featset *fs, const corpus *c, size_t aner_sents,
+                          size_t ndev, unsigned min_count)
+{
+    memset(fs, 0, sizeof *fs);
+    fs->tr = xcalloc(c->n - ndev, sizeof *fs->tr);
+    fs->dv = xcalloc(ndev, sizeof *fs->dv);
+    for (size_t j = 0; j < c->n; j++)
+        if (j < aner_sents - ndev || j >= aner_sents)
+            featurise(&fs->tr[fs->ntrain++], &c->s[j], &fs->fm, true,
+                      &fs->key_of, &fs->key_cap);
+    for (size_t j = aner_sents - ndev; j < aner_sents; j++)
+        featurise(&fs->dv[fs->ndev++], &c->s[j], &fs->fm, false,
+                  &fs->key_of, &fs->key_cap);
+    fs->count = xcalloc(fs->fm.n, sizeof *fs->count);
+    for (size_t j = 0; j < fs->ntrain; j++)
+        for (uint32_t k = 0; k < fs->tr[j].start[fs->tr[j].s->n]; k++)
+            fs->count[fs->tr[j].ids[k]]++;
+    size_t used = 0;
+    for (size_t f = 0; f < fs->fm.n; f++)
+        used += fs->count[f] >= min_count;
+    fprintf(stderr, "%zu features, %zu seen at least %u times\n", fs->fm.n,
+            used, min_count);
+}
+
+static void featset_free(featset *fs)
+{
+    for (size_t j = 0; j < fs->ntrain; j++)
+        fsent_free(&fs->tr[j]);
+    for (size_t j = 0; j < fs->ndev; j++)
+        fsent_free(&fs->dv[j]);
+    free(fs->tr);
+    free(fs->dv);
+    free(fs->count);
+    free(fs->fm.keys);
+    free(fs->fm.ids);
+    free(fs->key_of);
+}
+
+static void model_init(model *m, const featset *fs, const settings *cfg)
+{
+    *m = (model){.nf = fs->fm.n, .c = 1, .min_count = cfg->min_count,
+                 .count = fs->count, .word_dropout = cfg->word_dropout,
+                 .name_dropout = cfg->name_dropout,
+                 .drop_seed = 0x64726f70u /* fixed */};
+    m->w = xcalloc(fs->fm.n * T, sizeof *m->w);
+    m->u = xcalloc(fs->fm.n * T, sizeof *m->u);
+    m->drop = xcalloc(cfg->maxlen, 1);
+}
+
+static void model_free(model *m)
+{
+    free(m->w);
+    free(m->u);
+    free(m->drop);
+}
+
+/* The tags of one featurised sentence under weights w, trans t (new). */
+static int *predict(const model *m, const float *w, const float *t,
+                    const fsent *fs)
+{
+    size_t n = fs->s->n;
+    float *emit = xmalloc(n * T * sizeof *emit);
+    int *tags = xmalloc(n * sizeof *tags);
+    emissions(m, w, fs, NULL, emit);
+    if (tagger_viterbi(emit, t, n, tags) != 0)
+        die("out of memory");
+    free(emit);
+    return tags;
+}
+
+/* The held-out score as at run time: with the history, a first pass
+ * without it, then the sentences tagged again with it. */
+static void score_dev(const model *m, const float *aw, const float *at,
+                      featset *fs, corpus *c, const settings *cfg,
+                      span_counts *sc)
+{
+    if (!cfg->history) {
+        score(m, aw, at, fs->dv, fs->ndev, sc);
+        return;
+    }
+    int **tags = xcalloc(fs->ndev, sizeof *tags);
+    for (size_t j = 0; j < fs->ndev; j++)
+        tags[j] = predict(m, aw, at, &fs->dv[j]);
+    corpus_set_history(c, cfg->dev_first, cfg->dev_last, tags);
+    fsent *again = xcalloc(fs->ndev, sizeof *again);
+    for (size_t j = 0; j < fs->ndev; j++) {
+        featurise(&again[j], &c->s[cfg->dev_first + j], &fs->fm, false,
+                  &fs->key_of, &fs->key_cap);
+        free(tags[j]);
+    }
+    score(m, aw, at, again, fs->ndev, sc);
+    for (size_t j = 0; j < fs->ndev; j++)
+        fsent_free(&again[j]);
+    free(again);
+    free(tags);
+    corpus_set_history(c, cfg->dev_first, cfg->dev_last, NULL);
+}
+
+/* Trains m on tr for cfg->epochs shuffled passes (a fixed seed), scoring
+ * the held-out sentences of fs after each when there are any (fs and c may
+ * be NULL); aw, at receive the averaged weights. */
+static void run_epochs(model *m, const fsent *tr, size_t ntrain,
+                       const settings *cfg, featset *fs, corpus *c,
+                       float *aw, float *at)
+{
+    size_t *order = xmalloc(ntrain * sizeof *order);
+    for (size_t j = 0; j < ntrain; j++)
+        order[j] = j;
+    float *emit = xmalloc(cfg->maxlen * T * sizeof *emit);
+    int *pred = xmalloc(cfg->maxlen * sizeof *pred);
+    uint64_t seed = 0x62617961u; /* fixed */
+    for (int ep = 1; ep <= cfg->epochs; ep++) {
+        for (size_t j = ntrain; j > 1; j--) {
+            size_t r = (size_t)(rng_next(&seed) % j);
+            size_t t = order[j - 1];
+            order[j - 1] = order[r];
+            order[r] = t;
+        }
+        for (size_t j = 0; j < ntrain; j++)
+            train_sentence(m, &tr[order[j]], emit, pred);
+        if (fs && fs->ndev) {
+            span_counts sc;
+            average(m, aw, at);
+            score_dev(m, aw, at, fs, c, cfg, &sc);
+            double p, r, f1 = span_f1(&sc, 0, &p, &r), pp, pr;
+            double fp = span_f1(&sc, 1, &pp, &pr);
+            fprintf(stderr, "epoch %2d  errors %zu  held-out F1 all %.4f  "
+                    "PERS %.4f\n", ep, train_errors, f1, fp);
+            train_errors = 0;
+        } else {
+            fprintf(stderr, "epoch %d\n", ep);
+        }
+    }
+    average(m, aw, at);
+    free(order);
+    free(emit);
+    free(pred);
+}
+
+/* Tags the ANERcorp training sentences of one half (fold 0: [0, na / 2),
+ * fold 1: the rest) with a model trained on the other half and on the
+ * project's gold (sentences [gold_first, gold_last); not the copies with
+ * gazetteer names, which would bring the half's own context back);
+ * tags[j] receives sentence j's tags. */
+static void predict_fold(const featset *fs, const corpus *c,
+                         const settings *cfg, size_t na, size_t gold_first,
+                         size_t gold_last, int fold, int **tags)
+{
+    size_t half = na / 2;
+    fsent *tr = xcalloc(fs->ntrain, sizeof *tr);
+    size_t n = 0;
+    for (size_t j = 0; j < fs->ntrain; j++) {
+        const sentence *s = fs->tr[j].s;
+        size_t at = (size_t)(s - c->s);
+        bool other_half = at < na && (at < half) != (fold == 0);
+        if (other_half || (at >= gold_first && at < gold_last))
+            tr[n++] = fs->tr[j];
+    }
+    model m;
+    model_init(&m, fs, cfg);
+    float *aw = xmalloc(fs->fm.n * T * sizeof *aw);
+    float at[(T + 1) * T];
+    run_epochs(&m, tr, n, cfg, NULL, NULL, aw, at);
+    for (size_t j = 0; j < fs->ntrain; j++) {
+        size_t k = (size_t)(fs->tr[j].s - c->s);
+        if (k < na && (k < half) == (fold == 0))
+            tags[k] = predict(&m, aw, at, &fs->tr[j]);
+    }
+    free(aw);
+    free(tr);
+    model_free(&m);
+}
+
 static void usage(void)
 {
     fprintf(stderr,
@@ -349,7 +581,8 @@ int main(int argc, char **argv)
     const char *gaz[3] = {NULL, NULL, NULL}; /* PERS, LOC, ORG */
     int copies = 1;
     unsigned min_count = 1;
-    double prune = 0, heldout = 0;
+    double prune = 0, heldout = 0, word_dropout = 0, name_dropout = 0;
+    int history = 0;
     char *header = xcalloc(1, 1);
     size_t hlen = 0;
     for (int i = 1; i < argc; i++) {
@@ -385,6 +618,10 @@ int main(int argc, char **argv)
             prune = atof(v);
         else if (!strcmp(a, "--heldout"))
             heldout = atof(v);
+        else if (!strcmp(a, "--word-dropout"))
+            word_dropout = atof(v);
+        else if (!strcmp(a, "--name-dropout"))
+            name_dropout = atof(v);
         else if (!strcmp(a, "--header")) {
             size_t vl = strlen(v);
             header = realloc(header, hlen + vl + 2);
@@ -394,7 +631,9 @@ int main(int argc, char **argv)
             header[hlen + vl] = '\n';
             header[hlen + vl + 1] = '\0';
             hlen += vl + 1;
-        } else
+        } else if (!strcmp(a, "--history"))
+            history = atoi(v);
+        else
             usage();
     }
     if (!anercorp || !ontology || epochs < 1)
@@ -409,6 +648,7 @@ int main(int argc, char **argv)
     size_t aner_sents = c.n;
     if (gold && !corpus_read_gold(&c, fl, gold))
         return 1;
+    size_t gold_last = c.n;
     size_t ndev = heldout > 0 ? (size_t)((double)aner_sents * heldout) : 0;
     uint64_t aug_seed = 0x67617a65u; /* fixed */
     for (int g = 0; g < 3; g++) {
@@ -423,78 +663,44 @@ int main(int argc, char **argv)
             free(names[i]);
         free(names);
     }
-    size_t ntrain = c.n - ndev;
     fprintf(stderr, "%zu sentences, %zu tokens (%zu from ANERcorp)\n", c.n,
             c.tokens, aner_sents);
 
     /* dev sentences: the last ndev ANERcorp ones; train: the rest */
-    fmap fm = {0};
-    uint64_t *key_of = NULL;
-    size_t key_cap = 0;
-    fsent *tr = xcalloc(ntrain, sizeof *tr), *dv = xcalloc(ndev, sizeof *dv);
-    size_t ti = 0, di = 0;
-    for (size_t j = 0; j < c.n; j++) {
-        bool is_dev = ndev && j >= aner_sents - ndev && j < aner_sents;
-        if (!is_dev)
-            featurise(&tr[ti++], &c.s[j], &fm, true, &key_of, &key_cap);
-    }
-    for (size_t j = 0; j < c.n; j++) {
-        bool is_dev = ndev && j >= aner_sents - ndev && j < aner_sents;
-        if (is_dev)
-            featurise(&dv[di++], &c.s[j], &fm, false, &key_of, &key_cap);
-    }
-    model m = {.nf = fm.n, .c = 1, .min_count = min_count};
-    uint32_t *count = xcalloc(fm.n, sizeof *count);
-    for (size_t j = 0; j < ntrain; j++)
-        for (uint32_t k = 0; k < tr[j].start[tr[j].s->n]; k++)
-            count[tr[j].ids[k]]++;
-    m.count = count;
-    m.w = xcalloc(fm.n * T, sizeof *m.w);
-    m.u = xcalloc(fm.n * T, sizeof *m.u);
-    size_t used = 0;
-    for (size_t f = 0; f < fm.n; f++)
-        used += count[f] >= min_count;
-    fprintf(stderr, "%zu features, %zu seen at least %u times\n", fm.n, used,
-            min_count);
-
-    size_t *order = xmalloc(ntrain * sizeof *order);
-    for (size_t j = 0; j < ntrain; j++)
-        order[j] = j;
+    size_t na = aner_sents - ndev;
     size_t maxlen = 1;
     for (size_t j = 0; j < c.n; j++)
         if (c.s[j].n > maxlen)
             maxlen = c.s[j].n;
-    float *emit = xmalloc(maxlen * T * sizeof *emit);
-    int *pred = xmalloc(maxlen * sizeof *pred);
-    float *aw = xmalloc(fm.n * T * sizeof *aw);
-    float at[(T + 1) * T];
-    uint64_t seed = 0x62617961u; /* fixed */
-    for (int ep = 1; ep <= epochs; ep++) {
-        for (size_t j = ntrain; j > 1; j--) {
-            size_t r = (size_t)(rng_next(&seed) % j);
-            size_t t = order[j - 1];
-            order[j - 1] = order[r];
-            order[r] = t;
-        }
-        for (size_t j = 0; j < ntrain; j++)
-            train_sentence(&m, &tr[order[j]], emit, pred);
-        if (ndev) {
-            span_counts sc;
-            average(&m, aw, at);
-            score(&m, aw, at, dv, ndev, &sc);
-            double p, r, f1 = span_f1(&sc, 0, &p, &r), pp, pr;
-            double fp = span_f1(&sc, 1, &pp, &pr);
-            fprintf(stderr, "epoch %2d  errors %zu  held-out F1 all %.4f  "
-                    "PERS %.4f\n", ep, train_errors, f1, fp);
-            score(&m, m.w, m.tw, dv, ndev, &sc);
-            fprintf(stderr, "          unaveraged F1 all %.4f\n",
-                    span_f1(&sc, 0, &p, &r));
-            train_errors = 0;
-        } else {
-            fprintf(stderr, "epoch %d\n", ep);
-        }
+    settings cfg = {.epochs = epochs, .min_count = min_count,
+                    .word_dropout = word_dropout,
+                    .name_dropout = name_dropout, .maxlen = maxlen,
+                    .history = history, .dev_first = na, .dev_last = aner_sents};
+    featset fs;
+    if (history) {
+        /* the history of the training sentences: each half of ANERcorp's
+         * training sentences tagged by a model trained on the other half
+         * (and the gold sentences), as a first pass would at run time */
+        int **tags = xcalloc(na, sizeof *tags);
+        featset_build(&fs, &c, aner_sents, ndev, min_count);
+        for (int fold = 0; fold < 2; fold++)
+            predict_fold(&fs, &c, &cfg, na, aner_sents, gold_last, fold,
+                         tags);
+        featset_free(&fs);
+        corpus_set_history(&c, 0, na, tags);
+        for (size_t j = 0; j < na; j++)
+            free(tags[j]);
+        free(tags);
     }
-    average(&m, aw, at);
+    featset_build(&fs, &c, aner_sents, ndev, min_count);
+    model m;
+    model_init(&m, &fs, &cfg);
+    float *aw = xmalloc(fs.fm.n * T * sizeof *aw);
+    float at[(T + 1) * T];
+    run_epochs(&m, fs.tr, fs.ntrain, &cfg, &fs, &c, aw, at);
+    fmap fm = fs.fm;
+    uint64_t *key_of = fs.key_of;
+    const uint32_t *count = fs.count;
 
     if (out) {
         /* keep the features seen often enough with a weight above prune */
@@ -523,8 +729,10 @@ int main(int argc, char **argv)
         char extra[512];
         snprintf(extra, sizeof extra,
                  "epochs: %d\nmin-count: %u\nprune: %g\n"
+                 "word-dropout: %g\nname-dropout: %g\nhistory: %d\n"
                  "training-sentences: %zu\ntraining-tokens: %zu\n",
-                 epochs, min_count, prune, ntrain, c.tokens);
+                 epochs, min_count, prune, word_dropout, name_dropout,
+                 history, fs.ntrain, c.tokens);
         char *full = xmalloc(hlen + strlen(extra) + 1);
         memcpy(full, header, hlen);
         strcpy(full + hlen, extra);
@@ -538,22 +746,9 @@ int main(int argc, char **argv)
         free(o);
     }
 
-    for (size_t j = 0; j < ntrain; j++)
-        fsent_free(&tr[j]);
-    for (size_t j = 0; j < ndev; j++)
-        fsent_free(&dv[j]);
-    free(tr);
-    free(dv);
-    free(order);
-    free(emit);
-    free(pred);
+    featset_free(&fs);
     free(aw);
-    free(m.w);
-    free(m.u);
-    free(count);
-    free(fm.keys);
-    free(fm.ids);
-    free(key_of);
+    model_free(&m);
     free(header);
     corpus_free(&c);
     tflags_free(fl);

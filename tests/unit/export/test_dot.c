@@ -372,6 +372,53 @@ static void test_classes_and_parallel_edges(void **state)
     bayan_graph_free(g);
 }
 
+/* The meetings view: a meeting, its place (also its host: one arrow with
+ * both properties), a chair, a resolution; the article that mentions
+ * them and an entity it merely mentions are left out. */
+static void test_meetings_view(void **state)
+{
+    (void)state;
+    bayan_graph *g = bayan_graph_new();
+    add_entity(g, ID "article/a1", C_ARTICLE, NULL, NULL);
+    add_entity(g, ID "meeting/m1", C_MEETING, "اجتماع", "meeting m1");
+    add_entity(g, ID "state/KW", C_STATE, "الكويت", "Kuwait");
+    add_entity(g, ID "person/p1", C_PERSON, "فلان", "Someone");
+    add_entity(g, ID "resolution/r1", C_RESOLUTION, NULL, NULL);
+    add_entity(g, ID "state/FR", C_STATE, "فرنسا", "France");
+    graph_add_iri(g, NULL, ID "meeting/m1", P_LOCATION, ID "state/KW");
+    graph_add_iri(g, NULL, ID "meeting/m1", P_HOST, ID "state/KW");
+    graph_add_iri(g, NULL, ID "meeting/m1", P_CHAIR, ID "person/p1");
+    graph_add_iri(g, NULL, ID "meeting/m1", P_REFERENCES, ID "resolution/r1");
+    graph_add_iri(g, NULL, ID "meeting/m1", P_MEETING_LEVEL, L_MINISTERIAL);
+    graph_add_literal(g, NULL, ID "meeting/m1", P_START_DATE, "2014-10-28",
+                      NS_XSD "date", NULL);
+    graph_add_iri(g, NULL, ID "meeting/m1", P_DERIVED_FROM, ID "article/a1");
+    graph_add_iri(g, NULL, ID "article/a1", P_MENTIONS, ID "state/FR");
+    graph_add_iri(g, NULL, ID "article/a1", P_MENTIONS, ID "meeting/m1");
+    export_env e = test_env();
+    e.meetings_view = true;
+    membuf b = {0};
+    assert_int_equal(export_dot(&e, g, BAYAN_FORMAT_DOT, membuf_write, &b),
+                     BAYAN_OK);
+    assert_true(membuf_write(&b, "", 1));
+    Agraph_t *ag = agmemread(b.data);
+    assert_non_null(ag);
+    assert_int_equal(count_nodes(ag), 4);
+    assert_null(agnode(ag, ID "article/a1", 0));
+    assert_null(agnode(ag, ID "state/FR", 0));
+    assert_int_equal(count_edges(ag), 3);
+    Agnode_t *m = agnode(ag, ID "meeting/m1", 0);
+    assert_non_null(m);
+    assert_non_null(strstr(agget(m, "label"), "2014-10-28 · Ministerial"));
+    Agedge_t *to_kw = agedge(ag, m, agnode(ag, ID "state/KW", 0), NULL, 0);
+    assert_non_null(to_kw);
+    assert_string_equal(agget(to_kw, "label"),
+                        "schema:location, bayan:host");
+    agclose(ag);
+    free(b.data);
+    bayan_graph_free(g);
+}
+
 /* Fills g with n entities in a ring plus chords, in the given order. */
 static void fill_ring(bayan_graph *g, size_t n, bool reverse)
 {
@@ -591,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_svg_hostile),
         cmocka_unit_test(test_svg_large),
         cmocka_unit_test(test_engine_choice),
+        cmocka_unit_test(test_meetings_view),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -13,7 +13,7 @@
 #include "text/text.h"
 
 /* The graph extracted from one text by engine e. */
-static bayan_graph *extract(bayan_engine *e, const char *text)
+static inline bayan_graph *extract(bayan_engine *e, const char *text)
 {
     text_doc doc;
     assert_int_equal(text_decode(&e->text, "t.txt", text, strlen(text), &doc),
@@ -30,7 +30,7 @@ static bayan_graph *extract(bayan_engine *e, const char *text)
 }
 
 /* How many NIF phrases point at entity. */
-static size_t phrases(const bayan_graph *g, const char *entity)
+static inline size_t phrases(const bayan_graph *g, const char *entity)
 {
     size_t count, k = 0;
     const quad *q = graph_quads(g, &count);

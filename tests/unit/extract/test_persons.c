@@ -53,6 +53,18 @@ static bool has(const bayan_graph *g, const char *s, const char *p,
     return false;
 }
 
+/* True when <s> <p> has any object. */
+static bool has_any(const bayan_graph *g, const char *s, const char *p)
+{
+    size_t count;
+    const quad *q = graph_quads(g, &count);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(value(g, q[i].s), s) == 0 &&
+            strcmp(value(g, q[i].p), p) == 0)
+            return true;
+    return false;
+}
+
 /* True when any literal in g contains needle. */
 static bool any_literal_has(const bayan_graph *g, const char *p,
                             const char *needle)
@@ -235,7 +247,9 @@ static void test_descriptor_no_office(void **state)
 
 /* A body named just before "برئاسة" is headed by the name after it; the
  * body's nisba says whom the head represents. After a meeting word the
- * same cue gives no person by itself. */
+ * same cue gives no person by itself: the name is a person only when the
+ * names tagger is sure of it (a common given name), and then with no
+ * office and no state. */
 static void test_head_of_body(void **state)
 {
     bayan_engine *e = *state;
@@ -249,8 +263,13 @@ static void test_head_of_body(void **state)
     bayan_graph_free(g);
 
     g = extract(e, "وعقد الاجتماع أمس برئاسة سامي حداد في القاعة.");
-    const char *none[2];
-    assert_int_equal(persons(g, none, 2), 0);
+    const char *found[2];
+    size_t n = persons(g, found, 2);
+    assert_true(n <= (e->names ? 1u : 0u));
+    for (size_t i = 0; i < n; i++) {
+        assert_false(has_any(g, found[i], P_JOB_TITLE));
+        assert_false(has_any(g, found[i], P_REPRESENTS));
+    }
     bayan_graph_free(g);
 }
 
@@ -289,6 +308,34 @@ static void test_tagger_alone(void **state)
                         "https://w3id.org/bayan/id/person/kristuf-hansn");
     assert_true(has(g, p[0], P_LABEL, "كريستوف هانسن"));
     assert_true(has(g, p[0], P_LABEL, "Kristuf Hansn"));
+    bayan_graph_free(g);
+}
+
+/* Two names the tagger runs together (a family name, then another
+ * person's given name) are two: the second is a person of its own. */
+static void test_touching_names_split(void **state)
+{
+    bayan_engine *e = *state;
+    if (!e->names)
+        skip();
+    bayan_graph *g = extract(e, "بينما اختارت حكومة الحريري محمد السالمي "
+                                "ممثلا عنها في اللجنة.");
+    assert_non_null(named(g, "محمد السالمي"));
+    assert_null(named(g, "الحريري محمد السالمي"));
+    bayan_graph_free(g);
+}
+
+/* A loanword the tagger may take for a foreign name (فيروس) is no part of
+ * a person found without a cue. */
+static void test_loanword_no_person(void **state)
+{
+    bayan_engine *e = *state;
+    if (!e->names)
+        skip();
+    bayan_graph *g = extract(e, "وتسببت جائحة فيروس (كورونا) في تأجيل "
+                                "الاجتماع.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 0);
     bayan_graph_free(g);
 }
 
@@ -409,6 +456,8 @@ int main(void)
         cmocka_unit_test(test_cue_then_ordinary_words),
         cmocka_unit_test(test_tagger_alone),
         cmocka_unit_test(test_tagger_keeps_titles),
+        cmocka_unit_test(test_touching_names_split),
+        cmocka_unit_test(test_loanword_no_person),
         cmocka_unit_test(test_english_labels),
         cmocka_unit_test(test_romanize),
         cmocka_unit_test(test_without_model),

@@ -148,6 +148,61 @@ static void test_features_edges(void **state)
     }
 }
 
+/* The keys of a token's whole form come first and change with the form;
+ * tagger_features gives the same keys in the same order. */
+static void test_features_split(void **state)
+{
+    (void)state;
+    tagger_token a[] = {{"\xd9\x82\xd8\xa7\xd9\x84", 0},         /* قال */
+                        {"\xd8\xb3\xd8\xa7\xd9\x85\xd8\xb1", 0}, /* سامر */
+                        {".", 0}};
+    tagger_token b[3] = {a[0], {"\xd8\xb3\xd8\xa7\xd9\x84\xd9\x85", 0}, /* سالم */
+                         a[2]};
+    uint64_t ka[TAGGER_MAX_FEATURES], kb[TAGGER_MAX_FEATURES],
+        kf[TAGGER_MAX_FEATURES];
+    size_t ida, idb;
+    size_t na = tagger_features_split(a, 3, 1, ka, &ida);
+    size_t nb = tagger_features_split(b, 3, 1, kb, &idb);
+    assert_int_equal(tagger_features(a, 3, 1, kf), na);
+    assert_memory_equal(ka, kf, na * sizeof *ka);
+    assert_true(ida >= 3 && ida < na && idb >= 3);
+    for (size_t i = 0; i < ida; i++)
+        assert_false(has_key(kb, nb, ka[i]));
+    /* the bias and the neighbours' forms do not depend on the token */
+    size_t shared = 0;
+    for (size_t i = ida; i < na; i++)
+        shared += has_key(kb, nb, ka[i]);
+    assert_true(shared >= 5);
+}
+
+/* The document's history: a word tagged as a person in one sentence is
+ * flagged in the others (behind a proclitic too), not in its own, not
+ * beyond the window, and not when it is shorter than three letters. */
+static void test_history(void **state)
+{
+    (void)state;
+    const char *rums = "\xd8\xb1\xd8\xa7\xd9\x85\xd8\xb3\xd9\x81\xd9\x8a"
+                       "\xd9\x84\xd8\xaf"; /* رامسفيلد */
+    char wrums[64];
+    snprintf(wrums, sizeof wrums, "\xd9\x88%s", rums); /* ورامسفيلد */
+    const char *qal = "\xd9\x82\xd8\xa7\xd9\x84"; /* قال */
+    const char *ab = "\xd8\xa7\xd8\xa8";          /* اب */
+    enum { FAR = TAGGER_HISTORY_WINDOW + 2 };
+    /* sentence 0: قال رامسفيلد اب; 1: ورامسفيلد اب; FAR: رامسفيلد */
+    tagger_token toks[] = {{qal, 0}, {rums, 0}, {ab, 0},
+                           {wrums, 0}, {ab, 0}, {rums, 0}};
+    int tags[] = {TAGGER_O, TAGGER_B_PERS, TAGGER_B_LOC,
+                  TAGGER_O, TAGGER_B_LOC, TAGGER_O};
+    size_t sent[] = {0, 0, 0, 1, 1, FAR};
+    unsigned hist[6];
+    assert_int_equal(tagger_history(toks, tags, sent, 6, hist), 0);
+    assert_int_equal(hist[3], TAGGER_F_HIST_PERS); /* ورامسفيلد */
+    assert_int_equal(hist[1], 0);                  /* its own sentence */
+    assert_int_equal(hist[5], 0);                  /* too far */
+    assert_int_equal(hist[4], 0);                  /* two letters */
+    assert_int_equal(hist[0], 0);
+}
+
 static void write_bytes(const char *path, const void *b, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -273,6 +328,8 @@ int main(void)
         cmocka_unit_test(test_tiny_model),
         cmocka_unit_test(test_viterbi_bio),
         cmocka_unit_test(test_features_edges),
+        cmocka_unit_test(test_features_split),
+        cmocka_unit_test(test_history),
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_shipped_model),
     };

@@ -23,6 +23,7 @@ typedef struct capture {
     bayan_severity severity;
     bayan_status status;
     long long offset;
+    long line, column;
     char file[256];
     char message[1024];
 } capture;
@@ -34,6 +35,8 @@ static void on_diag(void *user, const bayan_diagnostic *d)
     c->severity = d->severity;
     c->status = d->status;
     c->offset = d->offset;
+    c->line = d->line;
+    c->column = d->column;
     snprintf(c->file, sizeof c->file, "%s", d->file ? d->file : "");
     snprintf(c->message, sizeof c->message, "%s", d->message);
 }
@@ -242,6 +245,38 @@ static void test_invalid_offsets(void **state)
         char needle[32];
         snprintf(needle, sizeof needle, "byte %lld", T[i].offset);
         assert_non_null(strstr(c.message, needle));
+    }
+}
+
+/* A fault's line and column count characters (not bytes or UTF-16
+ * units) from the line's start, with CRLF and a lone CR ending a line and
+ * a byte-order mark not counted, in each encoding the decoder reads. */
+static void test_fault_places(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *encoding; /* forced, or NULL */
+        long line, column;
+    } T[] = {
+        {"\xd8\xa7\xd8\xac\r\n\xd9\x88\xd8\xb2\r\xd9\x81 \xff", 15, NULL, 3,
+         3},
+        {"\xef\xbb\xbf" "ab\xff", 6, NULL, 1, 3},
+        /* UTF-16LE: BOM, alef, LF, beh, an emoji (a surrogate pair), NUL */
+        {"\xff\xfe\x27\x06\x0a\x00\x28\x06\x3d\xd8\x00\xde\x00\x00", 14,
+         NULL, 2, 3},
+        {"\xc7\xe1\n\xc7\x00", 5, "windows-1256", 2, 2},
+    };
+    for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
+        capture c;
+        text_options o = make_options(&c, T[i].encoding, false);
+        text_doc doc;
+        assert_int_equal(text_decode(&o, "f.txt", T[i].bytes, T[i].len, &doc),
+                         BAYAN_ERR_ENCODING);
+        if (c.line != T[i].line || c.column != T[i].column)
+            fail_msg("case %zu: %ld:%ld, expected %ld:%ld", i, c.line,
+                     c.column, T[i].line, T[i].column);
     }
 }
 
@@ -545,6 +580,33 @@ static void test_tokens_and_sentences(void **state)
     }
 }
 
+/* Plain words (Arabic letters, single spaces) are split without ICU; the
+ * words must be those ICU finds in the same text ended by a full stop. */
+static void test_plain_words_as_icu(void **state)
+{
+    (void)state;
+    static const char *const plain[] = {"جامعة الدول العربية",
+                                        "وزارة الخارجية", "داعش"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        char stop[128];
+        snprintf(stop, sizeof stop, "%s.", plain[i]);
+        text_doc d1, d2;
+        text_analysis a = analyze(plain[i], &d1), b = analyze(stop, &d2);
+        assert_int_equal(a.token_count, b.token_count);
+        for (size_t k = 0; k < a.token_count; k++) {
+            assert_int_equal(a.tokens[k].match_begin, b.tokens[k].match_begin);
+            assert_int_equal(a.tokens[k].match_end, b.tokens[k].match_end);
+            assert_int_equal(a.tokens[k].end, b.tokens[k].end);
+        }
+        assert_int_equal(a.sentence_count, 1);
+        assert_int_equal(a.sentences[0].match_end, a.match_len);
+        text_analysis_clear(&a);
+        text_analysis_clear(&b);
+        text_doc_clear(&d1);
+        text_doc_clear(&d2);
+    }
+}
+
 /* ---- proclitics --------------------------------------------------------- */
 
 /* True when stem is among the candidate readings of token. */
@@ -649,8 +711,9 @@ static char *token_forms(const char *name, const char *bytes, size_t len,
         out[w++] = '\n';
         /* The original span folds, on its own, to the same token. */
         char *orig = cp_substr(doc.text, s->begin, s->end);
-        text_doc one = {orig, strlen(orig), s->end - s->begin, NULL, NULL,
-                        NULL, false, NULL};
+        text_doc one = {.text = orig,
+                        .length = strlen(orig),
+                        .cp_length = s->end - s->begin};
         text_analysis b;
         assert_int_equal(text_match_form(&one, &b), BAYAN_OK);
         if (b.match_len != n || memcmp(b.match, a.match + s->match_begin, n))
@@ -751,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_decode_variants),
         cmocka_unit_test(test_line_ends),
         cmocka_unit_test(test_invalid_offsets),
+        cmocka_unit_test(test_fault_places),
         cmocka_unit_test(test_nul_in_utf16_and_forced),
         cmocka_unit_test(test_lenient),
         cmocka_unit_test(test_html_extraction),
@@ -759,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_matching_form),
         cmocka_unit_test(test_offsets_map_back),
         cmocka_unit_test(test_tokens_and_sentences),
+        cmocka_unit_test(test_plain_words_as_icu),
         cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_seed_invariance),
     };

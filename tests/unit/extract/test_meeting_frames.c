@@ -1,0 +1,321 @@
+/* Unit tests of meeting frames: which meetings a text reports and at what
+ * level. Two officials meeting are of no group's level; one official
+ * meeting several people has one meeting per pair; a council's session is
+ * a meeting; a future verb makes it planned; a city that acts in a title
+ * is not a meeting's place. The texts are composed for the tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#define BASE_ID "https://w3id.org/bayan/id/"
+
+/* The distinct subjects typed bayan:Meeting, up to cap, into out. */
+static size_t meetings(const bayan_graph *g, uint32_t *out, size_t cap)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(graph_term(g, q[i].p)->value, P_TYPE) != 0 ||
+            strcmp(graph_term(g, q[i].o)->value, C_MEETING) != 0)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = out[j] == q[i].s;
+        if (!seen && k < cap)
+            out[k++] = q[i].s;
+    }
+    return k;
+}
+
+/* The object of <s> <p>, or NULL. */
+static const char *value_of(const bayan_graph *g, uint32_t s, const char *p)
+{
+    size_t n;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        if (q[i].s == s && strcmp(graph_term(g, q[i].p)->value, p) == 0)
+            return graph_term(g, q[i].o)->value;
+    return NULL;
+}
+
+/* How many meetings have <p> value. */
+static size_t meetings_with(const bayan_graph *g, const char *p,
+                            const char *value)
+{
+    uint32_t m[16];
+    size_t n = meetings(g, m, 16), k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = value_of(g, m[i], p);
+        k += v && strcmp(v, value) == 0;
+    }
+    return k;
+}
+
+static size_t count(const bayan_graph *g)
+{
+    uint32_t m[16];
+    return meetings(g, m, 16);
+}
+
+/* A minister meeting one counterpart: the meeting of two officials is not a
+ * ministerial meeting (that is a meeting of ministers of many states). */
+static void two_officials_are_no_ministerial(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "التقى وزير الخارجية الفرنسي جان لوران في عمان أمس نظيره "
+                "الأردني سمير النعيمي وبحثا العلاقات بين البلدين.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_OTHER), 1);
+    bayan_graph_free(g);
+}
+
+/* Ministers of many states meeting are a ministerial meeting, bilateral
+ * verb or not. */
+static void counterparts_in_the_plural_are_ministerial(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "التقى وزير الخارجية الفرنسي جان لوران في بروكسل أمس "
+                "نظراءه الأوروبيين لبحث الأزمة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+}
+
+/* One official meeting three people: three meetings, one per pair. */
+static void one_meeting_per_counterpart(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وفي بغداد التقى الوزير جان لوران مع رئيس الوزراء العراقي "
+                "أحمد الخالدي ووزير الخارجية سامي العبيدي ورئيس البرلمان "
+                "خالد المنصوري.\n");
+    assert_int_equal(count(g), 3);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/baghdad"), 3);
+    bayan_graph_free(g);
+}
+
+/* Received by two people ("من قبل"): two meetings. */
+static void received_by_two(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وفي الرباط سيستقبل الوزير من قبل رئيس الحكومة أحمد "
+                "الخالدي ورئيس البرلمان خالد المنصوري.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 2);
+    bayan_graph_free(g);
+}
+
+/* A council's session ("دورته") is a meeting. */
+static void council_session(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد مجلس الجامعة العربية دورته العادية في القاهرة أمس "
+                "برئاسة الأردن.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 1);
+    bayan_graph_free(g);
+}
+
+/* A future verb the cue list names ("سينظم") makes a meeting planned. */
+static void future_verb_planned(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "سينظم الاجتماع في الرباط بمشاركة ممثلين عن 20 دولة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
+/* A title where a city acts ("باريس تدعو") gives no place to the meeting
+ * of the text; a title that places a meeting ("في روما") does. */
+static void city_acting_in_a_title(void **state)
+{
+    bayan_graph *g = extract(*state, "باريس تدعو إلى الحوار\n"
+                                     "اجتمع الوزراء لبحث الأزمة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/paris"), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "وزراء الخارجية في روما\n"
+                        "اجتمع الوزراء لبحث الأزمة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/rome"), 1);
+    bayan_graph_free(g);
+}
+
+/* A place named as a meeting's topic ("حول سوريا", "خاصة بمدينة القدس")
+ * or far from it ("الأوضاع في سوريا") is not where it is held. */
+static void topic_is_no_place(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد وزراء الخارجية العرب اجتماعا طارئا حول سوريا "
+                "لمتابعة الأوضاع في لبنان.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/SY"), 0);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/LB"), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد الوزراء اجتماعا في الأردن أمس.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/JO"), 1);
+    bayan_graph_free(g);
+}
+
+/* "هذه الجلسة" is the session told of before: no second meeting, and
+ * what the sentence says of other places and times stays with them. */
+static void demonstrative_is_the_meeting_before(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد مجلس الأمن جلسة طارئة في نيويورك أمس.\n"
+                "وتهدف هذه الجلسة إلى بحث الأوضاع في مدينة حلب، وستعقد "
+                "جلسات مماثلة لاحقا.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/new-york"), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "false"), 1);
+    bayan_graph_free(g);
+}
+
+/* How many (meeting, attendee) pairs name attendee. */
+static size_t attended_by(const bayan_graph *g, const char *attendee)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, P_ATTENDEE) == 0 &&
+             strcmp(graph_term(g, q[i].o)->value, attendee) == 0;
+    return k;
+}
+
+/* A group on the UN sanctions lists is what a meeting is against, never
+ * one of its attendees. */
+static void proscribed_group_attends_nothing(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد وزراء الخارجية اجتماعا في باريس بمشاركة فرنسا وتنظيم "
+                "داعش.\n");
+    assert_int_equal(attended_by(g, BASE_ID "state/FR"), 1);
+    assert_int_equal(attended_by(g, BASE_ID "org/isis"), 0);
+    bayan_graph_free(g);
+}
+
+/* A meeting dated after the publication date is still to come, though
+ * its verb is in the present ("ينعقد"). */
+static void dated_after_publication_is_planned(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "الرباط 10 مايو 2024 (وكالات) - ينعقد اجتماع وزراء الخارجية "
+                "العرب في الرباط يوم 20 مايو 2024.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "الرباط 10 مايو 2024 (وكالات) - انعقد اجتماع وزراء "
+                        "الخارجية العرب في الرباط يوم 8 مايو 2024.\n");
+    assert_int_equal(meetings_with(g, P_PLANNED, "false"), 1);
+    bayan_graph_free(g);
+}
+
+/* How many (meeting, chair) pairs name chair. */
+static size_t chaired_by(const bayan_graph *g, const char *chair)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, NS_BAYAN "chair") == 0 &&
+             strcmp(graph_term(g, q[i].o)->value, chair) == 0;
+    return k;
+}
+
+/* Chairs after a feminine verb ("ترأست كل من دولة الكويت وألمانيا"); a
+ * committee's head ("اللجنة برئاسة مصر") chairs the committee, not the
+ * summit. */
+static void chairs_and_committee_heads(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "ترأست كل من دولة الكويت وألمانيا الاجتماع الثاني لمجموعة "
+                "العمل في أبوظبي.\n");
+    assert_int_equal(chaired_by(g, BASE_ID "state/KW"), 1);
+    assert_int_equal(chaired_by(g, BASE_ID "state/DE"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "أوصت القمة العربية في الرياض باستمرار عمل اللجنة "
+                        "برئاسة مصر.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(chaired_by(g, BASE_ID "state/EG"), 0);
+    bayan_graph_free(g);
+}
+
+/* Talks with two bodies ("مباحثات مع مسؤولي الحكومة المصرية وجامعة الدول
+ * العربية"), no person named: one meeting with each. */
+static void talks_with_two_bodies(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "سيقوم المبعوث بزيارة للقاهرة لإجراء مباحثات مع مسؤولي "
+                "الحكومة الأردنية وجامعة الدول العربية.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 2);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 2);
+    bayan_graph_free(g);
+}
+
+/* A summit a foreign minister attends is still a summit. */
+static void minister_at_a_summit(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "اختتمت قمة مجلس التعاون الخليجي في الرياض أمس بحضور وزير "
+                "الخارجية المصري.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_LEADERS), 1);
+    bayan_graph_free(g);
+}
+
+/* One minister makes a meeting ministerial as its chair, not as a
+ * speaker. */
+static void minister_chairs_or_speaks(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد المؤتمر الدولي في باريس أمس وألقى وزير الخارجية "
+                "البحريني كلمة أمام المؤتمر.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد اجتماع في باريس أمس برئاسة وزير الخارجية "
+                        "البحريني.\n");
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+}
+
+/* A later "meeting with A" is the meeting with A told of before. */
+static void same_counterpart_same_meeting(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وفي بغداد التقى الوزير جان لوران مع رئيس الوزراء العراقي "
+                "أحمد الخالدي ورئيس البرلمان خالد المنصوري.\n"
+                "وقال لوران خلال اجتماعه مع الخالدي إن الزيارة مهمة.\n");
+    assert_int_equal(count(g), 2);
+    bayan_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(two_officials_are_no_ministerial),
+        cmocka_unit_test(counterparts_in_the_plural_are_ministerial),
+        cmocka_unit_test(one_meeting_per_counterpart),
+        cmocka_unit_test(received_by_two),
+        cmocka_unit_test(council_session),
+        cmocka_unit_test(future_verb_planned),
+        cmocka_unit_test(city_acting_in_a_title),
+        cmocka_unit_test(topic_is_no_place),
+        cmocka_unit_test(demonstrative_is_the_meeting_before),
+        cmocka_unit_test(proscribed_group_attends_nothing),
+        cmocka_unit_test(dated_after_publication_is_planned),
+        cmocka_unit_test(chairs_and_committee_heads),
+        cmocka_unit_test(talks_with_two_bodies),
+        cmocka_unit_test(minister_at_a_summit),
+        cmocka_unit_test(minister_chairs_or_speaks),
+        cmocka_unit_test(same_counterpart_same_meeting),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
