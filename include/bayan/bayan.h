@@ -245,9 +245,10 @@ BAYAN_API bayan_status bayan_export(const bayan_engine *engine,
                                     bayan_format format, bayan_write_fn write,
                                     void *user);
 
-/** The size of the drawing DOT, SVG and GraphML make of the graph: its
- *  nodes (entities, articles, meetings) and edges. */
-BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_graph *graph,
+/** The size of the drawing the engine's DOT and SVG exports make of the
+ *  graph: its nodes (entities, articles, meetings) and edges. */
+BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_engine *engine,
+                                                const bayan_graph *graph,
                                                 size_t *nodes, size_t *edges);
 
 /** Above this many nodes a graph's SVG takes Graphviz tens of seconds to

@@ -498,11 +498,12 @@ static bool make_directory(const char *dir)
 
 /* Whether to write the SVG: always when asked for by name; by default
  * only for a graph Graphviz lays out in reasonable time. */
-static bool svg_wanted(const cli *c, const bayan_graph *graph)
+static bool svg_wanted(const cli *c, const bayan_engine *engine,
+                       const bayan_graph *graph)
 {
     size_t nodes, edges;
     if (!c->formats[BAYAN_FORMAT_SVG] || c->formats_given ||
-        bayan_graph_drawing_size(graph, &nodes, &edges) != BAYAN_OK ||
+        bayan_graph_drawing_size(engine, graph, &nodes, &edges) != BAYAN_OK ||
         nodes <= BAYAN_SVG_DEFAULT_MAX_NODES)
         return c->formats[BAYAN_FORMAT_SVG];
     if (c->verbosity >= 1)
@@ -519,7 +520,7 @@ static bool svg_wanted(const cli *c, const bayan_graph *graph)
 static bayan_status write_outputs(const cli *c, const bayan_engine *engine,
                                   const bayan_graph *graph)
 {
-    bool svg = svg_wanted(c, graph);
+    bool svg = svg_wanted(c, engine, graph);
     if (!make_directory(c->output_dir)) {
         fprintf(stderr, "bayan: %s: error: cannot create directory: %s\n",
                 c->output_dir, strerror(errno));

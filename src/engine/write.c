@@ -35,9 +35,11 @@ bayan_status bayan_export(const bayan_engine *e, const bayan_graph *graph,
     return BAYAN_ERR_ARGUMENT;
 }
 
-bayan_status bayan_graph_drawing_size(const bayan_graph *graph,
+bayan_status bayan_graph_drawing_size(const bayan_engine *e,
+                                      const bayan_graph *graph,
                                       size_t *nodes, size_t *edges)
 {
+    (void)e; /* one view of the graph for now */
     graph_view v;
     bayan_status st = view_build(graph, &v);
     if (st != BAYAN_OK)
