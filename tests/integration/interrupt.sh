@@ -250,19 +250,22 @@ case_output_directory_not_writable() {
     check_unchanged "$out"
 }
 
-# Many one-word articles: a graph of more nodes than the default SVG draws
-# (BAYAN_SVG_DEFAULT_MAX_NODES, 1500), cheap to read.
+# Many short articles naming six places each: a graph of more nodes than
+# the default SVG draws (BAYAN_SVG_DEFAULT_MAX_NODES, 1500) and enough
+# edges for a layout of several seconds, cheap to read.
 make_wide_corpus() {
     local dir=$WORK/wide
     [ -d "$dir" ] && return 0
     mkdir -p "$dir"
-    "$PY" - "$dir" 1600 <<'PY'
+    "$PY" - "$dir" 2500 <<'PY'
 import os, sys
-names = ['العراق', 'فرنسا', 'الأردن', 'روما', 'مصر', 'تونس']
+names = ['العراق', 'فرنسا', 'الأردن', 'روما', 'مصر', 'تونس', 'لبنان',
+         'سوريا', 'الكويت']
 for i in range(int(sys.argv[2])):
     with open(os.path.join(sys.argv[1], f'{i:05d}.txt'), 'w',
               encoding='utf-8') as f:
-        f.write(f'{names[i % len(names)]} {i}\n')
+        f.write(' و'.join(names[(i + k) % len(names)] for k in range(6))
+                + f' {i}\n')
 PY
 }
 
@@ -289,7 +292,7 @@ case_sigterm_during_svg_layout() {
     make_wide_corpus
     start_bayan -f svg -o "$out" "$WORK/wide"
     wait_for has_temp "$out" || fail "no temporary file ever appeared" || return 1
-    sleep 1 # into the layout
+    sleep 0.5 # into the layout
     kill -0 "$PID" 2>/dev/null || fail "the layout ended before the signal" || return 1
     local t0=$EPOCHREALTIME
     kill -TERM "$PID"
