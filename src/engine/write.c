@@ -39,6 +39,7 @@ bayan_status bayan_graph_drawing_size(const bayan_engine *e,
                                       const bayan_graph *graph,
                                       size_t *nodes, size_t *edges)
 {
+    (void)e; /* one view of the graph for now */
     graph_view v;
     bayan_status st = e->export.meetings_view
                           ? view_build_meetings(graph, &v)
