@@ -184,6 +184,28 @@ BAYAN_API bayan_status bayan_read_memory(const bayan_engine *engine,
 BAYAN_API bayan_status bayan_read_file(const bayan_engine *engine,
                                        bayan_graph *graph, const char *path);
 
+/** Called by bayan_read_files on the calling thread, once for each input
+ *  in input order, after that input's diagnostics: status is what
+ *  bayan_read_file would have returned for it, bytes the size read (0 when
+ *  it could not be read). */
+typedef void (*bayan_read_done_fn)(void *user, size_t index,
+                                   bayan_status status, size_t bytes);
+
+/** Reads count files into graph with jobs threads (0: one per online
+ *  processor), as bayan_read_file would one after the other: the graph,
+ *  and so every export, is byte for byte the same whatever jobs is, and
+ *  the diagnostics come in input order, on the calling thread. Each thread
+ *  keeps scratch state of its own; the engine is only read. Returns
+ *  BAYAN_OK once every input was tried (done says how each went),
+ *  BAYAN_ERR_CANCELLED when bayan_options.cancelled asked to stop (inputs
+ *  not merged by then are left out, and done is not called for them),
+ *  BAYAN_ERR_NOMEM or BAYAN_ERR_INTERNAL when no thread could start. */
+BAYAN_API bayan_status bayan_read_files(const bayan_engine *engine,
+                                        bayan_graph *graph,
+                                        const char *const *paths,
+                                        size_t count, unsigned jobs,
+                                        bayan_read_done_fn done, void *user);
+
 /* ------------------------------------------------------------------------ */
 /* Text analysis: what the extractor sees of one article.                   */
 
@@ -244,6 +266,17 @@ BAYAN_API bayan_status bayan_export(const bayan_engine *engine,
                                     const bayan_graph *graph,
                                     bayan_format format, bayan_write_fn write,
                                     void *user);
+
+/** The size of the drawing the engine's DOT and SVG exports make of the
+ *  graph: its nodes (entities, articles, meetings) and edges. */
+BAYAN_API bayan_status bayan_graph_drawing_size(const bayan_engine *engine,
+                                                const bayan_graph *graph,
+                                                size_t *nodes, size_t *edges);
+
+/** Above this many nodes a graph's SVG takes Graphviz tens of seconds to
+ *  minutes to lay out (and hundreds of MB): the CLI skips the SVG it writes
+ *  by default, and writes it when -f names svg. */
+#define BAYAN_SVG_DEFAULT_MAX_NODES 1500
 
 /** Writes the graph to path atomically: the bytes go to a temporary file in
  *  the same directory, which is flushed and renamed over path only when the

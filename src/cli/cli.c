@@ -61,6 +61,8 @@ static void print_diagnostic(void *user, const bayan_diagnostic *d)
         return;
     if (d->severity == BAYAN_WARNING && c->verbosity < 1)
         return;
+    if (c->progress)
+        fputs("\r\033[K", stderr); /* over the progress line */
     fprintf(stderr, "bayan: ");
     if (d->file) {
         fprintf(stderr, "%s:", d->file);
@@ -82,6 +84,7 @@ static void read_inputs(run *r)
         read_input(r, "-");
     for (int i = 0; i < c->input_count; i++)
         read_input(r, c->inputs[i]);
+    read_queued(r);
 }
 
 /* Where the outputs go, for messages. */
@@ -171,6 +174,7 @@ int main(int argc, char **argv)
                                "directories, or pipe an article into "
                                "standard input");
     install_signal_handlers();
+    c.progress = c.verbosity >= 1 && isatty(STDERR_FILENO);
 
     bayan_engine *engine = NULL;
     bayan_graph *graph = NULL;
@@ -184,6 +188,7 @@ int main(int argc, char **argv)
     if (rc == EXIT_OK)
         rc = finish(&c, &r);
     free(r.dirs);
+    free(r.queue);
     bayan_graph_free(graph);
     bayan_engine_free(engine);
     int sig = interrupted;

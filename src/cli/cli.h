@@ -25,6 +25,8 @@ typedef struct cli {
     bool formats_given;     /* -f was used (else the defaults) */
     bool clean;             /* remove outputs of formats not asked for */
     int verbosity;          /* 0 quiet, 1 normal, 2 verbose */
+    unsigned jobs;          /* threads reading articles; 0: one per core */
+    bool progress;          /* a progress line on stderr (a terminal) */
     char **inputs;          /* borrowed from argv */
     int input_count;
     bayan_options options;
@@ -67,11 +69,28 @@ typedef struct run {
     bool written;  /* the outputs were replaced */
     dir_id *dirs;  /* directories read so far */
     size_t dir_count, dir_capacity;
+    char **queue;  /* files found, read together by read_queued */
+    size_t queued, queue_capacity;
+    unsigned long long queued_bytes; /* their sizes, for the progress */
+    /* The progress line (on a terminal only): what is done, and when. */
+    size_t done_files;
+    unsigned long long done_bytes;
+    double started, shown;
 } run;
 
 /* Reads a file, a directory (recursively) or "-" (standard input) named
  * on the command line; counts what was read and what failed in r. */
 void read_input(run *r, const char *path);
+
+/* ---- jobs.c ------------------------------------------------------------- */
+
+/* Adds a file found to the queue read_queued reads. */
+void queue_file(run *r, const char *path, unsigned long long size);
+
+/* Reads the files queued with c->jobs threads (bayan_read_files, which
+ * keeps their order in the graph and in the messages), showing progress
+ * on a terminal; empties the queue. */
+void read_queued(run *r);
 
 /* ---- outputs.c ---------------------------------------------------------- */
 

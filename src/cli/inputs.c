@@ -140,6 +140,7 @@ static void read_directory(run *r, const char *path, int depth)
 static void read_path(run *r, const char *path, int depth)
 {
     if (strcmp(path, "-") == 0 && depth == 0) {
+        read_queued(r); /* the files named before it come first */
         read_stdin(r);
         return;
     }
@@ -164,11 +165,12 @@ static void read_path(run *r, const char *path, int depth)
                                 "(a symlink loop?); skipped\n", path);
             return;
         }
-        int before = r->read + r->failed;
+        size_t before = r->read + r->failed + r->queued;
         read_directory(r, path, depth);
         /* A directory named on the command line that yields nothing is
          * most likely the wrong one: say so, and count it as failed. */
-        if (depth == 0 && r->read + r->failed == before && !cli_interrupted()) {
+        if (depth == 0 && r->read + r->failed + r->queued == before &&
+            !cli_interrupted()) {
             fprintf(stderr, "bayan: %s: error: no article to read (files "
                             "named *.txt, *.text, *.html, *.htm, *.xhtml or "
                             "with no extension)\n", path);
@@ -195,10 +197,7 @@ static void read_path(run *r, const char *path, int depth)
     }
     if (r->c->verbosity >= 2)
         fprintf(stderr, "bayan: reading %s\n", path);
-    if (bayan_read_file(r->engine, r->graph, path) == BAYAN_OK)
-        r->read++;
-    else
-        r->failed++;
+    queue_file(r, path, (unsigned long long)st.st_size);
 }
 
 void read_input(run *r, const char *path)

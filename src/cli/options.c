@@ -9,6 +9,9 @@
 
 #include "cli/cli.h"
 
+#define STRING_(x) #x
+#define STRING(x) STRING_(x)
+
 void cli_usage(FILE *out)
 {
     fputs("Usage: bayan [OPTIONS] [INPUT...]\n"
@@ -25,7 +28,9 @@ void cli_usage(FILE *out)
           "  -f, --formats LIST    comma-separated, any case, from turtle (ttl),\n"
           "                        ntriples (nt), nquads (nq), graphml,\n"
           "                        dot (gv), svg (default turtle,graphml,dot,svg;\n"
-          "                        turtle for standard output)\n"
+          "                        turtle for standard output; svg only\n"
+          "                        when the drawing has at most "
+          STRING(BAYAN_SVG_DEFAULT_MAX_NODES) " nodes)\n"
           "      --view VIEW       what DOT and SVG draw: meetings (default)\n"
           "                        or full (every entity, as GraphML)\n"
           "      --clean           remove outputs of formats not asked for\n"
@@ -41,6 +46,8 @@ void cli_usage(FILE *out)
           "                        inputs, from a TSV table (see README)\n"
           "      --max-input-size MB  refuse inputs larger than MB\n"
           "                        megabytes (default 10)\n"
+          "  -j, --jobs N          read articles on N threads (default: one\n"
+          "                        per processor); the outputs are the same\n"
           "  -q, --quiet           print errors only\n"
           "  -v, --verbose         say what is read and written\n"
           "  -h, --help            show this help\n"
@@ -145,6 +152,19 @@ static int parse_megabytes(cli *c, const char *arg)
     return EXIT_OK;
 }
 
+/* -j, --jobs: a whole number of threads, 1 to 256. */
+static int parse_jobs(cli *c, const char *arg)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > 256 || *arg == '-')
+        return cli_usage_error("--jobs '%s': expected a number of threads, "
+                               "1 to 256", arg);
+    c->jobs = (unsigned)n;
+    return EXIT_OK;
+}
+
 enum {
     OPT_BASE = 256,
     OPT_ENCODING,
@@ -171,6 +191,7 @@ static const struct option LONG_OPTIONS[] = {
     {"hunspell", required_argument, NULL, OPT_HUNSPELL},
     {"metadata", required_argument, NULL, OPT_METADATA},
     {"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -211,6 +232,7 @@ static int apply_option(cli *c, int opt, char **argv)
     case OPT_HUNSPELL: c->options.hunspell_dir = optarg; return EXIT_OK;
     case OPT_METADATA: c->options.metadata_file = optarg; return EXIT_OK;
     case OPT_MAX_INPUT: return parse_megabytes(c, optarg);
+    case 'j': return parse_jobs(c, optarg);
     case 'q': c->verbosity = 0; return EXIT_OK;
     case 'v': c->verbosity = 2; return EXIT_OK;
     case 'h': cli_usage(stdout); exit(EXIT_OK);
@@ -242,7 +264,7 @@ int cli_parse(cli *c, int argc, char **argv)
     opterr = 0; /* our messages, without the program's full path */
     int opt, rc = EXIT_OK;
     while (rc == EXIT_OK &&
-           (opt = getopt_long(argc, argv, ":o:f:qvhV", LONG_OPTIONS,
+           (opt = getopt_long(argc, argv, ":o:f:j:qvhV", LONG_OPTIONS,
                               NULL)) != -1)
         rc = apply_option(c, opt, argv);
     if (rc != EXIT_OK)

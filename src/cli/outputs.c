@@ -74,9 +74,29 @@ static void handle_other_outputs(const cli *c)
                 strchr(names, ',') ? "them" : "it");
 }
 
+/* Whether to write the SVG: always when asked for by name; by default
+ * only for a drawing Graphviz lays out in reasonable time. */
+static bool svg_wanted(const cli *c, const bayan_engine *engine,
+                       const bayan_graph *graph)
+{
+    size_t nodes, edges;
+    if (!c->formats[BAYAN_FORMAT_SVG] || c->formats_given ||
+        bayan_graph_drawing_size(engine, graph, &nodes, &edges) != BAYAN_OK ||
+        nodes <= BAYAN_SVG_DEFAULT_MAX_NODES)
+        return c->formats[BAYAN_FORMAT_SVG];
+    if (c->verbosity >= 1)
+        fprintf(stderr, "bayan: graph.svg not written: the drawing has %zu "
+                        "nodes, more than the %d the default draws (its "
+                        "layout could take many minutes); ask for it with "
+                        "-f turtle,graphml,dot,svg\n",
+                nodes, BAYAN_SVG_DEFAULT_MAX_NODES);
+    return false;
+}
+
 static bayan_status write_directory(const cli *c, const bayan_engine *engine,
                                     const bayan_graph *graph)
 {
+    bool svg = svg_wanted(c, engine, graph);
     if (!make_directory(c->output_dir)) {
         fprintf(stderr, "bayan: %s: error: cannot create directory: %s\n",
                 c->output_dir, strerror(errno));
@@ -87,7 +107,7 @@ static bayan_status write_directory(const cli *c, const bayan_engine *engine,
     size_t count = 0;
     bayan_status st = BAYAN_OK;
     for (int i = 0; i < BAYAN_FORMAT_COUNT && st == BAYAN_OK; i++) {
-        if (!c->formats[i])
+        if (!c->formats[i] || (i == BAYAN_FORMAT_SVG && !svg))
             continue;
         paths[count] = output_path(c->output_dir,
                                    bayan_format_file((bayan_format)i));

@@ -273,8 +273,12 @@ static void hand_out(bayan_engine *e)
         .cues = e->cues,
         .names = e->names,
     };
-    e->export = (export_env){e->base, &e->reporter, e->dot,
-                             e->view == BAYAN_VIEW_MEETINGS};
+    e->export = (export_env){.base = e->base,
+                             .reporter = &e->reporter,
+                             .dot = e->dot,
+                             .meetings_view = e->view == BAYAN_VIEW_MEETINGS,
+                             .cancelled = e->cancelled,
+                             .cancel_user = e->user};
 }
 
 bayan_status bayan_engine_new(const bayan_options *options,
@@ -317,6 +321,9 @@ bayan_status bayan_engine_new(const bayan_options *options,
         bayan_engine_free(e);
         return BAYAN_ERR_NOMEM;
     }
+    /* libxml2 initializes itself on first use, which is not safe from
+     * two of bayan_read_files' threads at once: do it here. */
+    html_init();
     report(&e->reporter, BAYAN_INFO, BAYAN_OK, NULL, -1,
            "ontology and lexicon read from %s", e->ontology_dir);
     bayan_status st = load_data(e, find_hunspell_dir(options));

@@ -6,6 +6,7 @@
 #define BAYAN_ENGINE_H
 
 #include "bayan/bayan.h"
+#include "core/membuf.h"
 #include "core/report.h"
 #include "engine/sidecar.h"
 #include "export/export.h"
@@ -41,5 +42,33 @@ struct bayan_engine {
     extract_env extract;
     export_env export;
 };
+
+/* What reading one article needs besides the engine's read-only data:
+ * the views with the reporter its diagnostics go to, and the scratch
+ * state of the thread reading it (read_files.c gives each its own). */
+typedef struct article_env {
+    text_options text;
+    extract_env extract;
+    bool check_ontology; /* the graph spools: check the article's quads */
+} article_env;
+
+/* ---- read.c ------------------------------------------------------------ */
+
+/** Decodes an article and extracts its facts into *out, a new graph (the
+ *  article's IRI in ids), touching nothing shared: safe on several threads
+ *  at once, each with its own env. Diagnostics go to env's reporter. */
+bayan_status engine_extract(const bayan_engine *e, const article_env *env,
+                            const char *name, const void *bytes, size_t len,
+                            bayan_graph **out, article_ids *ids);
+
+/** Merges an article extracted by engine_extract into graph; says why it
+ *  could not through the engine's reporter. */
+bayan_status engine_merge(const bayan_engine *e, bayan_graph *graph,
+                          const bayan_graph *part, const char *article,
+                          const char *name);
+
+/** Reads a whole file into *out (free out->data); says why it could not
+ *  through r. */
+bayan_status engine_slurp(const reporter *r, const char *path, membuf *out);
 
 #endif

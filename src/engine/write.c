@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export/atomic_file.h"
+#include "graph/view.h"
 
 /* ---- exporting ---------------------------------------------------------- */
 
@@ -32,6 +33,23 @@ bayan_status bayan_export(const bayan_engine *e, const bayan_graph *graph,
         break;
     }
     return BAYAN_ERR_ARGUMENT;
+}
+
+bayan_status bayan_graph_drawing_size(const bayan_engine *e,
+                                      const bayan_graph *graph,
+                                      size_t *nodes, size_t *edges)
+{
+    (void)e; /* one view of the graph for now */
+    graph_view v;
+    bayan_status st = e->export.meetings_view
+                          ? view_build_meetings(graph, &v)
+                          : view_build(graph, &v);
+    if (st != BAYAN_OK)
+        return st;
+    *nodes = v.node_count;
+    *edges = v.edge_count;
+    view_clear(&v);
+    return BAYAN_OK;
 }
 
 /* The sink of an export to a file: the atomic file, a buffer (raptor
@@ -109,7 +127,7 @@ static bayan_status export_to_temp(const bayan_engine *e,
     bool cancelled = sink->cancelled;
     int error = sink->error;
     free(sink);
-    if (cancelled) {
+    if (cancelled || st == BAYAN_ERR_CANCELLED) {
         st = BAYAN_ERR_CANCELLED; /* the caller knows why: no message */
     } else if (st == BAYAN_OK || error) {
         /* A failed write (disk full) makes the exporter fail too; name

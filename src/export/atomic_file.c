@@ -2,7 +2,9 @@
  * interrupted export never leaves a half-written file behind. */
 #include "export/atomic_file.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,49 @@ struct atomic_file {
     bool failed;
 };
 
+/* The process id in a temporary name ".NAME.<pid>.XXXXXX" of name, or 0
+ * when entry is not one. */
+static long temp_owner(const char *entry, const char *name)
+{
+    size_t n = strlen(name);
+    if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 ||
+        entry[1 + n] != '.')
+        return 0;
+    char *end;
+    errno = 0;
+    long pid = strtol(entry + 2 + n, &end, 10);
+    if (errno || pid <= 0 || end == entry + 2 + n || *end != '.' ||
+        strlen(end + 1) != 6)
+        return 0;
+    return pid;
+}
+
+/* Removes the temporary files of name that a process killed before it
+ * could clean up (SIGKILL, a crash, a second SIGINT) left in dir: those
+ * whose process is gone. Only a process on this machine can be asked, so
+ * a directory shared by several machines may keep some. */
+static void sweep_stale(const char *dir, const char *name)
+{
+    DIR *d = opendir(*dir ? dir : ".");
+    if (!d)
+        return;
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        long pid = temp_owner(ent->d_name, name);
+        if (pid == 0 || pid == (long)getpid() ||
+            kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        size_t n = strlen(dir) + strlen(ent->d_name) + 2;
+        char *stale = malloc(n);
+        if (stale) {
+            snprintf(stale, n, "%s%s", dir, ent->d_name);
+            unlink(stale);
+            free(stale);
+        }
+    }
+    closedir(d);
+}
+
 bayan_status atomic_open(const char *path, atomic_file **out)
 {
     *out = NULL;
@@ -25,14 +70,19 @@ bayan_status atomic_open(const char *path, atomic_file **out)
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
     const char *base = path + dir_len;
-    size_t n = strlen(path) + 16;
+    size_t n = strlen(path) + 40;
     f->path = strdup(path);
     f->temp_path = malloc(n);
     if (!f->path || !f->temp_path) {
         atomic_abort(f);
         return BAYAN_ERR_NOMEM;
     }
-    snprintf(f->temp_path, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    /* The directory part, for the sweep ("" for the current one). */
+    snprintf(f->temp_path, n, "%.*s", (int)dir_len, path);
+    sweep_stale(f->temp_path, base);
+    /* Our process id in the name tells a later run whether we are gone. */
+    snprintf(f->temp_path, n, "%.*s.%s.%ld.XXXXXX", (int)dir_len, path, base,
+             (long)getpid());
     int fd = mkstemp(f->temp_path);
     if (fd < 0) {
         free(f->temp_path);

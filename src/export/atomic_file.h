@@ -8,7 +8,8 @@
 /** A file being written under a temporary name beside its final path. */
 typedef struct atomic_file atomic_file;
 
-/** Creates "DIR/.NAME.XXXXXX" next to path. */
+/** Creates "DIR/.NAME.PID.XXXXXX" next to path, after removing those of
+ *  processes that are gone (a killed run's). */
 bayan_status atomic_open(const char *path, atomic_file **out);
 /** A bayan_write_fn over an atomic_file (user). */
 bool atomic_write(void *user, const void *bytes, size_t len);

@@ -598,6 +598,21 @@ static bayan_status render_svg(const export_env *e, Agraph_t *ag,
     return st;
 }
 
+/* render_svg's arguments, for export_apart. */
+typedef struct svg_job {
+    const export_env *e;
+    Agraph_t *ag;
+    bool use_dot;
+} svg_job;
+
+static bayan_status render_svg_job(void *arg, bayan_write_fn write,
+                                   void *user)
+{
+    svg_job *job = arg;
+    dot_channel chan = {write, user, false};
+    return render_svg(job->e, job->ag, job->use_dot, &chan);
+}
+
 bayan_status export_dot(const export_env *e, const bayan_graph *g,
                         bayan_format format, bayan_write_fn write, void *user)
 {
@@ -620,8 +635,9 @@ bayan_status export_dot(const export_env *e, const bayan_graph *g,
         st = BAYAN_ERR_NOMEM;
     else if (format == BAYAN_FORMAT_DOT)
         st = write_dot(ag, &chan);
-    else
-        st = render_svg(e, ag, use_dot, &chan);
+    else /* apart, so that a signal stops a long layout at once */
+        st = export_apart(e, render_svg_job, &(svg_job){e, ag, use_dot},
+                          write, user);
     if (ag)
         agclose(ag);
     view_clear(&v);

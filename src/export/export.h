@@ -18,6 +18,9 @@ typedef struct export_env {
     /** DOT and SVG draw the meetings view (view_build_meetings) rather
      *  than the whole graph. */
     bool meetings_view;
+    /** Polled while a drawing is laid out (may be NULL): true stops it. */
+    bool (*cancelled)(void *user);
+    void *cancel_user;
 } export_env;
 
 /** Where an exporter's diagnostics go (nowhere when x is NULL). */
@@ -37,6 +40,16 @@ bayan_status export_graphml(const export_env *x, const bayan_graph *g,
 /** DOT through cgraph's agwrite, or SVG rendered by gvc (dot.c). */
 bayan_status export_dot(const export_env *x, const bayan_graph *g,
                         bayan_format format, bayan_write_fn write, void *user);
+
+/** Runs an export in a child process (apart.c): fn writes through the
+ *  sink it is given, which copies into write; e's cancelled callback is
+ *  polled ten times a second meanwhile, and when it says stop the child is
+ *  killed and BAYAN_ERR_CANCELLED returned. For work that never returns
+ *  to us while it runs (a Graphviz layout). Without fork, fn runs here. */
+typedef bayan_status (*export_apart_fn)(void *arg, bayan_write_fn write,
+                                        void *user);
+bayan_status export_apart(const export_env *e, export_apart_fn fn, void *arg,
+                          bayan_write_fn write, void *user);
 
 /** What export_dot keeps between SVG exports of one engine: the Graphviz
  *  context, made on the first SVG export and freed with the engine (dot.c).

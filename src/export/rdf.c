@@ -10,6 +10,7 @@
 
 #include <raptor2.h>
 
+#include "export/ntriples.h"
 #include "graph/vocab.h"
 
 /* ---- writing ------------------------------------------------------------ */
@@ -465,12 +466,62 @@ static bayan_status run_serializer(raptor_world *w, const export_env *e,
     return st != BAYAN_OK ? st : end;
 }
 
+/* ---- N-Triples and N-Quads without raptor (ntriples.c) ------------------ */
+
+/* What write_line carries from one quad to the next. */
+typedef struct line_state {
+    nt_writer *w;
+    bool quads;
+    const bayan_graph *last_g; /* the graph naming last's terms */
+    quad last;
+} line_state;
+
+/* The same lines as serialize_one gives raptor: a triple repeated (in
+ * several named graphs) is written once in N-Triples. */
+static bayan_status write_line(void *user, const bayan_graph *g,
+                               const quad *q)
+{
+    line_state *ls = user;
+    if (!q) {
+        ls->last_g = NULL;
+        return BAYAN_OK;
+    }
+    bool repeat = !ls->quads && ls->last_g == g && same_triple(&ls->last, q);
+    ls->last_g = g;
+    ls->last = *q;
+    if (repeat)
+        return BAYAN_OK;
+    return nt_write_quad(ls->w, g, q, ls->quads) ? BAYAN_OK : BAYAN_ERR_IO;
+}
+
+static bayan_status export_lines(const export_env *e, const bayan_graph *g,
+                                 const rdf_syntax *sx, bayan_write_fn write,
+                                 void *user)
+{
+    nt_writer *w = malloc(sizeof *w);
+    if (!w)
+        return BAYAN_ERR_NOMEM;
+    nt_writer_init(w, write, user);
+    line_state ls = {w, sx->quads, NULL, {0, 0, 0, 0}};
+    bayan_status st = graph_visit_sorted(g, write_line, &ls);
+    bool ok = nt_writer_finish(w);
+    free(w);
+    if (st == BAYAN_OK && !ok)
+        st = BAYAN_ERR_IO;
+    if (st == BAYAN_ERR_IO)
+        report(export_reporter(e), BAYAN_ERROR, BAYAN_ERR_IO, NULL, -1,
+               "writing %s output failed", sx->serializer);
+    return st;
+}
+
 bayan_status export_rdf(const export_env *e, const bayan_graph *g,
                         bayan_format format, bayan_write_fn write, void *user)
 {
     const rdf_syntax *sx = find_syntax(format);
     if (!sx || !g || !write)
         return BAYAN_ERR_ARGUMENT;
+    if (format != BAYAN_FORMAT_TURTLE)
+        return export_lines(e, g, sx, write, user);
     out_state os = {e, write, user, sx->escape_cr, false, false, false, false};
     raptor_world *w = raptor_new_world();
     bayan_status st = BAYAN_OK;

@@ -19,7 +19,7 @@ bayan_status extract_entities(const extract_env *env, const text_doc *doc,
                               const article_ids *ids, bayan_graph *g)
 {
     extraction x = {.env = env, .doc = doc, .ids = ids, .g = g};
-    bayan_status st = text_analyze(doc, &x.a);
+    bayan_status st = text_analyze_with(env->segmenter, doc, &x.a);
     if (st != BAYAN_OK)
         return st;
     st = match_lexicon(&x);

@@ -28,6 +28,10 @@ typedef struct extract_env {
     /** The trained names tagger (ontology/models/names.tagger) that the
      *  persons stage reads names with; NULL: roles and honorifics only. */
     const names_tagger *names;
+    /** ICU's word and sentence break iterators, kept open across the
+     *  articles of one reader (never shared between threads: each has its
+     *  own copy of the env); NULL: opened for each article. */
+    text_segmenter *segmenter;
 } extract_env;
 
 /** The IRIs minted for one article. */

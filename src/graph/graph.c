@@ -9,12 +9,15 @@
 #include "core/utf8.h"
 
 /* FNV-1a: small, good enough for hashing, and stable across runs. */
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
 static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 {
     const unsigned char *p = data;
     for (size_t i = 0; i < len; i++) {
         h ^= p[i];
-        h *= 1099511628211ULL;
+        h *= FNV_PRIME;
     }
     return h;
 }
@@ -28,7 +31,7 @@ static uint64_t hash_str(uint64_t h, const char *s)
 
 static uint64_t term_hash(const term *t)
 {
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = FNV_OFFSET;
     unsigned char kind = (unsigned char)t->kind;
     h = hash_bytes(h, &kind, 1);
     h = hash_bytes(h, t->value, t->length);
@@ -85,14 +88,21 @@ static bool table_grow(id_table *t, const bayan_graph *g, bool terms)
     return true;
 }
 
-/* Finds the slot holding an equal item, or the empty slot where it goes. */
-static size_t term_slot(const bayan_graph *g, const term *t)
+/* Finds the slot holding an equal item, or the empty slot where it goes;
+ * h is term_hash(t). */
+static size_t term_slot_hashed(const bayan_graph *g, const term *t,
+                               uint64_t h)
 {
     const id_table *tab = &g->term_index;
-    size_t j = (size_t)term_hash(t) & (tab->capacity - 1);
+    size_t j = (size_t)h & (tab->capacity - 1);
     while (tab->slots[j] && !term_equal(&g->terms[tab->slots[j]], t))
         j = (j + 1) & (tab->capacity - 1);
     return j;
+}
+
+static size_t term_slot(const bayan_graph *g, const term *t)
+{
+    return term_slot_hashed(g, t, term_hash(t));
 }
 
 static size_t quad_slot(const bayan_graph *g, const quad *q)
@@ -181,6 +191,31 @@ nomem:
     return BAYAN_ERR_NOMEM;
 }
 
+/* One pass over an IRI for what three took (strlen, term_iri_is_clean,
+ * term_hash): its length, the hash of the IRI term it names, and whether
+ * it needs no repair. */
+static bool scan_iri(const char *iri, size_t *len, uint64_t *hash)
+{
+    uint64_t h = (FNV_OFFSET ^ (unsigned char)TERM_IRI) * FNV_PRIME;
+    bool clean = true, seen_hash = false;
+    size_t i = 0;
+    for (; iri[i]; i++) {
+        unsigned char c = (unsigned char)iri[i];
+        h = (h ^ c) * FNV_PRIME;
+        if (c > 0x20 && c < 0x7f && c != '%' && c != '#' && c != '"' &&
+            c != '<' && c != '>' && c != '{' && c != '}' && c != '|' &&
+            c != '^' && c != '`' && c != '\\')
+            continue;
+        if (clean && term_iri_needs_escape(iri, i, &seen_hash))
+            clean = false;
+    }
+    /* no datatype, no language: hash_str(NULL) twice */
+    h = (h ^ 1) * FNV_PRIME;
+    *hash = (h ^ 1) * FNV_PRIME;
+    *len = i;
+    return clean;
+}
+
 /* The id of IRI iri as it is (no repair), or 0. */
 static term_id find_clean_iri(const bayan_graph *g, const char *iri)
 {
@@ -194,8 +229,14 @@ bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
         return BAYAN_ERR_ARGUMENT;
     /* Most IRIs need no repair and are already known: look them up as
      * they are, without a copy (this was a third of a large run). */
-    bool clean = term_iri_is_clean(iri);
-    term_id known = clean ? find_clean_iri(g, iri) : 0;
+    size_t len;
+    uint64_t h;
+    bool clean = scan_iri(iri, &len, &h);
+    term_id known = 0;
+    if (clean) {
+        term t = {TERM_IRI, iri, len, NULL, NULL};
+        known = g->term_index.slots[term_slot_hashed(g, &t, h)];
+    }
     if (known) {
         *out = known;
         return BAYAN_OK;
@@ -206,29 +247,26 @@ bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
     return graph_intern(g, TERM_IRI, value, NULL, NULL, out);
 }
 
-/* graph_literal for parts that need no repair: looked up as they are,
- * copied only when new (most of a lexicon's and an article's literals
- * are one or the other; repairing meant four allocations each). */
-static bayan_status clean_literal(bayan_graph *g, const char *value,
-                                  size_t len, const char *datatype,
-                                  const char *lang, term_id *out)
+/* Interns a term whose parts are already repaired: looked up as it is,
+ * copied only when new (most of a lexicon's and an article's terms are
+ * one or the other; repairing meant four allocations each). */
+static bayan_status intern_clean(bayan_graph *g, const term *t, term_id *out)
 {
-    term t = {TERM_LITERAL, value, len, datatype, lang};
-    term_id known = g->term_index.slots[term_slot(g, &t)];
+    term_id known = g->term_index.slots[term_slot(g, t)];
     if (known) {
         *out = known;
         return BAYAN_OK;
     }
-    char *v = strdup(value);
-    char *d = datatype ? strdup(datatype) : NULL;
-    char *l = lang ? strdup(lang) : NULL;
-    if (!v || (datatype && !d) || (lang && !l)) {
+    char *v = strdup(t->value);
+    char *d = t->datatype ? strdup(t->datatype) : NULL;
+    char *l = t->lang ? strdup(t->lang) : NULL;
+    if (!v || (t->datatype && !d) || (t->lang && !l)) {
         free(v);
         free(d);
         free(l);
         return BAYAN_ERR_NOMEM;
     }
-    return graph_intern(g, TERM_LITERAL, v, d, l, out);
+    return graph_intern(g, t->kind, v, d, l, out);
 }
 
 bayan_status graph_literal(bayan_graph *g, const char *value,
@@ -242,7 +280,9 @@ bayan_status graph_literal(bayan_graph *g, const char *value,
     size_t len = strlen(value);
     if (utf8_is_valid(value, len) && (!lang || term_lang_is_canonical(lang)) &&
         (!datatype || term_iri_is_clean(datatype)))
-        return clean_literal(g, value, len, datatype, lang, out);
+        return intern_clean(g, &(term){TERM_LITERAL, value, len, datatype,
+                                       lang},
+                            out);
     char *l = NULL;
     if (lang) {
         l = term_repair_lang(lang);
@@ -331,10 +371,9 @@ static bayan_status copy_term(bayan_graph *dst, const bayan_graph *src,
         *out = 0;
         return BAYAN_OK;
     }
-    const term *t = &src->terms[id];
-    if (t->kind == TERM_IRI)
-        return graph_iri(dst, t->value, out);
-    return graph_literal(dst, t->value, t->datatype, t->lang, out);
+    /* src's terms were repaired and checked when src interned them
+     * (checking them again at every merge was a tenth of a large run). */
+    return intern_clean(dst, &src->terms[id], out);
 }
 
 bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,
@@ -411,50 +450,104 @@ int term_compare(const term *a, const term *b)
     return c ? c : opt_compare(a->lang, b->lang);
 }
 
-/* qsort has no context argument in C99, so we sort (quad, graph) pairs. */
-typedef struct sort_item {
-    quad q;
-    const bayan_graph *g;
-} sort_item;
-
-static int sort_item_compare(const void *pa, const void *pb)
+static int quad_compare(const bayan_graph *g, uint32_t x, uint32_t y)
 {
-    const sort_item *a = pa;
-    const sort_item *b = pb;
-    const bayan_graph *g = a->g;
-    int c = term_compare(graph_term(g, a->q.s), graph_term(g, b->q.s));
+    const quad *a = &g->quads[x], *b = &g->quads[y];
+    int c = term_compare(graph_term(g, a->s), graph_term(g, b->s));
     if (!c)
-        c = term_compare(graph_term(g, a->q.p), graph_term(g, b->q.p));
+        c = term_compare(graph_term(g, a->p), graph_term(g, b->p));
     if (!c)
-        c = term_compare(graph_term(g, a->q.o), graph_term(g, b->q.o));
+        c = term_compare(graph_term(g, a->o), graph_term(g, b->o));
     if (!c)
-        c = term_compare(graph_term(g, a->q.g), graph_term(g, b->q.g));
+        c = term_compare(graph_term(g, a->g), graph_term(g, b->g));
     return c;
+}
+
+/* Merges the sorted runs from[lo, mid) and from[mid, hi) into to[lo, hi). */
+static void merge_runs(const bayan_graph *g, const uint32_t *from,
+                       uint32_t *to, size_t lo, size_t mid, size_t hi)
+{
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        to[k++] = quad_compare(g, from[j], from[i]) < 0 ? from[j++]
+                                                         : from[i++];
+    while (i < mid)
+        to[k++] = from[i++];
+    while (j < hi)
+        to[k++] = from[j++];
+}
+
+/* A merge sort of quad ids, bottom up: C11's qsort takes no context, and
+ * sorting (quad, graph) pairs cost 40 bytes a quad more at export, for
+ * the pairs and qsort's copy of them (most of the memory a large corpus
+ * took). Distinct quads never compare equal, so any sort gives the same
+ * order. */
+static bool sort_ids(const bayan_graph *g, uint32_t *ids, size_t n)
+{
+    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return false;
+    uint32_t *from = ids, *to = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            merge_runs(g, from, to, lo, mid, hi);
+        }
+        uint32_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != ids)
+        memcpy(ids, from, n * sizeof *ids);
+    free(tmp);
+    return true;
+}
+
+bayan_status graph_sorted_ids(const bayan_graph *g, uint32_t **out,
+                              size_t *count)
+{
+    size_t n = g->quad_count - 1;
+    *out = NULL;
+    *count = 0;
+    uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+    if (!ids)
+        return BAYAN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        ids[i] = (uint32_t)(i + 1);
+    if (!sort_ids(g, ids, n)) {
+        free(ids);
+        return BAYAN_ERR_NOMEM;
+    }
+    *out = ids;
+    *count = n;
+    return BAYAN_OK;
+}
+
+const quad *graph_quad(const bayan_graph *g, uint32_t id)
+{
+    return &g->quads[id];
 }
 
 bayan_status graph_sorted_quads(const bayan_graph *g, quad **out,
                                 size_t *count)
 {
-    size_t n = g->quad_count - 1;
+    uint32_t *ids;
+    size_t n;
     *out = NULL;
     *count = 0;
-    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    bayan_status st = graph_sorted_ids(g, &ids, &n);
+    if (st != BAYAN_OK)
+        return st;
     quad *quads = malloc((n ? n : 1) * sizeof *quads);
-    if (!items || !quads) {
-        free(items);
-        free(quads);
+    if (!quads) {
+        free(ids);
         return BAYAN_ERR_NOMEM;
     }
-    for (size_t i = 0; i < n; i++) {
-        items[i].q = g->quads[i + 1];
-        items[i].g = g;
-    }
-    qsort(items, n, sizeof *items, sort_item_compare);
     for (size_t i = 0; i < n; i++)
-        quads[i] = items[i].q;
-    free(items);
+        quads[i] = g->quads[ids[i]];
+    free(ids);
     *out = quads;
     *count = n;
     return BAYAN_OK;
 }
-

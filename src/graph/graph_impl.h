@@ -33,6 +33,9 @@ struct bayan_graph {
 /** A new copy of iri with every byte RDF forbids percent-encoded; NULL
  *  when out of memory. */
 char *term_repair_iri(const char *iri);
+/** Whether byte i of iri must be percent-encoded; *seen_hash carries
+ *  whether a '#' came before (start it false and go in order). */
+bool term_iri_needs_escape(const char *iri, size_t i, bool *seen_hash);
 /** True when term_repair_iri would return iri unchanged. */
 bool term_iri_is_clean(const char *iri);
 /** True when lang is a BCP 47 shaped tag already in lower case (what
@@ -50,6 +53,13 @@ char *term_repair_lang(const char *lang);
  *  value, datatype and lang (freed when the term is already known). */
 bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
                           char *datatype, char *lang, term_id *out);
+
+/** The ids of g's quads (graph_quad gives each), in the order of
+ *  graph_sorted_quads, at 8 bytes a quad at most while sorting rather
+ *  than the quads' copy; free() *out. */
+bayan_status graph_sorted_ids(const bayan_graph *g, uint32_t **out,
+                              size_t *count);
+const quad *graph_quad(const bayan_graph *g, uint32_t id);
 
 /** Adds quad q of src to dst, interning its terms there. */
 bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,

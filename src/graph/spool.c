@@ -431,19 +431,20 @@ static bayan_status visit_block(const struct spool *sp, const spool_block *b,
 bayan_status graph_visit_sorted(const bayan_graph *g, graph_visit_fn fn,
                                 void *user)
 {
-    quad *q;
+    uint32_t *ids;
     size_t n;
-    bayan_status st = graph_sorted_quads(g, &q, &n);
+    bayan_status st = graph_sorted_ids(g, &ids, &n);
     const struct spool *sp = g->spool;
     size_t count = sp ? sp->count : 0, b = 0;
     for (size_t i = 0; st == BAYAN_OK && i <= n; i++) {
-        const term *s = i < n ? graph_term(g, q[i].s) : NULL;
+        const quad *q = i < n ? graph_quad(g, ids[i]) : NULL;
+        const term *s = q ? graph_term(g, q->s) : NULL;
         while (st == BAYAN_OK && b < count &&
                (!s || strcmp(sp->blocks[b].prefix, s->value) < 0))
             st = visit_block(sp, &sp->blocks[b++], fn, user);
         if (st == BAYAN_OK && s)
-            st = fn(user, g, &q[i]);
+            st = fn(user, g, q);
     }
-    free(q);
+    free(ids);
     return st;
 }

@@ -24,7 +24,7 @@ static bool is_hex(char c)
 /* Whether byte i of iri must be percent-encoded: forbidden bytes, a '%'
  * that does not start an escape, and any '#' after the first (an IRI has
  * one fragment; strict parsers such as Oxigraph reject a second). */
-static bool needs_escape(const char *iri, size_t i, bool *seen_hash)
+bool term_iri_needs_escape(const char *iri, size_t i, bool *seen_hash)
 {
     unsigned char c = (unsigned char)iri[i];
     if (c == '%')
@@ -48,7 +48,7 @@ bool term_iri_is_clean(const char *iri)
             c != '<' && c != '>' && c != '{' && c != '}' && c != '|' &&
             c != '^' && c != '`' && c != '\\')
             continue;
-        if (needs_escape(iri, i, &seen_hash))
+        if (term_iri_needs_escape(iri, i, &seen_hash))
             return false;
     }
     return true;
@@ -60,7 +60,7 @@ char *term_repair_iri(const char *iri)
     size_t n = 0;
     bool seen_hash = false;
     for (size_t i = 0; iri[i]; i++)
-        n += needs_escape(iri, i, &seen_hash) ? 3 : 1;
+        n += term_iri_needs_escape(iri, i, &seen_hash) ? 3 : 1;
     char *out = malloc(n + 1);
     if (!out)
         return NULL;
@@ -68,7 +68,7 @@ char *term_repair_iri(const char *iri)
     seen_hash = false;
     for (size_t i = 0; iri[i]; i++) {
         unsigned char c = (unsigned char)iri[i];
-        if (needs_escape(iri, i, &seen_hash)) {
+        if (term_iri_needs_escape(iri, i, &seen_hash)) {
             *w++ = '%';
             *w++ = hex[c >> 4];
             *w++ = hex[c & 15];

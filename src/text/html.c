@@ -335,6 +335,11 @@ static void find_page_meta(const xmlNode *root, text_doc *doc)
     doc->site_name = find_first(root, meta_named, "og:site_name");
 }
 
+void html_init(void)
+{
+    xmlInitParser();
+}
+
 /* Parses the page. In recovery mode libxml2 stops only on a fatal error,
  * above all nesting deeper than 256 elements (a limit we keep: it also
  * bounds the recursion of walk); the text after that point is lost, so

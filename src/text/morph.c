@@ -2,6 +2,7 @@
 #include "text/morph.h"
 
 #include <hunspell/hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,22 @@
 
 struct morph {
     Hunhandle *h;
+    /* hunspell keeps look-up state in its handle (its affix manager's
+     * current affix): articles read by several threads take turns. The
+     * morphology is a small part of a run, so one lock costs little. */
+    pthread_mutex_t lock;
 };
+
+/* Locking changes no state a reader sees: a const morph may lock. */
+static void hun_lock(const morph *m)
+{
+    pthread_mutex_lock((pthread_mutex_t *)&m->lock);
+}
+
+static void hun_unlock(const morph *m)
+{
+    pthread_mutex_unlock((pthread_mutex_t *)&m->lock);
+}
 
 static bool readable(const char *path)
 {
@@ -30,7 +46,9 @@ bayan_status morph_open(const char *aff, const char *dic, morph **out)
     if (!m)
         return BAYAN_ERR_NOMEM;
     m->h = Hunspell_create(aff, dic);
-    if (!m->h) {
+    if (!m->h || pthread_mutex_init(&m->lock, NULL) != 0) {
+        if (m->h)
+            Hunspell_destroy(m->h);
         free(m);
         return BAYAN_ERR_NOMEM;
     }
@@ -161,6 +179,7 @@ void morph_free(morph *m)
     if (!m)
         return;
     Hunspell_destroy(m->h);
+    pthread_mutex_destroy(&m->lock);
     free(m);
 }
 
@@ -193,7 +212,12 @@ static bool clean_word(const morph *m, const char *utf8, char *buf)
 bool morph_is_word(const morph *m, const char *utf8)
 {
     char w[MORPH_MAX_WORD + 1];
-    return clean_word(m, utf8, w) && Hunspell_spell(m->h, w) != 0;
+    if (!clean_word(m, utf8, w))
+        return false;
+    hun_lock(m);
+    bool known = Hunspell_spell(m->h, w) != 0;
+    hun_unlock(m);
+    return known;
 }
 
 void morph_list_free(char **list, size_t n)
@@ -212,6 +236,7 @@ bayan_status morph_stems(const morph *m, const char *utf8, char ***out,
     if (!clean_word(m, utf8, w))
         return BAYAN_OK;
     char **l = NULL;
+    hun_lock(m);
     int k = Hunspell_stem(m->h, &l, w);
     bayan_status st = BAYAN_OK;
     char **list = k > 0 ? calloc((size_t)k, sizeof *list) : NULL;
@@ -231,6 +256,7 @@ bayan_status morph_stems(const morph *m, const char *utf8, char ***out,
     }
     if (k > 0)
         Hunspell_free_list(m->h, &l, k);
+    hun_unlock(m);
     if (st != BAYAN_OK) {
         morph_list_free(list, count);
         return st;
@@ -293,6 +319,7 @@ bayan_status morph_analyze(const morph *m, const char *utf8,
     if (!clean_word(m, utf8, w))
         return BAYAN_OK;
     char **l = NULL;
+    hun_lock(m);
     int k = Hunspell_analyze(m->h, &l, w);
     bayan_status st = BAYAN_OK;
     morph_analysis *list = k > 0 ? calloc((size_t)k, sizeof *list) : NULL;
@@ -319,6 +346,7 @@ bayan_status morph_analyze(const morph *m, const char *utf8,
     }
     if (k > 0)
         Hunspell_free_list(m->h, &l, k);
+    hun_unlock(m);
     if (st != BAYAN_OK) {
         morph_analyses_free(list, count);
         return st;

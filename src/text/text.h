@@ -73,6 +73,10 @@ void text_doc_clear(text_doc *doc);
 
 /* ---- HTML (html.c) ------------------------------------------------------ */
 
+/** Initializes libxml2's parser, which later parses may not do safely
+ *  from several threads at once: call before reading on threads. */
+void html_init(void);
+
 /** True when the input should be read as HTML: its name ends in .html or
  *  .htm, or its first non-blank bytes open an HTML document. */
 bool html_is_html(const char *name, const char *utf8, size_t len);

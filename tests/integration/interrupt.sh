@@ -250,6 +250,89 @@ case_output_directory_not_writable() {
     check_unchanged "$out"
 }
 
+# Many short articles naming six places each: a graph of more nodes than
+# the default SVG draws (BAYAN_SVG_DEFAULT_MAX_NODES, 1500) and enough
+# edges for a layout of several seconds, cheap to read.
+make_wide_corpus() {
+    local dir=$WORK/wide
+    [ -d "$dir" ] && return 0
+    mkdir -p "$dir"
+    "$PY" - "$dir" 2500 <<'PY'
+import os, sys
+names = ['العراق', 'فرنسا', 'الأردن', 'روما', 'مصر', 'تونس', 'لبنان',
+         'سوريا', 'الكويت']
+for i in range(int(sys.argv[2])):
+    with open(os.path.join(sys.argv[1], f'{i:05d}.txt'), 'w',
+              encoding='utf-8') as f:
+        f.write(' و'.join(names[(i + k) % len(names)] for k in range(6))
+                + f' {i}\n')
+PY
+}
+
+# By default a drawing too large to lay out quickly (here the full view's)
+# gets no SVG, and the
+# message says how to ask for it; the other outputs are written.
+case_large_graph_default_svg_skipped() {
+    local out=$WORK/wide-out
+    make_wide_corpus
+    timeout -k 5 "$LIMIT" "$BAYAN" --view full -o "$out" "$WORK/wide" \
+        2>"$WORK/err" ||
+        fail "exit $?" || return 1
+    [ ! -e "$out/graph.svg" ] || fail "graph.svg written" || return 1
+    [ -s "$out/graph.ttl" ] && [ -s "$out/graph.dot" ] ||
+        fail "the other outputs are missing" || return 1
+    grep -q 'graph.svg not written: .* nodes.*-f turtle,graphml,dot,svg' \
+        "$WORK/err" || fail "no message saying how to ask for it" || return 1
+    ! has_temp "$out" || fail "temporary files left"
+}
+
+# SIGTERM while Graphviz lays out a large graph (asked for by -f svg)
+# stops the run within a second or two, not at the end of the layout.
+case_sigterm_during_svg_layout() {
+    local out=$WORK/svg-term
+    previous_outputs "$out" || return 1
+    make_wide_corpus
+    start_bayan -f svg --view full -o "$out" "$WORK/wide"
+    wait_for has_temp "$out" || fail "no temporary file ever appeared" || return 1
+    sleep 0.5 # into the layout
+    kill -0 "$PID" 2>/dev/null || fail "the layout ended before the signal" || return 1
+    local t0=$EPOCHREALTIME
+    kill -TERM "$PID"
+    reap
+    local ms=$(( (${EPOCHREALTIME/./} - ${t0/./}) / 1000 ))
+    [ "$RC" = 143 ] || fail "exit $RC, expected death by SIGTERM (143)" || return 1
+    [ "$ms" -le $((2000 * SCALE)) ] || fail "stopped after $ms ms" || return 1
+    pgrep -P $$ -f "$BAYAN" >/dev/null && fail "a process of the layout is left"
+    check_unchanged "$out"
+}
+
+# A run killed outright (SIGKILL) leaves its temporary files; the next run
+# that writes into the directory removes them, but not those of a run
+# still alive.
+case_killed_run_leftovers_removed() {
+    local out=$WORK/killed
+    previous_outputs "$out" || return 1
+    "$PY" - "$WORK/mentions.txt" $((30000 / SCALE)) <<'PY'
+import sys
+names = ['العراق', 'فرنسا', 'الأردن', 'روما']
+open(sys.argv[1], 'w', encoding='utf-8').write(
+    ' و'.join(names[i % 4] for i in range(int(sys.argv[2]))))
+PY
+    start_bayan -f ntriples,nquads,turtle -o "$out" "$WORK/mentions.txt"
+    wait_for has_temp "$out" || fail "no temporary file ever appeared" || return 1
+    kill -KILL "$PID"
+    reap
+    has_temp "$out" || fail "SIGKILL left no temporary file to clean" || return 1
+    local alive=$out/.graph.nt.$$.abcdef
+    : >"$alive"
+    "$BAYAN" -q -f ntriples,nquads,turtle -o "$out" \
+        "$(ls "$SEEDS"/*.txt | head -n 1)" 2>"$WORK/err" || fail "exit $?" || return 1
+    [ -e "$alive" ] || fail "a live run's temporary file was removed" || return 1
+    rm -f "$alive"
+    ! has_temp "$out" || fail "stale files left: $(ls -A "$out")" || return 1
+    check_unchanged "$out"
+}
+
 # ---- the driver -----------------------------------------------------------
 
 cases=$(declare -F | awk '{print $3}' | grep '^case_')

@@ -75,7 +75,7 @@ static const reporter COUNTING = {count_diagnostic, NULL};
 
 static export_env test_env(void)
 {
-    return (export_env){BAYAN_DEFAULT_BASE, &COUNTING, NULL, false};
+    return (export_env){.base = BAYAN_DEFAULT_BASE, .reporter = &COUNTING};
 }
 
 static void add_entity(bayan_graph *g, const char *iri, const char *cls,

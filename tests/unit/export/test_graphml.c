@@ -185,7 +185,8 @@ static const export_env *init_env(diag_log *log)
 {
     memset(log, 0, sizeof *log);
     log->reporter = (reporter){log_diag, log};
-    log->env = (export_env){BAYAN_DEFAULT_BASE, &log->reporter, NULL, false};
+    log->env = (export_env){.base = BAYAN_DEFAULT_BASE,
+                            .reporter = &log->reporter};
     return &log->env;
 }
 
