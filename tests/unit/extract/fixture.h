@@ -29,6 +29,17 @@ static inline bayan_graph *extract(bayan_engine *e, const char *text)
     return g;
 }
 
+/* The graph bayan_read_memory gives for text, with the group's engine:
+ * the whole pipeline of the public API, as a user calls it. */
+static inline bayan_graph *read_text(void **state, const char *text)
+{
+    bayan_graph *g = bayan_graph_new();
+    assert_non_null(g);
+    assert_int_equal(bayan_read_memory(*state, g, "t.txt", text, strlen(text)),
+                     BAYAN_OK);
+    return g;
+}
+
 /* How many NIF phrases point at entity. */
 static inline size_t phrases(const bayan_graph *g, const char *entity)
 {

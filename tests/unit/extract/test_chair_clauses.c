@@ -14,30 +14,9 @@
 #include "graph/graph.h"
 #include "graph/vocab.h"
 
+#include "fixture.h"
+
 #define BASE "https://w3id.org/bayan/id/"
-
-static int setup(void **state)
-{
-    bayan_engine *e = NULL;
-    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
-    *state = e;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    bayan_engine_free(*state);
-    return 0;
-}
-
-static bayan_graph *read_text(void **state, const char *text)
-{
-    bayan_graph *g = bayan_graph_new();
-    assert_non_null(g);
-    assert_int_equal(bayan_read_memory(*state, g, "t.txt", text, strlen(text)),
-                     BAYAN_OK);
-    return g;
-}
 
 /* The objects of bayan:chair, in one string of IRIs a space apart. */
 static void chairs(const bayan_graph *g, char *out, size_t cap)

@@ -18,28 +18,7 @@
 #include "graph/graph.h"
 #include "graph/vocab.h"
 
-static int setup(void **state)
-{
-    bayan_engine *e = NULL;
-    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
-    *state = e;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    bayan_engine_free(*state);
-    return 0;
-}
-
-static bayan_graph *read_text(void **state, const char *text)
-{
-    bayan_graph *g = bayan_graph_new();
-    assert_non_null(g);
-    assert_int_equal(bayan_read_memory(*state, g, "t.txt", text, strlen(text)),
-                     BAYAN_OK);
-    return g;
-}
+#include "fixture.h"
 
 /* The value of the first triple with predicate p whose datatype is dt (any
  * when NULL), or "" when there is none. */
