@@ -604,7 +604,7 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
         }
         out[n++] = p;
     }
-    /* "مباحثات مع مسؤولي الحكومة المصرية وجامعة الدول العربية": with no
+    /* "مباحثات مع ممثلي الحكومة الأردنية والاتحاد الأفريقي": with no
      * person named, the bodies and states after "مع" are the parties. */
     for (size_t i = 0; n == 0 && with != SIZE_MAX && i < s->nents; i++) {
         const placed *p = &s->ents[i];
@@ -632,7 +632,7 @@ static size_t pair_meeting(const scan *s, const char *iri)
 
 /* A meeting told of before without its parties that a meeting of two
  * officials g may be ("مباحثات في القاهرة" in a title, then "مباحثات
- * مع مسؤولي الحكومة المصرية" in Cairo): the first that is no pair's and
+ * مع ممثلي الحكومة الأردنية" in Cairo): the first that is no pair's and
  * that g joins; or SIZE_MAX. */
 static size_t summary_meeting(const scan *s, const meeting *g)
 {
