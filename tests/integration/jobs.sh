@@ -56,9 +56,12 @@ done
 [ -s "$WORK/out1/graph.nt" ] || fail "empty graph.nt"
 
 # The default (one thread per processor) gives the same bytes too.
-"$BAYAN" -q -f ntriples -o "$WORK/default" "$corpus" 2>/dev/null || true
-cmp -s "$WORK/out1/graph.nt" "$WORK/default/graph.nt" 2>/dev/null ||
-    [ -d "$DEV" ] || fail "default -j: graph.nt differs"
+# (Same inputs and size limit as above: without the limit the 2 MB input
+# is read, not refused, and the graphs differ for that reason alone.)
+"$BAYAN" -q --max-input-size 1 -f ntriples -o "$WORK/default" \
+    "${inputs[@]}" 2>/dev/null || true
+cmp -s "$WORK/out1/graph.nt" "$WORK/default/graph.nt" ||
+    fail "default -j: graph.nt differs"
 
 # Bad values are usage errors.
 for bad in 0 -1 x 257; do
