@@ -606,16 +606,13 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
     }
     /* "مباحثات مع ممثلي الحكومة الأردنية والاتحاد الأفريقي": with no
      * person named, the bodies and states after "مع" are the parties. */
-    for (size_t i = 0; n == 0 && with != SIZE_MAX && i < s->nents; i++) {
+    if (n > 0 || with == SIZE_MAX)
+        return n;
+    for (size_t i = 0; i < s->nents && n < cap; i++) {
         const placed *p = &s->ents[i];
         if ((p->kind == KIND_ORGANIZATION || p->kind == KIND_STATE) &&
             p->tok0 > with && p->tok0 < end && !p->entry->proscribed)
-            for (size_t j = i; j < s->nents && n < cap; j++) {
-                const placed *q = &s->ents[j];
-                if ((q->kind == KIND_ORGANIZATION || q->kind == KIND_STATE) &&
-                    q->tok0 < end && !q->entry->proscribed)
-                    out[n++] = q;
-            }
+            out[n++] = p;
     }
     return n;
 }
