@@ -40,6 +40,25 @@ static inline bayan_graph *read_text(void **state, const char *text)
     return g;
 }
 
+/* How many distinct subjects have predicate p with object o (a meeting
+ * read from two articles states its type in both named graphs). */
+static inline size_t count_linked(const bayan_graph *g, const char *p,
+                                  const char *o)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(graph_term(g, q[i].p)->value, p) != 0 ||
+            strcmp(graph_term(g, q[i].o)->value, o) != 0)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = q[j].s == q[i].s && q[j].p == q[i].p && q[j].o == q[i].o;
+        k += !seen;
+    }
+    return k;
+}
+
 /* How many NIF phrases point at entity. */
 static inline size_t phrases(const bayan_graph *g, const char *entity)
 {
@@ -53,7 +72,7 @@ static inline size_t phrases(const bayan_graph *g, const char *entity)
 }
 
 /* A group setup: the shipped engine (BAYAN_ONTOLOGY_DIR) as the state. */
-static int setup(void **state)
+static inline int setup(void **state)
 {
     bayan_engine *e;
     if (bayan_engine_new(NULL, &e) != BAYAN_OK)
@@ -62,7 +81,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
+static inline int teardown(void **state)
 {
     bayan_engine_free(*state);
     return 0;

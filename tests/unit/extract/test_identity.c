@@ -18,6 +18,8 @@
 #include "graph/graph.h"
 #include "graph/vocab.h"
 
+#include "fixture.h"
+
 #define BASE "https://w3id.org/bayan/id/"
 
 /* ---- paths ----------------------------------------------------------- */
@@ -86,23 +88,6 @@ static size_t count_typed(const bayan_graph *g, const char *t, char **first)
             seen = q[j].s == q[i].s && q[j].p == q[i].p && q[j].o == q[i].o;
         if (!seen && k++ == 0 && first)
             *first = strdup(graph_term(g, q[i].s)->value);
-    }
-    return k;
-}
-
-/* How many distinct subjects have predicate p with object o. */
-static size_t count_linked(const bayan_graph *g, const char *p, const char *o)
-{
-    size_t n, k = 0;
-    const quad *q = graph_quads(g, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(graph_term(g, q[i].p)->value, p) != 0 ||
-            strcmp(graph_term(g, q[i].o)->value, o) != 0)
-            continue;
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = q[j].s == q[i].s && q[j].p == q[i].p && q[j].o == q[i].o;
-        k += !seen;
     }
     return k;
 }

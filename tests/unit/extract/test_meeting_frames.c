@@ -60,8 +60,7 @@ static size_t meetings_with(const bayan_graph *g, const char *p,
 
 static size_t count(const bayan_graph *g)
 {
-    uint32_t m[16];
-    return meetings(g, m, 16);
+    return count_linked(g, P_TYPE, C_MEETING);
 }
 
 /* A minister meeting one counterpart: the meeting of two officials is not a

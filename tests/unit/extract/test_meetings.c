@@ -19,21 +19,9 @@
 #include "extract/meeting.h"
 #include "graph/vocab.h"
 
+#include "fixture.h"
+
 #define BASE "https://w3id.org/bayan/id/"
-
-static int setup(void **state)
-{
-    bayan_engine *e = NULL;
-    assert_int_equal(bayan_engine_new(NULL, &e), BAYAN_OK);
-    *state = e;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    bayan_engine_free(*state);
-    return 0;
-}
 
 /* A new graph of the given articles (each a NUL-terminated text). */
 static bayan_graph *read_texts(void **state, const char *const *texts,
@@ -51,27 +39,10 @@ static bayan_graph *read_texts(void **state, const char *const *texts,
     return g;
 }
 
-static bayan_graph *read_text(void **state, const char *text)
-{
-    return read_texts(state, &text, 1);
-}
-
-/* Distinct meeting nodes (each article states the type in its own named
- * graph). */
+/* Distinct meeting nodes. */
 static size_t count_meetings(const bayan_graph *g)
 {
-    size_t n, k = 0;
-    const quad *q = graph_quads(g, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(graph_term(g, q[i].p)->value, P_TYPE) != 0 ||
-            strcmp(graph_term(g, q[i].o)->value, C_MEETING) != 0)
-            continue;
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = q[j].s == q[i].s && q[j].p == q[i].p && q[j].o == q[i].o;
-        k += !seen;
-    }
-    return k;
+    return count_linked(g, P_TYPE, C_MEETING);
 }
 
 /* True when the subject s is <BASE path>, or a meeting scoped to its
