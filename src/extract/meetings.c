@@ -135,6 +135,36 @@ static bool is_body_trigger(const scan *s, const cue_hit *h)
     return true;
 }
 
+/* True when token t starts with the article, after at most one proclitic
+ * letter (المؤتمر، والمؤتمر، بالمؤتمر). */
+static bool definite(const text_analysis *a, size_t t)
+{
+    const char *w = a->match + a->tokens[t].match_begin;
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    static const char al[] = "\xd8\xa7\xd9\x84"; /* ال */
+    return (n > 4 && memcmp(w, al, 4) == 0) ||
+           (n > 6 && memcmp(w + 2, al, 4) == 0);
+}
+
+/* A meeting word inside the name of a standing body is no meeting: the
+ * word is part of the name (منظمة المؤتمر الإسلامي, a party or a
+ * parliament called المؤتمر الوطني العام). A name that opens with the
+ * word undefined (مؤتمر أصدقاء ...) is a conference and its series, so
+ * the word still reports a meeting. */
+static bool inside_body_name(const scan *s, const cue_hit *h)
+{
+    size_t t0 = h->tok, t1 = h->tok + h->ntok;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_ORGANIZATION || p->tok0 > t0 || p->tok1 < t1 ||
+            p->tok1 - p->tok0 <= t1 - t0)
+            continue;
+        if (p->tok0 < t0 || definite(&s->x->a, t0))
+            return true;
+    }
+    return false;
+}
+
 static int compare_triggers(const void *pa, const void *pb)
 {
     const trigger *a = pa, *b = pb;
@@ -165,7 +195,8 @@ static bool find_triggers(scan *s)
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
         bool meet = h->cue->role == CUE_MEETING;
-        if (!meet && !is_body_trigger(s, h))
+        if ((!meet && !is_body_trigger(s, h)) ||
+            (meet && inside_body_name(s, h)))
             continue;
         if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
                          meet ? h->cue->value : 0))
@@ -692,6 +723,27 @@ static bool take_anaphor(scan *s, meeting *f, size_t prev)
     return ok;
 }
 
+/* "مخرجات القمة": a meeting word with the article that names a level but
+ * no place, reported as held, refers to the last placed or dated meeting
+ * of that level told of before. (A bare "الاجتماع" is as often the verb's
+ * noun, "قرروا الاجتماع بانتظام", so it refers to nothing.) Returns that meeting, or SIZE_MAX. */
+static size_t definite_referent(const scan *s, const trigger *t,
+                                const meeting *f)
+{
+    if (!definite(&s->x->a, t->tok0) || t->bilateral || !f->level ||
+        f->city || f->state || meeting_planned(f))
+        return SIZE_MAX;
+    for (size_t i = s->nmeetings; i-- > 0;) {
+        const meeting *m = &s->meetings[i];
+        if (m->pair || meeting_planned(m) || !meeting_anchored(m))
+            continue;
+        if (!m->level || strcmp(f->level, m->level) != 0)
+            continue;
+        return i;
+    }
+    return SIZE_MAX;
+}
+
 static bool take_trigger(scan *s, const trigger *t, size_t prev,
                          size_t *placed_at)
 {
@@ -701,6 +753,11 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
         hit_with(s, t->tok0 - 1, CUE_ANAPHOR)) {
         *placed_at = prev;
         return take_anaphor(s, &f, prev);
+    }
+    size_t referent = ok ? definite_referent(s, t, &f) : SIZE_MAX;
+    if (referent != SIZE_MAX) {
+        *placed_at = referent;
+        return take_anaphor(s, &f, referent);
     }
     if (ok) {
         inherit_level(s, t, &f, prev);

@@ -296,6 +296,34 @@ static void same_counterpart_same_meeting(void **state)
     bayan_graph_free(g);
 }
 
+/* A meeting word inside a standing body's name (a parliament called
+ * "المؤتمر الوطني العام", "منظمة المؤتمر الإسلامي") reports no meeting. */
+static void meeting_word_inside_a_body_name(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "رفض رئيس المؤتمر الوطني العام في ليبيا الاتفاق ودعت منظمة "
+                "المؤتمر الإسلامي الأطراف إلى الحوار.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "افتتح المؤتمر الدولي في باريس أمس بحضور وزراء "
+                        "الخارجية.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
+/* "نتائج القمة" later in the article is the summit told of before, even
+ * when its sentence says "today" of something else. */
+static void the_summit_is_the_summit_before(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "الرياض 6 مارس 2024 (وكالات) - اختتمت أمس قمة مجلس "
+                "التعاون الخليجي في الرياض.\n"
+                "وقال الوزير في مؤتمر صحفي اليوم إن نتائج القمة مهمة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_START_DATE, "2024-03-05"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +343,8 @@ int main(void)
         cmocka_unit_test(minister_at_a_summit),
         cmocka_unit_test(minister_chairs_or_speaks),
         cmocka_unit_test(same_counterpart_same_meeting),
+        cmocka_unit_test(meeting_word_inside_a_body_name),
+        cmocka_unit_test(the_summit_is_the_summit_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
