@@ -15,6 +15,7 @@
 enum {
     AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
     STATE_PLACE_GAP = 8, /* tokens after it where a state is its place */
+    CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
     BEFORE_CAP = 10, /* tokens before it */
     CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
     BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */

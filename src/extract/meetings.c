@@ -325,11 +325,29 @@ static const char *city_state(const scan *s, const lexicon_entry *city)
     return NULL;
 }
 
-/* A state named as a place: after "في", or with the preposition ب. */
+/* True when the token before tok is a word that names a place as such
+ * (مدينة، العاصمة; ontology/lexicon/place-cues.ttl), bare or after ب. */
+static bool after_place_word(const scan *s, size_t tok)
+{
+    if (tok == 0)
+        return false;
+    const text_analysis *a = &s->x->a;
+    const char *w = a->match + a->tokens[tok - 1].match_begin;
+    size_t n = a->tokens[tok - 1].match_end - a->tokens[tok - 1].match_begin;
+    const lexicon *lex = s->x->env->lexicon;
+    if (lexicon_place_cue(lex, w, n) == PLACE_CUE_NAMING)
+        return true;
+    return n > 2 && memcmp(w, "\xd8\xa8", 2) == 0 && /* ب */
+           lexicon_place_cue(lex, w + 2, n - 2) == PLACE_CUE_NAMING;
+}
+
+/* A place named as such: after "في" or a word like "مدينة", or with the
+ * preposition ب. */
 static bool locative(const scan *s, const placed *p)
 {
     const text_analysis *a = &s->x->a;
-    if (p->tok0 > 0 && token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a"))
+    if (p->tok0 > 0 && (token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a") ||
+                        after_place_word(s, p->tok0)))
         return true; /* في */
     return p->clitic && memcmp(a->match + a->tokens[p->tok0].match_begin,
                                "\xd8\xa8", 2) == 0; /* ب */
@@ -357,12 +375,29 @@ static const placed *first_entity(const scan *s, size_t lo, size_t hi,
     return NULL;
 }
 
+/* One past the last token of the clause that goes on at token from (no
+ * punctuation between), within what trigger t owns and at most
+ * CLAUSE_PLACE_CAP tokens after the trigger. */
+static size_t clause_end(const scan *s, const trigger *t, size_t from)
+{
+    size_t cap = t->tok1 + CLAUSE_PLACE_CAP < t->own1
+                     ? t->tok1 + CLAUSE_PLACE_CAP
+                     : t->own1;
+    size_t end = from;
+    while (end < cap && (end == t->tok1 || !break_before(&s->x->a, end)))
+        end++;
+    return end;
+}
+
 static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
                        meeting *m)
 {
     const placed *p = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
     if (!p)
         p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
+    if (!p)
+        p = first_entity(s, hi, clause_end(s, t, hi), KIND_CITY, false,
+                         true);
     if (p) {
         m->city = p->entry;
         m->city_state = city_state(s, p->entry);

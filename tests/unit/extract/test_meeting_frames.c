@@ -324,6 +324,23 @@ static void the_summit_is_the_summit_before(void **state)
     bayan_graph_free(g);
 }
 
+/* A long clause may name the city far after the meeting word; a
+ * meeting of senior diplomats is of the senior officials' level. */
+static void city_at_the_end_of_a_long_clause(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "استضافت المملكة المغربية اجتماعا لكبار الممثلين "
+                "الدبلوماسيين من الدول الأعضاء في المجموعة الدولية لدعم "
+                "الاستقرار في منطقة الساحل الأفريقي يوم الثلاثاء الماضي في "
+                "مدينة مراكش.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/marrakech"),
+                     1);
+    assert_int_equal(
+        meetings_with(g, P_MEETING_LEVEL, L_POLITICAL_DIRECTORS), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +362,7 @@ int main(void)
         cmocka_unit_test(same_counterpart_same_meeting),
         cmocka_unit_test(meeting_word_inside_a_body_name),
         cmocka_unit_test(the_summit_is_the_summit_before),
+        cmocka_unit_test(city_at_the_end_of_a_long_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
