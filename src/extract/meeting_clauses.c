@@ -186,6 +186,25 @@ bool clause_read_join(const scan *s, const cue_hit *h, meeting *m)
     return add_kind(s, c0, c1, KIND_STATE, &m->members);
 }
 
+/* "رحبوا بالدولة X بصفتها العضو الخامس والتسعين في التحالف": the state
+ * just before the cue is a new member when the coalition follows within a
+ * few tokens. */
+bool clause_read_member_as(const scan *s, const cue_hit *h, meeting *m)
+{
+    size_t c0 = h->tok + h->ntok, n = s->x->a.token_count;
+    bool coalition = false;
+    for (size_t t = c0; t < n && t < c0 + MEMBER_AS_GAP && !coalition; t++)
+        coalition = hit_with(s, t, CUE_COALITION) != NULL;
+    if (!coalition)
+        return true;
+    const placed *last = NULL;
+    for (size_t i = 0; i < s->nents; i++)
+        if (s->ents[i].kind == KIND_STATE && s->ents[i].tok1 <= h->tok &&
+            s->ents[i].tok1 + 1 >= h->tok)
+            last = &s->ents[i];
+    return !last || iri_add(&m->members, last->iri);
+}
+
 /* A number at token t in digits or words ("خمس وستين"); *len receives
  * its tokens. */
 static long number_at(const scan *s, size_t t, size_t *len)
@@ -282,6 +301,7 @@ bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
             break;
         }
         case CUE_JOIN: ok = clause_read_join(s, h, m); break;
+        case CUE_MEMBER_AS: ok = clause_read_member_as(s, h, m); break;
         case CUE_STATEMENT: m->statement = true; break;
         default: break;
         }

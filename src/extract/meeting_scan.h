@@ -18,6 +18,7 @@ enum {
     CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
     BEFORE_CAP = 10, /* tokens before it */
     CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
+    MEMBER_AS_GAP = 6, /* "X بصفتها العضو ... في التحالف": X and the coalition */
     BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
     SAME_LEVEL_BACK =
         6, /* tokens before a trigger that may refer to a level */
@@ -117,6 +118,8 @@ static inline bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m);
 /** The states a join cue introduces, up to the coalition it names. */
 bool clause_read_join(const scan *s, const cue_hit *h, meeting *m);
+/** The state just before a member-as cue followed by the coalition. */
+bool clause_read_member_as(const scan *s, const cue_hit *h, meeting *m);
 /** The first participant count in tokens [lo, hi), -1 for none. */
 long clause_read_count(const scan *s, size_t lo, size_t hi);
 /** The coalition as organizer when [lo, hi) names it, else NULL. */

@@ -127,10 +127,12 @@ static void put_meeting(writer *w, const meeting *m, const char *path,
     put_iri(w, x->ids->article, P_MENTIONS, iri);
     put_labels(w, iri, path, m);
     put_candidate_group(w, iri, m);
-    put_iri(w, iri, P_LOCATION,
-            m->city    ? m->city->iri
-            : m->state ? m->state->iri
-                       : NULL);
+    const lexicon_entry *place = m->city ? m->city : m->state;
+    put_iri(w, iri, P_LOCATION, place ? place->iri : NULL);
+    /* The place is described even when the text names it only as "the
+     * capital" and its state's adjective. */
+    if (place && w->st == BAYAN_OK)
+        w->st = extract_add_entry_description(x, place);
     char date[11];
     const char *dt = date_format(m->date, date);
     if (dt)

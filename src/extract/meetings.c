@@ -68,10 +68,43 @@ static int compare_placed(const void *pa, const void *pb)
     return strcmp(a->iri, b->iri);
 }
 
+/* True when token t is "العاصمة", with or without proclitics. */
+static bool capital_word(const text_analysis *a, size_t t)
+{
+    static const char word[] = "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd8\xb5"
+                               "\xd9\x85\xd9\x87"; /* العاصمه (folded) */
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    size_t k = sizeof word - 1;
+    return n >= k && memcmp(a->match + a->tokens[t].match_end - k, word, k) == 0;
+}
+
+/* "بالعاصمة اليونانية" names the capital by its state's adjective: the
+ * capital (ontology/lexicon/capitals.ttl) is placed on the adjective as a
+ * city, unless the text names the city right after it. Called with the
+ * mentions sorted; adds at most one city per state mention. */
+static void place_capitals(scan *s)
+{
+    const text_analysis *a = &s->x->a;
+    const lexicon *lex = s->x->env->lexicon;
+    size_t n = s->nents;
+    for (size_t i = 0; i < n; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind != KIND_STATE || !p->entry->capital || p->tok0 == 0 ||
+            !capital_word(a, p->tok0 - 1))
+            continue;
+        bool named = i + 1 < n && s->ents[i + 1].kind == KIND_CITY &&
+                     s->ents[i + 1].tok0 == p->tok1;
+        const lexicon_entry *city = lexicon_entry_of(lex, p->entry->capital);
+        if (!named && city)
+            s->ents[s->nents++] =
+                (placed){p->tok0, p->tok1, false, city->iri, KIND_CITY, city};
+    }
+}
+
 static bool place_entities(scan *s)
 {
     const extraction *x = s->x;
-    size_t cap = x->mention_count + x->persons.count + 1;
+    size_t cap = 2 * x->mention_count + x->persons.count + 1;
     s->ents = malloc(cap * sizeof *s->ents);
     if (!s->ents)
         return false;
@@ -87,6 +120,10 @@ static bool place_entities(scan *s)
             push_placed(s, f->mb, f->me, f->iri, KIND_PERSON, NULL);
     }
     if (s->nents > 1)
+        qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
+    size_t before = s->nents;
+    place_capitals(s);
+    if (s->nents > before)
         qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
     return true;
 }
@@ -556,6 +593,8 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
             continue;
         if (h->cue->role == CUE_JOIN)
             ok = clause_read_join(s, h, &f);
+        else if (h->cue->role == CUE_MEMBER_AS)
+            ok = clause_read_member_as(s, h, &f);
         else if (h->cue->role == CUE_STATEMENT)
             f.statement = true;
         else if (last_meeting != SIZE_MAX && h->cue->role == CUE_CHAIR)

@@ -52,6 +52,7 @@ static bayan_status copy_description(const extraction *x,
             strcmp(p->value, P_NEEDS_NAMING_CUE) == 0 ||
             strcmp(p->value, P_BODY_OF) == 0 ||
             strcmp(p->value, P_PROSCRIBED) == 0 ||
+            strcmp(p->value, P_CAPITAL) == 0 ||
             strcmp(p->value, P_BARE_FORM) == 0)
             continue;
         if (o->kind == TERM_IRI) {

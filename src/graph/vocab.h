@@ -83,6 +83,7 @@
 #define P_BODY_OF NS_BAYAN "bodyOf"       /* lexicon data only */
 #define P_BARE_FORM NS_BAYAN "bareForm"   /* lexicon data only */
 #define P_PROSCRIBED NS_BAYAN "proscribed" /* lexicon data only */
+#define P_CAPITAL NS_BAYAN "capital"       /* lexicon data only */
 /* Cue lists of the persons stage, in the lexicon files only */
 #define P_ROLE_HEAD NS_BAYAN "roleHead"
 #define P_DESCRIPTOR_HEAD NS_BAYAN "descriptorHead"

@@ -35,6 +35,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_INVITED] = "invited",
     [CUE_HOST] = "host",
     [CUE_JOIN] = "join",
+    [CUE_MEMBER_AS] = "member-as",
     [CUE_COALITION] = "coalition",
     [CUE_STATEMENT] = "statement",
     [CUE_ATTEND] = "attend",

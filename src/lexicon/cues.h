@@ -26,6 +26,7 @@ typedef enum cue_role {
     CUE_INVITED,
     CUE_HOST,
     CUE_JOIN,      /**< a state joins (the coalition) */
+    CUE_MEMBER_AS, /**< the state just before is a new member ("بصفتها العضو") */
     CUE_COALITION, /**< what is joined; cue.iri the organizer */
     CUE_STATEMENT,
     CUE_ATTEND,

@@ -247,6 +247,8 @@ static void describe_entry(const lexicon *lex, lexicon_entry *en,
             en->cue = PLACE_CUE_NAMING;
         else if (strcmp(p, P_PROSCRIBED) == 0 && o->kind == TERM_LITERAL)
             en->proscribed = strcmp(o->value, "true") == 0;
+        else if (strcmp(p, P_CAPITAL) == 0 && o->kind == TERM_IRI)
+            en->capital = q[i].o;
         else if (strcmp(p, P_BODY_OF) == 0 && o->kind == TERM_IRI)
             en->body_of = q[i].o;
         else if (strcmp(p, P_LABEL) == 0 && o->lang &&

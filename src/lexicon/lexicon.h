@@ -45,6 +45,7 @@ typedef struct lexicon_entry {
     place_cue_need cue;   /**< what must confirm it as a place */
     term_id body_of;      /**< bayan:bodyOf: its state's IRI, or 0 */
     bool proscribed;      /**< bayan:proscribed: never a meeting's party */
+    term_id capital;      /**< a state's capital city (bayan:capital), 0 */
     const quad *quads;    /**< every triple with this subject */
     size_t quad_count;
 } lexicon_entry;

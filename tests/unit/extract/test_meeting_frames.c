@@ -341,6 +341,50 @@ static void city_at_the_end_of_a_long_clause(void **state)
     bayan_graph_free(g);
 }
 
+/* "بالعاصمة اليونانية" is Athens: the meeting is placed there and the
+ * city is described though the text never names it. */
+static void capital_by_its_state_adjective(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقدت الندوة الوزارية الثالثة بالعاصمة اليونانية يوم "
+                "الخميس بحضور وزراء الخارجية.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/athens"), 1);
+    assert_int_equal(count_linked(g, P_TYPE, C_CITY), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "بدأت القمة في العاصمة البولندية وارسو اليوم.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/warsaw"), 1);
+    bayan_graph_free(g);
+}
+
+/* How many (meeting, new member) pairs name member. */
+static size_t joined_by(const bayan_graph *g, const char *member)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, P_NEW_MEMBER) == 0 &&
+             strcmp(graph_term(g, q[i].o)->value, member) == 0;
+    return k;
+}
+
+/* "رحبوا بتشاد بصفتها العضو ... في التحالف": Chad is a new member; a
+ * state "as the member" of something else is not. */
+static void welcomed_as_the_new_member(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد وزراء التحالف الدولي اجتماعا في روما أمس.\n"
+                "ورحب الوزراء بتشاد بصفتها العضو الخامس والتسعين في "
+                "التحالف.\n");
+    assert_int_equal(joined_by(g, BASE_ID "state/TD"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد وزراء التحالف الدولي اجتماعا في روما أمس.\n"
+                        "وتحدث الوزير عن تشاد بصفتها العضو المؤسس في "
+                        "الاتحاد الأفريقي.\n");
+    assert_int_equal(joined_by(g, BASE_ID "state/TD"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +407,8 @@ int main(void)
         cmocka_unit_test(meeting_word_inside_a_body_name),
         cmocka_unit_test(the_summit_is_the_summit_before),
         cmocka_unit_test(city_at_the_end_of_a_long_clause),
+        cmocka_unit_test(capital_by_its_state_adjective),
+        cmocka_unit_test(welcomed_as_the_new_member),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
