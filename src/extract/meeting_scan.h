@@ -7,19 +7,21 @@
 
 #include <string.h>
 
-#include "lexicon/cues.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
 #include "extract/meeting.h"
+#include "lexicon/cues.h"
 
 enum {
-    AFTER_CAP = 15,  /* tokens after a trigger that can describe it */
-    STATE_PLACE_GAP = 8, /* tokens after it where a state is its place */
+    AFTER_CAP = 15,        /* tokens after a trigger that can describe it */
+    STATE_PLACE_GAP = 8,   /* tokens after it where a state is its place */
     CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
-    BEFORE_CAP = 10, /* tokens before it */
-    CLAUSE_CAP = 15, /* tokens of a chair, invitation or join clause */
-    MEMBER_AS_GAP = 6, /* "X بصفتها العضو ... في التحالف": X and the coalition */
-    BODY_GAP = 6,    /* a body cue this close to a trigger only qualifies it */
+    VISIT_PLACE_GAP = 6, /* "زيارة ... إلى X": X this close to the word */
+    BEFORE_CAP = 10,     /* tokens before it */
+    CLAUSE_CAP = 15,     /* tokens of a chair, invitation or join clause */
+    MEMBER_AS_GAP =
+        6, /* "X بصفتها العضو ... في التحالف": X and the coalition */
+    BODY_GAP = 6, /* a body cue this close to a trigger only qualifies it */
     SAME_LEVEL_BACK =
         6, /* tokens before a trigger that may refer to a level */
     BODY_BACK =

@@ -75,7 +75,8 @@ static bool capital_word(const text_analysis *a, size_t t)
                                "\xd9\x85\xd9\x87"; /* العاصمه (folded) */
     size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
     size_t k = sizeof word - 1;
-    return n >= k && memcmp(a->match + a->tokens[t].match_end - k, word, k) == 0;
+    return n >= k &&
+           memcmp(a->match + a->tokens[t].match_end - k, word, k) == 0;
 }
 
 /* "بالعاصمة اليونانية" names the capital by its state's adjective: the
@@ -147,9 +148,8 @@ static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
     if (!grown)
         return false;
     s->trig = grown;
-    s->trig[s->ntrig++] =
-        (trigger){tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false,
-                  false};
+    s->trig[s->ntrig++] = (trigger){
+        tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false, false};
     return true;
 }
 
@@ -277,8 +277,8 @@ static bool level_applies(const scan *s, const trigger *t, const cue_hit *h)
     return has_cue(s, lo, h->tok, CUE_CHAIR);
 }
 
-static const char *read_level_cues(const scan *s, const trigger *t,
-                                   size_t lo, size_t hi)
+static const char *read_level_cues(const scan *s, const trigger *t, size_t lo,
+                                   size_t hi)
 {
     const char *after = NULL;
     for (size_t i = 0; i < s->nhits; i++) {
@@ -433,8 +433,7 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
     if (!p)
         p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
     if (!p)
-        p = first_entity(s, hi, clause_end(s, t, hi), KIND_CITY, false,
-                         true);
+        p = first_entity(s, hi, clause_end(s, t, hi), KIND_CITY, false, true);
     if (p) {
         m->city = p->entry;
         m->city_state = city_state(s, p->entry);
@@ -452,6 +451,50 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         p = first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive);
     if (p)
         m->state = p->entry;
+}
+
+/* The place of the visit told of in the sentence of visit cue h: a city
+ * named as a place anywhere in it ("بأثينا في زيارة"), else a state named
+ * as a place or after "إلى" just after the cue ("في زيارة إلى اليونان"). */
+static const placed *visit_place(const scan *s, const cue_hit *h)
+{
+    size_t st0, st1;
+    sentence_tokens(s, s->sentence_of[h->tok], &st0, &st1);
+    const placed *p = first_entity(s, st0, st1, KIND_CITY, false, true);
+    for (size_t i = 0; i < s->nents && !p; i++) {
+        const placed *q = &s->ents[i];
+        if (q->kind == KIND_STATE && q->tok0 >= h->tok &&
+            q->tok0 < h->tok + VISIT_PLACE_GAP && q->tok0 < st1 &&
+            (locative(s, q) ||
+             (q->tok0 > 0 &&
+              token_is(&s->x->a, q->tok0 - 1,
+                       "\xd8\xa7\xd9\x84\xd9\x8a")))) /* الي: إلى folded */
+            p = q;
+    }
+    return p;
+}
+
+/* A frame with no place that speaks of a visit in its window is held
+ * where the last visit told of up to there goes. */
+static void read_visit_place(const scan *s, size_t lo, size_t hi, meeting *m)
+{
+    if (m->city || m->state || !has_cue(s, lo, hi, CUE_VISIT))
+        return;
+    for (size_t i = s->nhits; i-- > 0;) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role != CUE_VISIT || h->tok >= hi)
+            continue;
+        const placed *p = visit_place(s, h);
+        if (p && p->kind == KIND_CITY) {
+            m->city = p->entry;
+            m->city_state = city_state(s, p->entry);
+            return;
+        }
+        if (p) {
+            m->state = p->entry;
+            return;
+        }
+    }
 }
 
 /* FNV-1a over the letters and digits of the tokens around the trigger:
@@ -491,6 +534,7 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     m->held = has_cue(s, lo, hi, CUE_HELD);
     read_date(s, t, lo, hi, m);
     read_place(s, t, lo, hi, m);
+    read_visit_place(s, lo, hi, m);
     /* A count is specific enough ("ممثلين عن 26 دولة") to be read over all
      * the trigger owns, past the window ("... ومشاركة 76 دولة"). */
     m->count = clause_read_count(s, lo, t->own1);
@@ -676,13 +720,13 @@ enum { COUNTERPART_SPAN = 30 }; /* tokens of one "met with A, B and C" */
 static bool passive_by(const text_analysis *a, size_t t)
 {
     return t > 0 && token_is(a, t - 1, "\xd9\x85\xd9\x86") && /* من */
-           token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");         /* قبل */
+           token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");        /* قبل */
 }
 
 /* The people one official meets, for a meeting of two officials: those
- * after "مع" (or "من قبل") in the trigger's clause, else those after the first person
- * named (who is the one meeting them). Writes up to cap of them into out
- * and returns how many. */
+ * after "مع" (or "من قبل") in the trigger's clause, else those after the first
+ * person named (who is the one meeting them). Writes up to cap of them into
+ * out and returns how many. */
 static size_t counterparts(const scan *s, const trigger *t, const placed **out,
                            size_t cap)
 {
@@ -800,12 +844,13 @@ static bool take_anaphor(scan *s, meeting *f, size_t prev)
 /* "مخرجات القمة": a meeting word with the article that names a level but
  * no place, reported as held, refers to the last placed or dated meeting
  * of that level told of before. (A bare "الاجتماع" is as often the verb's
- * noun, "قرروا الاجتماع بانتظام", so it refers to nothing.) Returns that meeting, or SIZE_MAX. */
+ * noun, "قرروا الاجتماع بانتظام", so it refers to nothing.) Returns that
+ * meeting, or SIZE_MAX. */
 static size_t definite_referent(const scan *s, const trigger *t,
                                 const meeting *f)
 {
-    if (!definite(&s->x->a, t->tok0) || t->bilateral || !f->level ||
-        f->city || f->state || meeting_planned(f))
+    if (!definite(&s->x->a, t->tok0) || t->bilateral || !f->level || f->city ||
+        f->state || meeting_planned(f))
         return SIZE_MAX;
     for (size_t i = s->nmeetings; i-- > 0;) {
         const meeting *m = &s->meetings[i];
@@ -844,8 +889,8 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
     }
     bool split = twin.city != NULL;
     const placed *who[MAX_MEETINGS];
-    size_t n = t->bilateral && !split ? counterparts(s, t, who, MAX_MEETINGS)
-                                      : 0;
+    size_t n =
+        t->bilateral && !split ? counterparts(s, t, who, MAX_MEETINGS) : 0;
     if (n > 0) {
         meeting_clear(&twin);
         return place_pairs(s, &f, who, n, placed_at);
@@ -995,8 +1040,7 @@ bayan_status extract_meetings(extraction *x)
 {
     scan s = {0};
     s.x = x;
-    bayan_status st =
-        cue_find(x->env->cues, x->doc, &x->a, &s.hits, &s.nhits);
+    bayan_status st = cue_find(x->env->cues, x->doc, &x->a, &s.hits, &s.nhits);
     if (st == BAYAN_OK)
         st = dates_find(x->env->cues, &x->a, s.hits, s.nhits, &s.dates,
                         &s.ndates);

@@ -24,6 +24,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_BILATERAL] = "bilateral",
     [CUE_TOPIC] = "topic",
     [CUE_ANAPHOR] = "anaphor",
+    [CUE_VISIT] = "visit",
     [CUE_BLOCK] = "block",
     [CUE_LEVEL] = "level",
     [CUE_VIRTUAL] = "virtual",
@@ -291,6 +292,7 @@ bool cue_stem_safe(cue_role role)
     case CUE_DELEGATION:
     case CUE_HEADED_BODY:
     case CUE_PLANNED:
+    case CUE_VISIT:
         return true;
     /* Values (numbers, months, weekdays, days), words whose inflection
      * changes what they say (a level adjective, a count noun after a

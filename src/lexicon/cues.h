@@ -15,6 +15,7 @@ typedef enum cue_role {
     CUE_BILATERAL, /**< two officials meet: level Other unless a group's */
     CUE_TOPIC,     /**< what follows is what a meeting is about */
     CUE_ANAPHOR,   /**< "هذا", "هذه" before a meeting word: the one before */
+    CUE_VISIT,     /**< a visit: meetings during it are where it goes */
     CUE_BLOCK,   /**< holds a cue word but means nothing here */
     CUE_LEVEL,   /**< says the level (cue.level) */
     CUE_VIRTUAL,

@@ -79,9 +79,9 @@ static void two_officials_are_no_ministerial(void **state)
  * verb or not. */
 static void counterparts_in_the_plural_are_ministerial(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "التقى وزير الخارجية الفرنسي جان لوران في بروكسل أمس "
-                "نظراءه الأوروبيين لبحث الأزمة.\n");
+    bayan_graph *g =
+        extract(*state, "التقى وزير الخارجية الفرنسي جان لوران في بروكسل أمس "
+                        "نظراءه الأوروبيين لبحث الأزمة.\n");
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
     bayan_graph_free(g);
@@ -102,9 +102,9 @@ static void one_meeting_per_counterpart(void **state)
 /* Received by two people ("من قبل"): two meetings. */
 static void received_by_two(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "وفي الرباط سيستقبل الوزير من قبل رئيس الحكومة أحمد "
-                "الخالدي ورئيس البرلمان خالد المنصوري.\n");
+    bayan_graph *g =
+        extract(*state, "وفي الرباط سيستقبل الوزير من قبل رئيس الحكومة أحمد "
+                        "الخالدي ورئيس البرلمان خالد المنصوري.\n");
     assert_int_equal(count(g), 2);
     assert_int_equal(meetings_with(g, P_PLANNED, "true"), 2);
     bayan_graph_free(g);
@@ -151,9 +151,9 @@ static void city_acting_in_a_title(void **state)
  * or far from it ("الأوضاع في سوريا") is not where it is held. */
 static void topic_is_no_place(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "عقد وزراء الخارجية العرب اجتماعا طارئا حول سوريا "
-                "لمتابعة الأوضاع في لبنان.\n");
+    bayan_graph *g =
+        extract(*state, "عقد وزراء الخارجية العرب اجتماعا طارئا حول سوريا "
+                        "لمتابعة الأوضاع في لبنان.\n");
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/SY"), 0);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/LB"), 0);
@@ -249,9 +249,9 @@ static void chairs_and_committee_heads(void **state)
  * الأردنية والاتحاد الأفريقي"): one meeting with each. */
 static void talks_with_two_bodies(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "سيجري المبعوث في القاهرة مباحثات مع ممثلي الحكومة "
-                "الأردنية والاتحاد الأفريقي.\n");
+    bayan_graph *g =
+        extract(*state, "سيجري المبعوث في القاهرة مباحثات مع ممثلي الحكومة "
+                        "الأردنية والاتحاد الأفريقي.\n");
     assert_int_equal(count(g), 2);
     assert_int_equal(meetings_with(g, P_PLANNED, "true"), 2);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 2);
@@ -273,9 +273,9 @@ static void minister_at_a_summit(void **state)
  * speaker. */
 static void minister_chairs_or_speaks(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "عقد المؤتمر الدولي في باريس أمس وألقى وزير الخارجية "
-                "البحريني كلمة أمام المؤتمر.\n");
+    bayan_graph *g =
+        extract(*state, "عقد المؤتمر الدولي في باريس أمس وألقى وزير الخارجية "
+                        "البحريني كلمة أمام المؤتمر.\n");
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 0);
     bayan_graph_free(g);
@@ -336,8 +336,8 @@ static void city_at_the_end_of_a_long_clause(void **state)
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/marrakech"),
                      1);
-    assert_int_equal(
-        meetings_with(g, P_MEETING_LEVEL, L_POLITICAL_DIRECTORS), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_POLITICAL_DIRECTORS),
+                     1);
     bayan_graph_free(g);
 }
 
@@ -345,9 +345,9 @@ static void city_at_the_end_of_a_long_clause(void **state)
  * city is described though the text never names it. */
 static void capital_by_its_state_adjective(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "عقدت الندوة الوزارية الثالثة بالعاصمة اليونانية يوم "
-                "الخميس بحضور وزراء الخارجية.\n");
+    bayan_graph *g =
+        extract(*state, "عقدت الندوة الوزارية الثالثة بالعاصمة اليونانية يوم "
+                        "الخميس بحضور وزراء الخارجية.\n");
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/athens"), 1);
     assert_int_equal(count_linked(g, P_TYPE, C_CITY), 1);
@@ -372,16 +372,30 @@ static size_t joined_by(const bayan_graph *g, const char *member)
  * state "as the member" of something else is not. */
 static void welcomed_as_the_new_member(void **state)
 {
-    bayan_graph *g = extract(
-        *state, "عقد وزراء التحالف الدولي اجتماعا في روما أمس.\n"
-                "ورحب الوزراء بتشاد بصفتها العضو الخامس والتسعين في "
-                "التحالف.\n");
+    bayan_graph *g =
+        extract(*state, "عقد وزراء التحالف الدولي اجتماعا في روما أمس.\n"
+                        "ورحب الوزراء بتشاد بصفتها العضو الخامس والتسعين في "
+                        "التحالف.\n");
     assert_int_equal(joined_by(g, BASE_ID "state/TD"), 1);
     bayan_graph_free(g);
     g = extract(*state, "عقد وزراء التحالف الدولي اجتماعا في روما أمس.\n"
                         "وتحدث الوزير عن تشاد بصفتها العضو المؤسس في "
                         "الاتحاد الأفريقي.\n");
     assert_int_equal(joined_by(g, BASE_ID "state/TD"), 0);
+    bayan_graph_free(g);
+}
+
+/* A reception "during this visit" is held where the visit goes, named
+ * in the sentence that tells of the visit. */
+static void reception_during_the_visit(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "بدأ وزير الخارجية الجزائري اليوم زيارة رسمية إلى اليونان "
+                "تدوم يومين.\n"
+                "وسيستقبل الوزير خلال هذه الزيارة من قبل الرئيس اليوناني "
+                "كارلوس بابادوبولوس.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/GR"), 1);
     bayan_graph_free(g);
 }
 
@@ -409,6 +423,7 @@ int main(void)
         cmocka_unit_test(city_at_the_end_of_a_long_clause),
         cmocka_unit_test(capital_by_its_state_adjective),
         cmocka_unit_test(welcomed_as_the_new_member),
+        cmocka_unit_test(reception_during_the_visit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
