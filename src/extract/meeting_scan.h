@@ -16,6 +16,7 @@ enum {
     AFTER_CAP = 15,        /* tokens after a trigger that can describe it */
     STATE_PLACE_GAP = 8,   /* tokens after it where a state is its place */
     CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
+    TOPIC_GAP = 3,       /* a topic cue this close before a place */
     VISIT_PLACE_GAP = 6, /* "زيارة ... إلى X": X this close to the word */
     BEFORE_CAP = 10,     /* tokens before it */
     CLAUSE_CAP = 15,     /* tokens of a chair, invitation or join clause */

@@ -202,6 +202,18 @@ static bool inside_body_name(const scan *s, const cue_hit *h)
     return false;
 }
 
+/* "كل محادثات السلام", "جميع الاجتماعات": a meeting word after a
+ * quantifier speaks of meetings in general, not of one meeting. */
+static bool after_quantifier(const scan *s, const cue_hit *h)
+{
+    const text_analysis *a = &s->x->a;
+    return h->tok > 0 && !break_before(a, h->tok) &&
+           (token_is(a, h->tok - 1, "\xd9\x83\xd9\x84") ||         /* كل */
+            token_is(a, h->tok - 1, "\xd9\x88\xd9\x83\xd9\x84") || /* وكل */
+            token_is(a, h->tok - 1,
+                     "\xd8\xac\xd9\x85\xd9\x8a\xd8\xb9")); /* جميع */
+}
+
 static int compare_triggers(const void *pa, const void *pb)
 {
     const trigger *a = pa, *b = pb;
@@ -233,7 +245,7 @@ static bool find_triggers(scan *s)
         const cue_hit *h = &s->hits[i];
         bool meet = h->cue->role == CUE_MEETING;
         if ((!meet && !is_body_trigger(s, h)) ||
-            (meet && inside_body_name(s, h)))
+            (meet && (inside_body_name(s, h) || after_quantifier(s, h))))
             continue;
         if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
                          meet ? h->cue->value : 0))
@@ -391,10 +403,11 @@ static bool locative(const scan *s, const placed *p)
 }
 
 /* A place named as what a meeting is about ("جلسة خاصة بمدينة القدس",
- * "مؤتمر حول سوريا"): a topic cue one or two tokens before it. */
+ * "مؤتمر حول سوريا", "المخصص لإعادة إعمار الموصل"): a topic cue up to
+ * three tokens before it. */
 static bool is_topic(const scan *s, const placed *p)
 {
-    size_t lo = p->tok0 > 2 ? p->tok0 - 2 : 0;
+    size_t lo = p->tok0 > TOPIC_GAP ? p->tok0 - TOPIC_GAP : 0;
     return has_cue(s, lo, p->tok0, CUE_TOPIC);
 }
 

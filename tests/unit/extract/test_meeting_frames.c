@@ -399,6 +399,25 @@ static void reception_during_the_visit(void **state)
     bayan_graph_free(g);
 }
 
+/* "كل محادثات السلام" speaks of talks in general: no meeting. */
+static void meetings_in_general(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وتعثرت كل محادثات السلام في اليمن حتى الآن.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+}
+
+/* A meeting "devoted to" a city is about it, not held in it. */
+static void devoted_to_a_city(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "سيعقد غدا الاجتماع الوزاري المخصص لإعادة إعمار الموصل.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/mosul"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +443,8 @@ int main(void)
         cmocka_unit_test(capital_by_its_state_adjective),
         cmocka_unit_test(welcomed_as_the_new_member),
         cmocka_unit_test(reception_during_the_visit),
+        cmocka_unit_test(meetings_in_general),
+        cmocka_unit_test(devoted_to_a_city),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
