@@ -391,13 +391,20 @@ static bool after_place_word(const scan *s, size_t tok)
 }
 
 /* A place named as such: after "في" or a word like "مدينة", or with the
- * preposition ب. */
+ * preposition ب; a state also as the adjective of a town the lexicon
+ * does not know ("بمدينة بوزنيقة المغربية"). */
 static bool locative(const scan *s, const placed *p)
 {
     const text_analysis *a = &s->x->a;
     if (p->tok0 > 0 && (token_is(a, p->tok0 - 1, "\xd9\x81\xd9\x8a") ||
                         after_place_word(s, p->tok0)))
         return true; /* في */
+    /* The town's name: one or two words between. */
+    for (size_t k = 1; p->kind == KIND_STATE && k <= 2 && p->tok0 > k &&
+                       !break_before(a, p->tok0 - k + 1);
+         k++)
+        if (after_place_word(s, p->tok0 - k))
+            return true;
     return p->clitic && memcmp(a->match + a->tokens[p->tok0].match_begin,
                                "\xd8\xa8", 2) == 0; /* ب */
 }

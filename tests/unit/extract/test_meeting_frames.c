@@ -418,6 +418,31 @@ static void devoted_to_a_city(void **state)
     bayan_graph_free(g);
 }
 
+/* "الحوار ... المرتقب عقده في تونس": what is to be held is a meeting,
+ * planned, whatever its noun. */
+static void whatever_is_to_be_held(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "تستعد الأطراف للحوار الوطني المرتقب عقده في تونس الشهر "
+                "المقبل.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/TN"), 1);
+    bayan_graph_free(g);
+}
+
+/* A town the lexicon does not know, with its state's adjective, places
+ * the meeting in that state. */
+static void unknown_town_of_a_known_state(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد الطرفان أمس بمدينة قصر الريحان المغربية جلسة تشاورية "
+                "ثالثة.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/MA"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +470,8 @@ int main(void)
         cmocka_unit_test(reception_during_the_visit),
         cmocka_unit_test(meetings_in_general),
         cmocka_unit_test(devoted_to_a_city),
+        cmocka_unit_test(whatever_is_to_be_held),
+        cmocka_unit_test(unknown_town_of_a_known_state),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
