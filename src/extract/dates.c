@@ -249,6 +249,12 @@ static size_t parse_day_first(const parser *p, date_expr *e)
         return k + 1;
     }
     e->kind = DATE_MONTH_DAY;
+    /* "يوم 24 فبراير القادم": the next such day, or the last one. */
+    const date_unit *d = peek(p, k);
+    if (is_role(d, CUE_NEXT) || is_role(d, CUE_PAST)) {
+        e->dir = d->role == CUE_NEXT ? 1 : -1;
+        return k + 1;
+    }
     return k;
 }
 
@@ -403,8 +409,10 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
         bdate x = {ref.y, e->abs.m, e->abs.d};
         if (!date_is_day(x) && !(x.m == 2 && x.d == 29))
             return none;
-        if (future && date_to_days(x) < date_to_days(ref))
+        if ((future || e->dir > 0) && date_to_days(x) < date_to_days(ref))
             x.y++;
+        else if (e->dir < 0 && date_to_days(x) > date_to_days(ref))
+            x.y--;
         else if (!future && date_to_days(x) > date_to_days(ref) + 61)
             x.y--;
         return date_is_day(x) ? x : none;

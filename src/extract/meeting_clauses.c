@@ -155,17 +155,21 @@ static bool read_cohost(const scan *s, const trigger *t, const cue_hit *h,
 
 /* The state that hosts: just before the cue ("الكويت التي استضافت") or
  * just after it ("استضافته المملكة العربية السعودية"). */
+const placed *clause_host_state(const scan *s, const cue_hit *h)
+{
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->kind == KIND_STATE &&
+            ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
+             p->tok0 == h->tok + h->ntok))
+            return p;
+    }
+    return NULL;
+}
+
 static bool read_host(const scan *s, const cue_hit *h, meeting *m)
 {
-    const placed *best = NULL;
-    for (size_t i = 0; i < s->nents && !best; i++) {
-        const placed *p = &s->ents[i];
-        if (p->kind != KIND_STATE)
-            continue;
-        if ((p->tok1 <= h->tok && p->tok1 + 2 >= h->tok) ||
-            p->tok0 == h->tok + h->ntok)
-            best = p;
-    }
+    const placed *best = clause_host_state(s, h);
     if (!best)
         return true;
     if (!m->city && !m->state)

@@ -119,6 +119,8 @@ static inline bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
 
 /** The chairs a chair cue introduces (none when it heads a delegation). */
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m);
+/** The state a host cue names (just before or after it), or NULL. */
+const placed *clause_host_state(const scan *s, const cue_hit *h);
 /** The states a join cue introduces, up to the coalition it names. */
 bool clause_read_join(const scan *s, const cue_hit *h, meeting *m);
 /** The state just before a member-as cue followed by the coalition. */

@@ -355,6 +355,10 @@ static void set_date(const scan *s, const date_expr *pick, meeting *m)
      * the verbs say ("يعقد الاجتماع في 20 مايو"). */
     if (d.y && s->published && date_after(d, s->ref))
         m->strong = true;
+    /* "يوم 24 فبراير القادم", "الشهر المقبل": the text itself says it is
+     * still to come. */
+    if (pick->dir > 0 && pick->kind != DATE_WEEKDAY)
+        m->strong = true;
     if (d.y) {
         m->date = d;
     } else if (pick->kind == DATE_MONTH_DAY) {
@@ -446,14 +450,35 @@ static size_t clause_end(const scan *s, const trigger *t, size_t from)
     return end;
 }
 
+/* The state a host cue in [lo, hi) names, or NULL. */
+static const placed *window_host(const scan *s, size_t lo, size_t hi)
+{
+    for (size_t i = 0; i < s->nhits; i++)
+        if (s->hits[i].cue->role == CUE_HOST && s->hits[i].tok >= lo &&
+            s->hits[i].tok < hi) {
+            const placed *p = clause_host_state(s, &s->hits[i]);
+            if (p)
+                return p;
+        }
+    return NULL;
+}
+
 static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
                        meeting *m)
 {
     const placed *p = first_entity(s, t->tok1, hi, KIND_CITY, false, false);
     if (!p)
-        p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
-    if (!p)
         p = first_entity(s, hi, clause_end(s, t, hi), KIND_CITY, false, true);
+    /* A host named in the window places the meeting before anything
+     * named before the trigger ("أعلن بالقاهرة استعداد تونس لاستضافة
+     * مؤتمر"): what stands before is as often where it was announced. */
+    const placed *host = p ? NULL : window_host(s, lo, hi);
+    if (host) {
+        m->state = host->entry;
+        return;
+    }
+    if (!p)
+        p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
     if (p) {
         m->city = p->entry;
         m->city_state = city_state(s, p->entry);

@@ -264,10 +264,20 @@ static void day_without_year(void **state)
                         "2023-01-15", XSD_DATE);
 }
 
+/* "15 يناير القادم" is the next 15 January, whatever the verb. */
+static void day_with_next(void **state)
+{
+    assert_meeting_date(state,
+                        "الرباط 10 أكتوبر 2022 - أعلن الوزير أن اجتماعا "
+                        "للتحالف في مراكش يوم 15 يناير القادم.",
+                        "2023-01-15", XSD_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(month_names),
+        cmocka_unit_test(day_with_next),
         cmocka_unit_test(numbers_glued_to_months),
         cmocka_unit_test(eastern_digits),
         cmocka_unit_test(year_first_headers),

@@ -443,6 +443,19 @@ static void unknown_town_of_a_known_state(void **state)
     bayan_graph_free(g);
 }
 
+/* Announced in Cairo, hosted by Tunisia "on 24 February next": the
+ * meeting is Tunisia's and still to come. */
+static void host_and_next_date(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "أعلن الوزير بالقاهرة استعداد تونس لاستضافة يوم 24 فبراير "
+                "القادم مؤتمرا دوليا حول اليمن.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/TN"), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +485,7 @@ int main(void)
         cmocka_unit_test(devoted_to_a_city),
         cmocka_unit_test(whatever_is_to_be_held),
         cmocka_unit_test(unknown_town_of_a_known_state),
+        cmocka_unit_test(host_and_next_date),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
