@@ -516,7 +516,8 @@ static void run_epochs(model *m, const fsent *tr, size_t ntrain,
             double p, r, f1 = span_f1(&sc, 0, &p, &r), pp, pr;
             double fp = span_f1(&sc, 1, &pp, &pr);
             fprintf(stderr, "epoch %2d  errors %zu  held-out F1 all %.4f  "
-                    "PERS %.4f\n", ep, train_errors, f1, fp);
+                    "PERS %.4f (P %.4f R %.4f)\n", ep, train_errors, f1, fp,
+                    pp, pr);
             train_errors = 0;
         } else {
             fprintf(stderr, "epoch %d\n", ep);
