@@ -282,7 +282,7 @@ static void test_cue_then_ordinary_words(void **state)
     if (!e->names)
         skip();
     static const char *const texts[] = {
-        "وصل الأمير صباحا مبكرا، ثم غادر.",
+        "وصل الأمير مسرعا مبكرا، ثم غادر.",
         "وزار الوزير مدرسة ثانوية، ثم عاد.",
         "ووقع وزير الخارجية كتابا جديدا، وغادر."};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
@@ -404,6 +404,19 @@ static void test_romanize(void **state)
     free(slug);
 }
 
+/* A web page's footer ("a permanent link:") under an article is no
+ * person, whatever the tagger makes of its two words. */
+static void test_footer_no_person(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "التقى الرئيس الفرنسي نظيره الألماني في "
+                                "برلين لبحث التعاون.\n"
+                                "رابط دائم :\nhttps://example.org/a1\n");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 0);
+    bayan_graph_free(g);
+}
+
 static void count_info(void *user, const bayan_diagnostic *d)
 {
     if (d->severity == BAYAN_INFO)
@@ -434,7 +447,7 @@ static void test_without_model(void **state)
     assert_int_equal(bayan_engine_new(&o, &e), BAYAN_OK);
     assert_null(e->names);
     assert_true(infos >= 1);
-    bayan_graph *g = extract(e, "وصل الأمير صباحا مبكرا، ثم غادر.");
+    bayan_graph *g = extract(e, "وصل الأمير مسرعا مبكرا، ثم غادر.");
     const char *p[2];
     assert_int_equal(persons(g, p, 2), 1);
     bayan_graph_free(g);
@@ -467,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_loanword_no_person),
         cmocka_unit_test(test_english_labels),
         cmocka_unit_test(test_romanize),
+        cmocka_unit_test(test_footer_no_person),
         cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
