@@ -5,7 +5,7 @@
  *
  * usage: train --anercorp FILE --ontology DIR [--train-lines N]
  *              [--gold-tsv FILE] [--epochs N] [--min-count N] [--prune W]
- *              [--heldout FRACTION] [--chunk N] [--copies N]
+ *              [--heldout FRACTION] [--chunk N] [--copies N] [--ensemble N]
  *              [--gazetteer-pers FILE] [--gazetteer-loc FILE]
  *              [--gazetteer-org FILE] [--out FILE] [--header "key: value"]...
  * With --heldout the last FRACTION of the training sentences is held out
@@ -374,6 +374,8 @@ typedef struct settings {
     double word_dropout, name_dropout;
     size_t maxlen;
     int history;                /* tag the held-out sentences in two passes */
+    unsigned salt;              /* varies the fixed seeds between the
+                                 * models of an ensemble */
     size_t dev_first, dev_last; /* the held-out sentences in the corpus */
 } settings;
 
@@ -432,7 +434,7 @@ static void model_init(model *m, const featset *fs, const settings *cfg)
     *m = (model){.nf = fs->fm.n, .c = 1, .min_count = cfg->min_count,
                  .count = fs->count, .word_dropout = cfg->word_dropout,
                  .name_dropout = cfg->name_dropout,
-                 .drop_seed = 0x64726f70u /* fixed */};
+                 .drop_seed = 0x64726f70u + 0x9e3779b9u * cfg->salt};
     m->w = xcalloc(fs->fm.n * T, sizeof *m->w);
     m->u = xcalloc(fs->fm.n * T, sizeof *m->u);
     m->drop = xcalloc(cfg->maxlen, 1);
@@ -499,7 +501,7 @@ static void run_epochs(model *m, const fsent *tr, size_t ntrain,
         order[j] = j;
     float *emit = xmalloc(cfg->maxlen * T * sizeof *emit);
     int *pred = xmalloc(cfg->maxlen * sizeof *pred);
-    uint64_t seed = 0x62617961u; /* fixed */
+    uint64_t seed = 0x62617961u + 0x85ebca6bu * cfg->salt; /* fixed */
     for (int ep = 1; ep <= cfg->epochs; ep++) {
         for (size_t j = ntrain; j > 1; j--) {
             size_t r = (size_t)(rng_next(&seed) % j);
@@ -580,7 +582,7 @@ int main(int argc, char **argv)
     int epochs = 10;
     size_t chunk = 40;
     const char *gaz[3] = {NULL, NULL, NULL}; /* PERS, LOC, ORG */
-    int copies = 1;
+    int copies = 1, ensemble = 1;
     unsigned min_count = 1;
     double prune = 0, heldout = 0, word_dropout = 0, name_dropout = 0;
     int history = 0;
@@ -607,6 +609,8 @@ int main(int argc, char **argv)
             gaz[1] = v;
         else if (!strcmp(a, "--gazetteer-org"))
             gaz[2] = v;
+        else if (!strcmp(a, "--ensemble"))
+            ensemble = atoi(v);
         else if (!strcmp(a, "--copies"))
             copies = atoi(v);
         else if (!strcmp(a, "--chunk"))
@@ -637,7 +641,7 @@ int main(int argc, char **argv)
         else
             usage();
     }
-    if (!anercorp || !ontology || epochs < 1)
+    if (!anercorp || !ontology || epochs < 1 || ensemble < 1)
         usage();
 
     tflags *fl = tflags_new(ontology);
@@ -695,10 +699,34 @@ int main(int argc, char **argv)
     }
     featset_build(&fs, &c, aner_sents, ndev, min_count);
     model m;
-    model_init(&m, &fs, &cfg);
-    float *aw = xmalloc(fs.fm.n * T * sizeof *aw);
-    float at[(T + 1) * T];
-    run_epochs(&m, fs.tr, fs.ntrain, &cfg, &fs, &c, aw, at);
+    float *aw = xcalloc(fs.fm.n * T, sizeof *aw);
+    float at[(T + 1) * T] = {0};
+    {
+        /* the mean of models trained in different orders (and dropouts):
+         * one perceptron's weights depend on the order it saw the
+         * sentences in */
+        float *w1 = xmalloc(fs.fm.n * T * sizeof *w1);
+        float t1[(T + 1) * T];
+        for (int r = 0; r < ensemble; r++) {
+            cfg.salt = (unsigned)r;
+            model_init(&m, &fs, &cfg);
+            run_epochs(&m, fs.tr, fs.ntrain, &cfg, &fs, &c, w1, t1);
+            for (size_t i = 0; i < fs.fm.n * T; i++)
+                aw[i] += w1[i] / (float)ensemble;
+            for (size_t i = 0; i < (T + 1) * T; i++)
+                at[i] += t1[i] / (float)ensemble;
+            if (r + 1 < ensemble)
+                model_free(&m);
+        }
+        free(w1);
+        if (ensemble > 1 && fs.ndev) {
+            span_counts sc;
+            score_dev(&m, aw, at, &fs, &c, &cfg, &sc);
+            double p, r, fp = span_f1(&sc, 1, &p, &r);
+            fprintf(stderr, "ensemble of %d: held-out PERS %.4f (P %.4f "
+                    "R %.4f)\n", ensemble, fp, p, r);
+        }
+    }
     fmap fm = fs.fm;
     uint64_t *key_of = fs.key_of;
     const uint32_t *count = fs.count;
@@ -731,9 +759,10 @@ int main(int argc, char **argv)
         snprintf(extra, sizeof extra,
                  "epochs: %d\nmin-count: %u\nprune: %g\n"
                  "word-dropout: %g\nname-dropout: %g\nhistory: %d\n"
+                 "ensemble: %d\n"
                  "training-sentences: %zu\ntraining-tokens: %zu\n",
                  epochs, min_count, prune, word_dropout, name_dropout,
-                 history, fs.ntrain, c.tokens);
+                 history, ensemble, fs.ntrain, c.tokens);
         char *full = xmalloc(hlen + strlen(extra) + 1);
         memcpy(full, header, hlen);
         strcpy(full + hlen, extra);
