@@ -311,6 +311,19 @@ static void test_tagger_alone(void **state)
     bayan_graph_free(g);
 }
 
+/* A compound given name (two given names) then a surname that is not
+ * definite: the role's name is all three words, not the first two. */
+static void test_compound_given_name(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "والتقى الأمين العام خوسيه لويس فيريرا "
+                                "بالوفد في جنيف أمس.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_true(has(g, p[0], P_LABEL, "خوسيه لويس فيريرا"));
+    bayan_graph_free(g);
+}
+
 /* Two names the tagger runs together (a family name, then another
  * person's given name) are two: the second is a person of its own. */
 static void test_touching_names_split(void **state)
@@ -477,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_tagger_alone),
         cmocka_unit_test(test_tagger_keeps_titles),
         cmocka_unit_test(test_touching_names_split),
+        cmocka_unit_test(test_compound_given_name),
         cmocka_unit_test(test_loanword_no_person),
         cmocka_unit_test(test_english_labels),
         cmocka_unit_test(test_romanize),
