@@ -224,14 +224,18 @@ bool pscan_name_word(const person_scan *s, size_t i)
 }
 
 /* True when word j (the k-th of a name, k >= 2) may go on the name: a
- * definite family name, or a word after a particle or an initial. */
+ * definite family name, a word after a particle or an initial, or a word
+ * after two given names (a compound given name, then the surname: جان
+ * مارك ...; or a name chain: محمد علي ...). */
 bool pscan_name_goes_on(const person_scan *s, size_t j)
 {
     size_t n, pn;
     const char *w = pscan_tok(s, j, &n);
     const char *p = pscan_tok(s, j - 1, &pn);
     return pscan_definite(w, n) || pscan_is(s, CUE_PARTICLE, j - 1) ||
-           pscan_is(s, CUE_PARTICLE, j) || letters(p, pn) == 1;
+           pscan_is(s, CUE_PARTICLE, j) || letters(p, pn) == 1 ||
+           (j >= 2 && pscan_is(s, CUE_GIVEN_NAME, j - 1) &&
+            pscan_is(s, CUE_GIVEN_NAME, j - 2));
 }
 
 /* The gap before word j of a name: spaces, or a full stop after an

@@ -282,7 +282,7 @@ static void test_cue_then_ordinary_words(void **state)
     if (!e->names)
         skip();
     static const char *const texts[] = {
-        "وصل الأمير صباحا مبكرا، ثم غادر.",
+        "وصل الأمير مسرعا مبكرا، ثم غادر.",
         "وزار الوزير مدرسة ثانوية، ثم عاد.",
         "ووقع وزير الخارجية كتابا جديدا، وغادر."};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
@@ -308,6 +308,19 @@ static void test_tagger_alone(void **state)
                         "https://w3id.org/bayan/id/person/kristuf-hansn");
     assert_true(has(g, p[0], P_LABEL, "كريستوف هانسن"));
     assert_true(has(g, p[0], P_LABEL, "Kristuf Hansn"));
+    bayan_graph_free(g);
+}
+
+/* A compound given name (two given names) then a surname that is not
+ * definite: the role's name is all three words, not the first two. */
+static void test_compound_given_name(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "والتقى الأمين العام خوسيه لويس فيريرا "
+                                "بالوفد في جنيف أمس.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_true(has(g, p[0], P_LABEL, "خوسيه لويس فيريرا"));
     bayan_graph_free(g);
 }
 
@@ -404,6 +417,19 @@ static void test_romanize(void **state)
     free(slug);
 }
 
+/* A web page's footer ("a permanent link:") under an article is no
+ * person, whatever the tagger makes of its two words. */
+static void test_footer_no_person(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "التقى الرئيس الفرنسي نظيره الألماني في "
+                                "برلين لبحث التعاون.\n"
+                                "رابط دائم :\nhttps://example.org/a1\n");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 0);
+    bayan_graph_free(g);
+}
+
 static void count_info(void *user, const bayan_diagnostic *d)
 {
     if (d->severity == BAYAN_INFO)
@@ -434,7 +460,7 @@ static void test_without_model(void **state)
     assert_int_equal(bayan_engine_new(&o, &e), BAYAN_OK);
     assert_null(e->names);
     assert_true(infos >= 1);
-    bayan_graph *g = extract(e, "وصل الأمير صباحا مبكرا، ثم غادر.");
+    bayan_graph *g = extract(e, "وصل الأمير مسرعا مبكرا، ثم غادر.");
     const char *p[2];
     assert_int_equal(persons(g, p, 2), 1);
     bayan_graph_free(g);
@@ -464,9 +490,11 @@ int main(void)
         cmocka_unit_test(test_tagger_alone),
         cmocka_unit_test(test_tagger_keeps_titles),
         cmocka_unit_test(test_touching_names_split),
+        cmocka_unit_test(test_compound_given_name),
         cmocka_unit_test(test_loanword_no_person),
         cmocka_unit_test(test_english_labels),
         cmocka_unit_test(test_romanize),
+        cmocka_unit_test(test_footer_no_person),
         cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
