@@ -8,6 +8,7 @@
 
 #include "core/array.h"
 #include "graph/vocab.h"
+#include "text/text.h"
 
 /* ---- calendar --------------------------------------------------------------
  */
@@ -59,11 +60,15 @@ int date_weekday(bdate x)
 
 bdate date_from_hijri(int y, int m, int d)
 {
-    /* The tabular Islamic calendar, civil epoch (1 Muharram 1 = 16 July
-     * 622 Julian): a month of 30 or 29 days by turns, 11 leap years in
-     * 30. Julian day numbers; 2440588 is 1970-01-01. */
+    /* The Umm al-Qura calendar where ICU's tables reach; else the tabular
+     * Islamic calendar, civil epoch (1 Muharram 1 = 16 July 622 Julian):
+     * a month of 30 or 29 days by turns, 11 leap years in 30. Julian day
+     * numbers; 2440588 is 1970-01-01. */
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > 30)
         return (bdate){0, 0, 0};
+    bdate g;
+    if (text_hijri_to_gregorian(y, m, d, &g.y, &g.m, &g.d))
+        return g;
     long jdn = d + (295L * (m - 1) + 9) / 10 + (y - 1) * 354L +
                (3 + 11L * y) / 30 + 1948439;
     return date_from_days(jdn - 2440588);
@@ -95,8 +100,8 @@ static bool digits(const char *s, size_t n)
 
 bool date_parse_iso(const char *s, bdate *out)
 {
-    if (strnlen(s, 10) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-        s[7] != '-' || !digits(s + 8, 2))
+    if (strnlen(s, 10) < 10 || !digits(s, 4) || s[4] != '-' ||
+        !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
         return false;
     bdate x = {atoi(s), atoi(s + 5), atoi(s + 8)};
     if (!date_is_day(x))
@@ -216,6 +221,7 @@ static size_t parse_hijri(const parser *p, date_expr *e)
     if (!is_role(y, CUE_NUMBER) || y->value < 1300 || y->value > 1600)
         return 0;
     e->kind = DATE_ABSOLUTE;
+    e->hijri = true;
     e->abs = date_from_hijri(y->value, peek(p, 1)->value, p->u[p->k].value);
     return e->abs.y ? 3 : 0;
 }
@@ -332,6 +338,20 @@ static size_t parse_one(const parser *p, date_expr *e)
     }
 }
 
+/* Tokens between a Hijri date and the Gregorian that restates it
+ * ("هـ -", "هـ الموافق"). */
+enum { RESTATE_GAP = 3 };
+
+/* True when next says e's day more fully or more surely (see dates.h). */
+static bool restated_by(const date_expr *e, const date_expr *next)
+{
+    bool full = next->kind == DATE_ABSOLUTE || next->kind == DATE_MONTH_DAY;
+    if (e->kind == DATE_WEEKDAY || e->kind == DATE_RELATIVE)
+        return full && next->tok0 == e->tok1;
+    return e->hijri && !next->hijri && next->kind == DATE_ABSOLUTE &&
+           next->tok0 <= e->tok1 + RESTATE_GAP;
+}
+
 bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
                                size_t *count)
 {
@@ -354,6 +374,8 @@ bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
         }
         p.k += used;
     }
+    for (size_t i = 0; i + 1 < l.count; i++)
+        l.items[i].restated = restated_by(&l.items[i], &l.items[i + 1]);
     *out = l.items;
     *count = l.count;
     return BAYAN_OK;
@@ -536,8 +558,8 @@ static bool iso_on_top(const text_analysis *a, bdate *out)
 static bool dateline_mark_after(const text_analysis *a, size_t t)
 {
     size_t e = a->tokens[t].match_end;
-    size_t next = t + 1 < a->token_count ? a->tokens[t + 1].match_begin
-                                         : a->match_len;
+    size_t next =
+        t + 1 < a->token_count ? a->tokens[t + 1].match_begin : a->match_len;
     for (size_t k = e; k < next; k++) {
         char c = a->match[k];
         if (c == '\n')
@@ -590,7 +612,7 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
     bool found = false;
     for (size_t i = 0; !found && i < n; i++) {
         const date_expr *e = &ex[i];
-        if (e->kind != DATE_ABSOLUTE || !date_is_day(e->abs))
+        if (e->kind != DATE_ABSOLUTE || !date_is_day(e->abs) || e->restated)
             continue;
         if (i > 0 && ex[i - 1].kind == DATE_RELATIVE &&
             ex[i - 1].tok1 == e->tok0)
@@ -607,8 +629,8 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
         bool opens = lines[e->tok0] == lines[0] &&
                      words_before(ex, n, e->tok0) <= DATELINE_LEAD &&
                      (both || dateline_mark_after(a, e->tok1 - 1));
-        if (opens || words_on(lines, a->token_count, lines[e->tok0], ex,
-                              n) <= DATELINE_TOKENS) {
+        if (opens || words_on(lines, a->token_count, lines[e->tok0], ex, n) <=
+                         DATELINE_TOKENS) {
             *out = e->abs;
             found = true;
         }

@@ -55,6 +55,13 @@ typedef struct date_expr {
     bdate abs;  /**< the parts the text gives */
     int offset; /**< DATE_RELATIVE: days; DATE_WEEKDAY: the weekday */
     int dir;
+    bool hijri;    /**< read in the Hijri calendar */
+    bool restated; /**< the expression just after says the same day more
+                        fully or more surely: a weekday or a day counted
+                        from today before the full date ("الأحد 12 مارس
+                        2023"), a Hijri date before the Gregorian ("20
+                        شعبان 1444 هـ - 12 مارس 2023 م"; the tabular
+                        calendar may be a day off). That one counts. */
 } date_expr;
 
 /** One unit of a date: a cue of a date role or a number token. */

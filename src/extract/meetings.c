@@ -329,10 +329,12 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
 {
     const date_expr *pick = NULL;
     for (size_t i = 0; i < s->ndates && !pick; i++)
-        if (s->dates[i].tok0 >= t->tok1 && s->dates[i].tok0 < hi)
+        if (s->dates[i].tok0 >= t->tok1 && s->dates[i].tok0 < hi &&
+            !s->dates[i].restated)
             pick = &s->dates[i];
     for (size_t i = s->ndates; i-- > 0 && !pick;)
-        if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0)
+        if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0 &&
+            !s->dates[i].restated)
             pick = &s->dates[i];
     if (pick)
         set_date(s, pick, m);

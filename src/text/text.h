@@ -116,6 +116,10 @@ typedef struct text_analysis {
  *  left empty). The caller owns *out (text_analysis_clear). */
 bayan_status text_match_form(const text_doc *doc, text_analysis *out);
 
+/** The Gregorian day of the Hijri date y-m-d in the Umm al-Qura calendar
+ *  (ICU's tables); false when it is no such day or out of their range. */
+bool text_hijri_to_gregorian(int y, int m, int d, int *gy, int *gm, int *gd);
+
 /** Folds a word or phrase of the data (a lexicon form, a cue word) the way
  *  article text is folded, so that it can be compared with the matching
  *  form; blanks around it are trimmed. *out is new, or NULL when nothing is

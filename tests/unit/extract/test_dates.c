@@ -273,11 +273,33 @@ static void day_with_next(void **state)
                         "2023-01-15", XSD_DATE);
 }
 
+/* A weekday before the full date does not stand for it (with no
+ * publication date it resolved to nothing); a Hijri date followed by the
+ * Gregorian one gives the Gregorian; a Hijri date alone is read in the
+ * Umm al-Qura calendar (20 Sha'ban 1444 is 12 March 2023 there, the 13th
+ * in the tabular one). */
+static void weekday_and_two_calendars(void **state)
+{
+    assert_meeting_date(state,
+                        "اجتمع وزراء الخارجية العرب في القاهرة يوم الأحد 12 "
+                        "مارس 2023.",
+                        "2023-03-12", XSD_DATE);
+    assert_meeting_date(state,
+                        "اجتمع وزراء الخارجية العرب في القاهرة يوم الأحد 20 "
+                        "شعبان 1444 هـ الموافق 12 مارس 2023 م.",
+                        "2023-03-12", XSD_DATE);
+    assert_meeting_date(state,
+                        "اجتمع وزراء الخارجية العرب في القاهرة يوم 20 شعبان "
+                        "1444 هـ.",
+                        "2023-03-12", XSD_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(month_names),
         cmocka_unit_test(day_with_next),
+        cmocka_unit_test(weekday_and_two_calendars),
         cmocka_unit_test(numbers_glued_to_months),
         cmocka_unit_test(eastern_digits),
         cmocka_unit_test(year_first_headers),
