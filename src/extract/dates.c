@@ -596,8 +596,12 @@ static size_t words_before(const date_expr *ex, size_t n, size_t t)
 }
 
 bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
-                    bdate *out)
+                    bdate *out, size_t *which)
 {
+    size_t unused;
+    if (!which)
+        which = &unused;
+    *which = SIZE_MAX;
     if (iso_on_top(a, out))
         return true;
     size_t *lines = malloc((a->token_count + 1) * sizeof *lines);
@@ -632,6 +636,7 @@ bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
         if (opens || words_on(lines, a->token_count, lines[e->tok0], ex, n) <=
                          DATELINE_TOKENS) {
             *out = e->abs;
+            *which = i;
             found = true;
         }
     }

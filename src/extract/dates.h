@@ -56,6 +56,7 @@ typedef struct date_expr {
     int offset; /**< DATE_RELATIVE: days; DATE_WEEKDAY: the weekday */
     int dir;
     bool hijri;    /**< read in the Hijri calendar */
+    bool dateline; /**< dates the text (header, dateline), not an event */
     bool restated; /**< the expression just after says the same day more
                         fully or more surely: a weekday or a day counted
                         from today before the full date ("الأحد 12 مارس
@@ -98,8 +99,10 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future);
 bool dates_infer_reference(const date_expr *ex, size_t n, bdate *ref);
 
 /** The publication date from a header or dateline: an ISO date on one of
- *  the first lines, or a full date on a short line near the top. */
+ *  the first lines, or a full date on a short line near the top. *which
+ *  (may be NULL) receives the index in ex of the expression that gave it,
+ *  SIZE_MAX when none did (an ISO date). */
 bool dates_dateline(const text_analysis *a, const date_expr *ex, size_t n,
-                    bdate *out);
+                    bdate *out, size_t *which);
 
 #endif

@@ -324,6 +324,28 @@ static const char *read_level(const scan *s, const trigger *t, size_t lo,
 
 static void set_date(const scan *s, const date_expr *pick, meeting *m);
 
+/* True when a dash, bracket or colon stands between tokens t0 and t1: the
+ * dateline ends there ("عمان 10 مايو 2023 (بترا) - تستضيف ..."), and its
+ * date dates the article, not what the sentence after it tells of. */
+static bool dateline_mark_between(const scan *s, size_t t0, size_t t1)
+{
+    const text_analysis *a = &s->x->a;
+    if (t1 >= a->token_count || t0 >= t1)
+        return false;
+    size_t b0 = a->tokens[t0].match_begin, b1 = a->tokens[t1].match_begin;
+    for (size_t b = b0; b < b1; b++) {
+        unsigned char c = (unsigned char)a->match[b];
+        if (c && strchr("-():", c))
+            return true;
+        if (c == 0xe2 && b + 2 < b1 &&
+            (unsigned char)a->match[b + 1] == 0x80 &&
+            ((unsigned char)a->match[b + 2] == 0x93 ||
+             (unsigned char)a->match[b + 2] == 0x94))
+            return true; /* – — */
+    }
+    return false;
+}
+
 static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
                       meeting *m)
 {
@@ -334,7 +356,9 @@ static void read_date(const scan *s, const trigger *t, size_t lo, size_t hi,
             pick = &s->dates[i];
     for (size_t i = s->ndates; i-- > 0 && !pick;)
         if (s->dates[i].tok0 >= lo && s->dates[i].tok1 <= t->tok0 &&
-            !s->dates[i].restated)
+            !s->dates[i].restated &&
+            !(s->dates[i].dateline &&
+              dateline_mark_between(s, s->dates[i].tok1, t->tok0)))
             pick = &s->dates[i];
     if (pick)
         set_date(s, pick, m);
@@ -1049,13 +1073,19 @@ static bool split_duals(scan *s)
  * on what the text fixes ("أمس (22 آذار 2017)"). */
 static bayan_status find_reference(extraction *x, scan *s)
 {
-    bdate pub = {0, 0, 0};
+    bdate pub = {0, 0, 0}, line;
+    size_t which;
+    bool dated = dates_dateline(&x->a, s->dates, s->ndates, &line, &which);
+    /* The dateline dates the text, never a meeting. */
+    if (dated && which != SIZE_MAX)
+        s->dates[which].dateline = true;
     if (x->doc->published && date_parse_iso(x->doc->published, &pub)) {
         s->ref = pub;
         s->published = true;
         return BAYAN_OK;
     }
-    if (dates_dateline(&x->a, s->dates, s->ndates, &pub)) {
+    if (dated) {
+        pub = line;
         s->ref = pub;
         s->published = true;
         char buf[11];

@@ -294,12 +294,26 @@ static void weekday_and_two_calendars(void **state)
                         "2023-03-12", XSD_DATE);
 }
 
+/* The dateline dates the article, not the meeting its first sentence
+ * tells of without a date. */
+static void dateline_dates_no_meeting(void **state)
+{
+    bayan_graph *g = read_text(
+        state, "عمان 10 مايو 2023 (بترا) - تستضيف العاصمة الأردنية مؤتمرا "
+               "دوليا للمانحين.\n");
+    const char *type = NULL;
+    assert_string_equal(value_of(g, P_START_DATE, &type), "");
+    assert_string_equal(value_of(g, P_DATE_PUBLISHED, NULL), "2023-05-10");
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(month_names),
         cmocka_unit_test(day_with_next),
         cmocka_unit_test(weekday_and_two_calendars),
+        cmocka_unit_test(dateline_dates_no_meeting),
         cmocka_unit_test(numbers_glued_to_months),
         cmocka_unit_test(eastern_digits),
         cmocka_unit_test(year_first_headers),
