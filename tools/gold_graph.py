@@ -69,6 +69,31 @@ def date(d):
     return lit(d,'date' if len(d)==10 else 'gYearMonth' if len(d)==7 else 'gYear')
 # Inviters: in the gold notes of 001 and 002 (bayan:invitedBy, not chair).
 inv={'copenhagen-small-group-pd':'Jeppe Kofod','brussels-ministerial':'John Kerry'}
+# The gold has no organizer, host or attendee field; these are the seeds'
+# facts as queries/README.md reads them. Organizer: the coalition for every
+# meeting of its ministers, small group, political directors or its own
+# conference (the meetings its statements plan included); the GCTF for its
+# working group (gold note of 002); Kuwait's, Bahrain's and the refugees'
+# conferences name no organizing body.
+COALITION={'rome-ministerial','next-ministerial-2022-06','brussels-small-group-2021',
+           'copenhagen-small-group-pd','west-africa-sahel-2020','italy-ministerial-spring',
+           'brussels-ministerial','centcom-coordination-2014-11-12',
+           'small-group-virtual-2020-06-04','west-africa-sahel-capacity',
+           'italy-ministerial-all-members','small-group-ministerial-2019'}
+org_by={'morocco-gctf-ftf-2014-12-15':'GCTF'}
+# Hosts: the states 002 says hosted ('استضافت', 'ستستضيف'; gold notes).
+hosts={'kuwait-messaging-2014-10-28':'KW','bahrain-finance-2014-11-09':'BH',
+       'morocco-gctf-ftf-2014-12-15':'MA'}
+# Attendees named as taking part: the US in Rome ('بالشراكة مع', read as
+# participation by the gold note of 000); Iraq's ministers in Brussels
+# ('بحضور', and al-Abadi's address); Kuwait's delegation and the minister
+# who led it in 003 (leading a delegation is not chairing the meeting).
+attend_states={'rome-ministerial':['US'],'small-group-virtual-2020-06-04':['KW']}
+attend_persons={'brussels-ministerial':['Ibrahim al-Jaafari','Khaled al-Obaidi','Haider al-Abadi'],
+                'small-group-virtual-2020-06-04':['Ahmad Nasser Al-Mohammad Al-Sabah']}
+_ids={m['id'] for g in golds for m in g['meetings']}
+for _d in (inv,org_by,hosts,attend_states,attend_persons):
+    assert COALITION|set(_d) <= _ids, 'a meeting id the gold does not hold'
 for k,g in enumerate(golds):
     a=I(f'article/{k}'); t(a,A,B('Article')); t(a,B('sourceFile'),lit(g['file']))
     if g.get('published'): t(a,S('datePublished'),date(g['published']))
@@ -92,10 +117,15 @@ for k,g in enumerate(golds):
         if m['participant_count'] is not None: t(i,B('participantCount'),lit(str(m['participant_count']),'integer'))
         for r in m['resolutions']: t(i,B('references'),rs(*r.split()))
         if m['id'] in inv: t(i,B('invitedBy'),ps(inv[m['id']]))
+        if m['id'] in COALITION: t(i,S('organizer'),og('GlobalCoalition'))
+        if m['id'] in org_by: t(i,S('organizer'),og(org_by[m['id']]))
+        if m['id'] in hosts: t(i,B('host'),st(hosts[m['id']]))
+        for iso in attend_states.get(m['id'],[]): t(i,S('attendee'),st(iso))
+        for n in attend_persons.get(m['id'],[]): t(i,S('attendee'),ps(n))
         # A meeting its date does not identify (no day given) and that has
         # a place is in the candidate group of its place and level
-        # (src/extract/meeting_identity.c; the gold names no organizer, so
-        # a month never identifies a meeting here).
+        # (src/extract/meeting_identity.c; a month identifies a meeting of
+        # an organizer, but the one month-dated seed meeting has no place).
         place=m['city'].lower() if m['city'] else (m['state'] or '').lower()
         if place and not (m['date'] and len(m['date'])==10):
             t(i,B('candidateGroup'),I(f"meeting-candidates/{place}-{LEVEL_SLUG[m['level']]}"))
