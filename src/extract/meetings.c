@@ -440,12 +440,18 @@ static bool locative(const scan *s, const placed *p)
 }
 
 /* A place named as what a meeting is about ("جلسة خاصة بمدينة القدس",
- * "مؤتمر حول سوريا", "المخصص لإعادة إعمار الموصل"): a topic cue up to
- * three tokens before it. */
+ * "مؤتمر حول سوريا", "الأوضاع في ليبيا", "المخصص لإعادة إعمار الموصل"):
+ * a topic cue up to three tokens before it; three tokens back only with
+ * no "في" before the place, which opens a new phrase ("حول فلسطين في
+ * نيويورك" is held in New York). */
 static bool is_topic(const scan *s, const placed *p)
 {
-    size_t lo = p->tok0 > TOPIC_GAP ? p->tok0 - TOPIC_GAP : 0;
-    return has_cue(s, lo, p->tok0, CUE_TOPIC);
+    size_t lo = p->tok0 > 2 ? p->tok0 - 2 : 0;
+    if (has_cue(s, lo, p->tok0, CUE_TOPIC))
+        return true;
+    return p->tok0 > TOPIC_GAP &&
+           !token_is(&s->x->a, p->tok0 - 1, "\xd9\x81\xd9\x8a") && /* في */
+           has_cue(s, p->tok0 - TOPIC_GAP, lo, CUE_TOPIC);
 }
 
 static const placed *first_entity(const scan *s, size_t lo, size_t hi,

@@ -456,6 +456,30 @@ static void host_and_next_date(void **state)
     bayan_graph_free(g);
 }
 
+/* Talks by telephone are no meeting. */
+static void telephone_talks(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "أجرى وزير الخارجية المصري مباحثات هاتفية مع نظيره التركي "
+                "تناولت العلاقات الثنائية.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+}
+
+/* "جلسة خاصة حول فلسطين في نيويورك" is about Palestine and held in New
+ * York; "الأسبوع المقبل" makes a meeting planned. */
+static void topic_then_venue_next_week(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "تعقد الجمعية العامة جلسة خاصة حول فلسطين في نيويورك "
+                "الأسبوع المقبل.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/new-york"),
+                     1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +510,8 @@ int main(void)
         cmocka_unit_test(whatever_is_to_be_held),
         cmocka_unit_test(unknown_town_of_a_known_state),
         cmocka_unit_test(host_and_next_date),
+        cmocka_unit_test(telephone_talks),
+        cmocka_unit_test(topic_then_venue_next_week),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
