@@ -482,6 +482,14 @@ static size_t clause_end(const scan *s, const trigger *t, size_t from)
     return end;
 }
 
+/* p, a place named before trigger t, unless a dash, bracket or colon
+ * stands between: then p is the dateline's city ("القاهرة 10 مايو (وكالات)
+ * - عقد مجلس الأمن جلسة"), where the news was written. */
+static const placed *behind(const scan *s, const placed *p, const trigger *t)
+{
+    return p && !dateline_mark_between(s, p->tok1, t->tok0) ? p : NULL;
+}
+
 /* The state a host cue in [lo, hi) names, or NULL. */
 static const placed *window_host(const scan *s, size_t lo, size_t hi)
 {
@@ -510,7 +518,7 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         return;
     }
     if (!p)
-        p = first_entity(s, lo, t->tok0, KIND_CITY, true, false);
+        p = behind(s, first_entity(s, lo, t->tok0, KIND_CITY, true, false), t);
     if (p) {
         m->city = p->entry;
         m->city_state = city_state(s, p->entry);
@@ -525,7 +533,8 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
         end++;
     p = first_entity(s, t->tok1, end, KIND_STATE, false, true);
     if (!p)
-        p = first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive);
+        p = behind(
+            s, first_entity(s, lo, t->tok0, KIND_STATE, true, !t->receive), t);
     if (p)
         m->state = p->entry;
 }

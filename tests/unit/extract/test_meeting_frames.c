@@ -480,6 +480,18 @@ static void topic_then_venue_next_week(void **state)
     bayan_graph_free(g);
 }
 
+/* The dateline's city is where the news was written: a session it does
+ * not place elsewhere has no place. */
+static void dateline_city_is_no_venue(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "القاهرة 10 مايو 2023 (وكالات) - عقد مجلس الأمن الدولي "
+                "جلسة طارئة لبحث الأوضاع.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +524,7 @@ int main(void)
         cmocka_unit_test(host_and_next_date),
         cmocka_unit_test(telephone_talks),
         cmocka_unit_test(topic_then_venue_next_week),
+        cmocka_unit_test(dateline_city_is_no_venue),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
