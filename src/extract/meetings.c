@@ -809,6 +809,14 @@ static bool passive_by(const text_analysis *a, size_t t)
            token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");        /* قبل */
 }
 
+static bool already_in(const placed *const *list, size_t n, const char *iri)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i]->iri, iri) == 0)
+            return true;
+    return false;
+}
+
 /* The people one official meets, for a meeting of two officials: those
  * after "مع" (or "من قبل") in the trigger's clause, else those after the first
  * person named (who is the one meeting them). Writes up to cap of them into
@@ -827,16 +835,19 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
         end++;
     }
     size_t n = 0;
-    bool skipped_subject = with != SIZE_MAX;
+    const char *subject = NULL; /* known once skipped */
     for (size_t i = 0; i < s->nents && n < cap; i++) {
         const placed *p = &s->ents[i];
         if (p->kind != KIND_PERSON || p->tok0 < t->tok1 || p->tok0 >= end ||
             (with != SIZE_MAX && p->tok0 < with))
             continue;
-        if (!skipped_subject) {
-            skipped_subject = true;
+        if (with == SIZE_MAX && !subject)
+            subject = p->iri;
+        /* A person the lexicon knows is placed twice (its mention and
+         * the persons stage's): one person, one meeting. */
+        if ((subject && strcmp(p->iri, subject) == 0) ||
+            already_in(out, n, p->iri))
             continue;
-        }
         out[n++] = p;
     }
     /* "مباحثات مع ممثلي الحكومة الأردنية والاتحاد الأفريقي": with no

@@ -492,6 +492,31 @@ static void dateline_city_is_no_venue(void **state)
     bayan_graph_free(g);
 }
 
+/* "التقى A نظيره B": A is the subject, B the one counterpart, even when
+ * both are people the lexicon knows. */
+static void subject_meets_one_counterpart(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "التقى وزير الخارجية الأردني أيمن الصفدي نظيره الأمريكي "
+                "أنتوني بلينكن في نيويورك.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
+/* Arriving somewhere to take part in a summit places the summit there;
+ * calling for a meeting to be held makes it planned. */
+static void arrival_and_call_to_meet(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وصل الرئيس التونسي إلى الجزائر للمشاركة في القمة العربية.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/DZ"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "دعت الوزارة إلى عقد اجتماع طارئ لمجلس الجامعة "
+                        "العربية.\n");
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +550,8 @@ int main(void)
         cmocka_unit_test(telephone_talks),
         cmocka_unit_test(topic_then_venue_next_week),
         cmocka_unit_test(dateline_city_is_no_venue),
+        cmocka_unit_test(subject_meets_one_counterpart),
+        cmocka_unit_test(arrival_and_call_to_meet),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
