@@ -517,6 +517,19 @@ static void arrival_and_call_to_meet(void **state)
     bayan_graph_free(g);
 }
 
+/* Religious leaders discussed at a conference do not make it a summit;
+ * "مسؤولين تنفيذيين" is no group's level. */
+static void religious_leaders_are_no_summit(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "بدأ في الكويت مؤتمر يبحث دور الزعماء الدينيين في مكافحة "
+                "التطرف، وينعقد على مستوى مسؤولين تنفيذيين.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_LEADERS), 0);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_OTHER), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -552,6 +565,7 @@ int main(void)
         cmocka_unit_test(dateline_city_is_no_venue),
         cmocka_unit_test(subject_meets_one_counterpart),
         cmocka_unit_test(arrival_and_call_to_meet),
+        cmocka_unit_test(religious_leaders_are_no_summit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
