@@ -16,7 +16,7 @@ enum {
     AFTER_CAP = 15,        /* tokens after a trigger that can describe it */
     STATE_PLACE_GAP = 8,   /* tokens after it where a state is its place */
     CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
-    TOPIC_GAP = 3,       /* a topic cue this close before a place */
+    TOPIC_GAP = 3,         /* a topic cue this close before a place */
     VISIT_PLACE_GAP = 6, /* "زيارة ... إلى X": X this close to the word */
     BEFORE_CAP = 10,     /* tokens before it */
     CLAUSE_CAP = 15,     /* tokens of a chair, invitation or join clause */
@@ -134,5 +134,27 @@ const char *clause_read_organizer(const scan *s, size_t lo, size_t hi);
  *  memory. */
 bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
                      meeting *m);
+
+/* ---- places (meeting_places.c) ---- */
+
+/** The first entity of kind in [lo, hi) (the last, backwards), named as
+ *  a place when need_locative, and not as a meeting's topic; or NULL. */
+const placed *place_first(const scan *s, size_t lo, size_t hi,
+                          entity_kind kind, bool backwards,
+                          bool need_locative);
+/** The state a city lies in (its schema:containedInPlace), or NULL. */
+const char *place_city_state(const scan *s, const lexicon_entry *city);
+/** True when a dash, bracket or colon stands between tokens t0 and t1
+ *  (the end of a dateline). */
+bool place_dateline_between(const scan *s, size_t t0, size_t t1);
+/** The place of trigger t's frame, read over [lo, hi), into m. */
+void place_read(const scan *s, const trigger *t, size_t lo, size_t hi,
+                meeting *m);
+/** Adds the capital a state's adjective names after "العاصمة" to the
+ *  placed entities (room for one more per mention is reserved). */
+void place_capitals(scan *s);
+/** Gives the main meeting (index main), when nothing places it, the city
+ *  of a short title line. */
+void place_from_title(scan *s, size_t main);
 
 #endif
