@@ -17,6 +17,7 @@ enum {
     STATE_PLACE_GAP = 8,   /* tokens after it where a state is its place */
     CLAUSE_PLACE_CAP = 30, /* its clause may name its city this far */
     TOPIC_GAP = 3,         /* a topic cue this close before a place */
+    MARGIN_GAP = 3, /* "على هامش [أعمال] القمة": its meeting word */
     VISIT_PLACE_GAP = 6, /* "زيارة ... إلى X": X this close to the word */
     BEFORE_CAP = 10,     /* tokens before it */
     CLAUSE_CAP = 15,     /* tokens of a chair, invitation or join clause */
@@ -46,6 +47,7 @@ typedef struct trigger {
     int dual;
     bool receive;
     bool bilateral; /* two officials meeting (CUE_BILATERAL) */
+    size_t meeting; /* the meeting its frame went to, once taken */
 } trigger;
 
 /* What one article's meeting extraction works with. */

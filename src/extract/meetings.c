@@ -99,10 +99,14 @@ static bool place_entities(scan *s)
  * ----------------------------------------------------------------
  */
 
+/* Adds a trigger, or grows the one it touches ("لقائي القمة": one
+ * trigger); a verb that opens a clause right after a meeting word starts
+ * its own ("على هامش الاجتماع التقى الوزير نظيره"). */
 static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
-                        int dual)
+                        int dual, bool verb)
 {
-    if (s->ntrig && tok0 <= s->trig[s->ntrig - 1].tok1) {
+    size_t prev_end = s->ntrig ? s->trig[s->ntrig - 1].tok1 : 0;
+    if (s->ntrig && (tok0 < prev_end || (tok0 == prev_end && !verb))) {
         trigger *p = &s->trig[s->ntrig - 1]; /* "لقائي القمة": one trigger */
         if (tok1 > p->tok1)
             p->tok1 = tok1;
@@ -114,8 +118,12 @@ static bool add_trigger(scan *s, size_t tok0, size_t tok1, const char *level,
     if (!grown)
         return false;
     s->trig = grown;
-    s->trig[s->ntrig++] = (trigger){
-        tok0, tok1, s->sentence_of[tok0], 0, 0, level, dual, false, false};
+    s->trig[s->ntrig++] = (trigger){.tok0 = tok0,
+                                    .tok1 = tok1,
+                                    .sentence = s->sentence_of[tok0],
+                                    .level = level,
+                                    .dual = dual,
+                                    .meeting = SIZE_MAX};
     return true;
 }
 
@@ -213,12 +221,14 @@ static bool find_triggers(scan *s)
         if ((!meet && !is_body_trigger(s, h)) ||
             (meet && (inside_body_name(s, h) || after_quantifier(s, h))))
             continue;
+        bool receive = hit_with(s, h->tok, CUE_RECEIVE) != NULL;
+        bool bilateral = hit_with(s, h->tok, CUE_BILATERAL) != NULL;
         if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
-                         meet ? h->cue->value : 0))
+                         meet ? h->cue->value : 0, receive || bilateral))
             return false;
-        if (hit_with(s, h->tok, CUE_RECEIVE))
+        if (receive)
             s->trig[s->ntrig - 1].receive = true;
-        if (hit_with(s, h->tok, CUE_BILATERAL))
+        if (bilateral)
             s->trig[s->ntrig - 1].bilateral = true;
     }
     if (s->ntrig > 1)
@@ -561,6 +571,24 @@ static bool passive_by(const text_analysis *a, size_t t)
            token_is(a, t, "\xd9\x82\xd8\xa8\xd9\x84");        /* قبل */
 }
 
+/* True when a word for one's counterpart (نظيره، نظيرته، نظراءه) stands in
+ * [lo, hi): the person after it is met, not meeting ("التقى وزير الخارجية
+ * السعودي نظيره العراقي فؤاد حسين": the subject goes unnamed). */
+static bool counterpart_word(const scan *s, size_t lo, size_t hi)
+{
+    static const char stem[] = "\xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1"; /* نظير */
+    static const char plural[] = "\xd9\x86\xd8\xb8\xd8\xb1\xd8\xa7"; /* نظرا */
+    const text_analysis *a = &s->x->a;
+    for (size_t k = lo; k < hi; k++) {
+        const char *w = a->match + a->tokens[k].match_begin;
+        size_t n = a->tokens[k].match_end - a->tokens[k].match_begin;
+        if ((n >= 8 && memcmp(w, stem, 8) == 0) ||
+            (n >= 8 && memcmp(w, plural, 8) == 0))
+            return true;
+    }
+    return false;
+}
+
 static bool already_in(const placed *const *list, size_t n, const char *iri)
 {
     for (size_t i = 0; i < n; i++)
@@ -593,7 +621,8 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
         if (p->kind != KIND_PERSON || p->tok0 < t->tok1 || p->tok0 >= end ||
             (with != SIZE_MAX && p->tok0 < with))
             continue;
-        if (with == SIZE_MAX && !subject)
+        if (with == SIZE_MAX && !subject &&
+            !counterpart_word(s, t->tok1, p->tok0))
             subject = p->iri;
         /* A person the lexicon knows is placed twice (its mention and
          * the persons stage's): one person, one meeting. */
@@ -712,6 +741,37 @@ static size_t definite_referent(const scan *s, const trigger *t,
     return SIZE_MAX;
 }
 
+/* "على هامش القمة التقى ...": a meeting on the margins of another told
+ * of just before in its sentence is held where and when that one is,
+ * unless it says otherwise. */
+static void take_margin(const scan *s, const trigger *t, meeting *f)
+{
+    static const char margin[] = "\xd9\x87\xd8\xa7\xd9\x85\xd8\xb4"; /* هامش */
+    const text_analysis *a = &s->x->a;
+    size_t st0, st1;
+    sentence_tokens(s, t->sentence, &st0, &st1);
+    for (size_t k = st0; k < t->tok0; k++) {
+        if (!token_is(a, k, margin))
+            continue;
+        for (const trigger *o = s->trig; o < t; o++) {
+            if (o->tok0 <= k || o->tok0 > k + MARGIN_GAP ||
+                o->meeting == SIZE_MAX)
+                continue;
+            const meeting *m = &s->meetings[o->meeting];
+            if (!f->city && !f->state) {
+                f->city = m->city;
+                f->state = m->state;
+                f->city_state = m->city_state;
+            }
+            if (!f->date.y && !f->md_only) {
+                f->date = m->date;
+                f->md_only = m->md_only;
+            }
+            return;
+        }
+    }
+}
+
 static bool take_trigger(scan *s, const trigger *t, size_t prev,
                          size_t *placed_at)
 {
@@ -729,6 +789,7 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
     }
     if (ok) {
         inherit_level(s, t, &f, prev);
+        take_margin(s, t, &f);
         ok = split_by_cities(s, t, &f, &twin);
     }
     if (!ok) {
@@ -760,7 +821,9 @@ static bool build_meetings(scan *s)
         size_t this_last = SIZE_MAX;
         bool any = false;
         for (; ok && k < s->ntrig && s->trig[k].sentence == sent; k++) {
+            this_last = SIZE_MAX;
             ok = take_trigger(s, &s->trig[k], prev, &this_last);
+            s->trig[k].meeting = this_last;
             if (this_last != SIZE_MAX)
                 prev = this_last;
             any = true;

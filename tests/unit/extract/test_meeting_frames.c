@@ -530,6 +530,33 @@ static void religious_leaders_are_no_summit(void **state)
     bayan_graph_free(g);
 }
 
+/* "على هامش القمة التقى A نظيره B": a meeting of two, held where and
+ * when the summit is; a subject named only by office is no counterpart
+ * of itself. */
+static void meeting_on_the_margins(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عمان 10 مايو 2023 (وكالات) - انطلقت في جدة أمس أعمال "
+                "القمة العربية.\n"
+                "وعلى هامش القمة التقى وزير الخارجية الأردني نظيره العراقي "
+                "فؤاد حسين.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/jeddah"), 2);
+    assert_int_equal(meetings_with(g, P_START_DATE, "2023-05-09"), 2);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_OTHER), 1);
+    bayan_graph_free(g);
+}
+
+/* A king receiving a prime minister is no ministerial meeting. */
+static void prime_minister_received(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "استقبل الملك في جدة اليوم رئيس وزراء باكستان.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +593,8 @@ int main(void)
         cmocka_unit_test(subject_meets_one_counterpart),
         cmocka_unit_test(arrival_and_call_to_meet),
         cmocka_unit_test(religious_leaders_are_no_summit),
+        cmocka_unit_test(meeting_on_the_margins),
+        cmocka_unit_test(prime_minister_received),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
