@@ -248,11 +248,26 @@ static uint64_t key_str(unsigned kind, const char *s, size_t n)
     return h_end(h_add(h_begin(kind), s, n));
 }
 
+/* v in decimal, as "%lu" writes it, into buf (at least 21 bytes); returns
+ * the length. Hand-written because the flag keys are made for every token
+ * and snprintf cost more than the rest of their hashing. */
+static size_t decimal(unsigned long v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
 static uint64_t key_num(unsigned kind, unsigned long v)
 {
     char buf[24];
-    int k = snprintf(buf, sizeof buf, "%lu", v);
-    return key_str(kind, buf, (size_t)k);
+    return key_str(kind, buf, decimal(v, buf));
 }
 
 /* The keys that depend on the whole form of token i (the form, its
@@ -428,9 +443,9 @@ size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
     {
         const char *wm = form_at(toks, n, li - 1);
         char buf[24];
-        int bl = snprintf(buf, sizeof buf, "%u", flags_at(toks, n, li));
+        size_t bl = decimal(flags_at(toks, n, li), buf);
         uint64_t h = h_add(h_begin(K_FLAGSET + (9u << 8)), wm, strlen(wm));
-        out[k++] = h_end(h_add(h_sep(h), buf, (size_t)bl));
+        out[k++] = h_end(h_add(h_sep(h), buf, bl));
     }
     return k;
 }
@@ -453,27 +468,62 @@ static unsigned history_bit(int tag)
     return bits[tagger_tag_type(tag)];
 }
 
+/* Token indices ordered by key, then by position. */
+typedef struct keyed_pos {
+    uint64_t key;
+    size_t pos;
+} keyed_pos;
+
+static int cmp_keyed_pos(const void *a, const void *b)
+{
+    const keyed_pos *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The history bits of the occurrences g[0..n) of one word (in document
+ * order): each reads the tags of the others in another sentence at most
+ * TAGGER_HISTORY_WINDOW away. */
+static void history_of_word(const keyed_pos *g, size_t n, const int *tags,
+                            const size_t *sent, unsigned *hist)
+{
+    size_t lo = 0;
+    for (size_t a = 0; a < n; a++) {
+        size_t si = sent[g[a].pos];
+        while (sent[g[lo].pos] + TAGGER_HISTORY_WINDOW < si)
+            lo++;
+        for (size_t b = lo;
+             b < n && sent[g[b].pos] <= si + TAGGER_HISTORY_WINDOW; b++)
+            if (sent[g[b].pos] != si)
+                hist[g[a].pos] |= history_bit(tags[g[b].pos]);
+    }
+}
+
 int tagger_history(const tagger_token *toks, const int *tags,
                    const size_t *sent, size_t n, unsigned *hist)
 {
     for (size_t i = 0; i < n; i++)
         hist[i] = 0;
-    uint64_t *key = malloc((n ? n : 1) * sizeof *key);
-    if (!key)
+    keyed_pos *kp = malloc((n ? n : 1) * sizeof *kp);
+    if (!kp)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        key[i] = history_key(toks[i].form ? toks[i].form : "");
-    size_t lo = 0; /* first token within the window before token i */
+    /* Grouping the occurrences of each word costs a sort; comparing every
+     * token with every token of the 41 sentences around it cost more. */
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        while (sent[lo] + TAGGER_HISTORY_WINDOW < sent[i])
-            lo++;
-        if (!key[i])
-            continue;
-        for (size_t j = lo; j < n && sent[j] <= sent[i] + TAGGER_HISTORY_WINDOW;
-             j++)
-            if (sent[j] != sent[i] && key[j] == key[i])
-                hist[i] |= history_bit(tags[j]);
+        uint64_t key = history_key(toks[i].form ? toks[i].form : "");
+        if (key)
+            kp[m++] = (keyed_pos){key, i};
     }
-    free(key);
+    qsort(kp, m, sizeof *kp, cmp_keyed_pos);
+    for (size_t b = 0; b < m;) {
+        size_t e = b + 1;
+        while (e < m && kp[e].key == kp[b].key)
+            e++;
+        history_of_word(kp + b, e - b, tags, sent, hist);
+        b = e;
+    }
+    free(kp);
     return 0;
 }
