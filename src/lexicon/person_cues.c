@@ -187,6 +187,24 @@ bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
     return false;
 }
 
+unsigned cue_kinds_split(const person_cues *c, unsigned kinds, const char *s,
+                         size_t n)
+{
+    text_split splits[32];
+    size_t m = text_clitic_splits(s, n, splits, 32);
+    if (m > 32)
+        m = 32;
+    char buf[256];
+    unsigned found = 0;
+    for (size_t i = 0; i < m && found != kinds; i++) {
+        size_t len = text_split_stem(s, &splits[i], buf, sizeof buf);
+        for (unsigned k = 0; len && k < CUE_KIND_COUNT; k++)
+            if ((kinds & ~found & (1u << k)) && cue_is(c, (cue_kind)k, buf, len))
+                found |= 1u << k;
+    }
+    return found;
+}
+
 const char *cue_spelling(const person_cues *c, const char *s, size_t n)
 {
     if (!c->spelling_count || n == 0)

@@ -51,5 +51,12 @@ bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n);
 bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
                   size_t *prefix);
 
+/** The lists among kinds (a bit 1u << k per cue_kind k) that the token at
+ *  s (n bytes) is a word of, read as cue_is_split reads it: bit k is set
+ *  exactly when cue_is_split(c, k, s, n, NULL) is true. The token's
+ *  readings are made once for all the lists. */
+unsigned cue_kinds_split(const person_cues *c, unsigned kinds, const char *s,
+                         size_t n);
+
 
 #endif
