@@ -32,6 +32,7 @@ typedef struct person_cues {
     size_t count[CUE_KIND_COUNT];
     name_spelling *spellings; /**< sorted by folded, owned */
     size_t spelling_count;
+    struct cue_index *index; /**< every word with its lists, for cue_is */
 } person_cues;
 
 /** Reads every cue list of lex into *out (zeroed first; lists missing
