@@ -231,8 +231,6 @@ long clause_read_count(const scan *s, size_t lo, size_t hi)
     return -1;
 }
 
-/* The organizer: the coalition, when the frame names it and the article
- * mentions it. */
 /* The first entity placed at token lo or after (the entities are sorted
  * by token): a meeting reads its own tokens, not the whole article's. */
 static size_t first_ent_from(const scan *s, size_t lo)
@@ -248,6 +246,8 @@ static size_t first_ent_from(const scan *s, size_t lo)
     return a;
 }
 
+/* The organizer: the coalition, when the frame names it and the article
+ * mentions it. */
 const char *clause_read_organizer(const scan *s, size_t lo, size_t hi)
 {
     size_t from = first_ent_from(s, lo);
