@@ -11,6 +11,9 @@
  * written to a temporary file renamed into place, so that two runs at
  * once never see half of one; a cache that cannot be written is skipped
  * silently (the run does not depend on it). */
+/* realpath is XSI: the rest of the house asks for POSIX only */
+#define _XOPEN_SOURCE 700
+
 #include "graph/turtle_cache.h"
 
 #include <errno.h>
@@ -52,9 +55,14 @@ char *turtle_cache_path(const char *source, const char *base)
     char *dir = cache_dir();
     if (!dir)
         return NULL;
-    uint64_t h = turtle_cache_hash(TURTLE_CACHE_HASH_START, source,
-                                   strlen(source) + 1);
+    /* the same file by another path (build tree, ../ontology) is one
+     * cache, not two */
+    char *real = realpath(source, NULL);
+    const char *name = real ? real : source;
+    uint64_t h = turtle_cache_hash(TURTLE_CACHE_HASH_START, name,
+                                   strlen(name) + 1);
     h = turtle_cache_hash(h, base, strlen(base));
+    free(real);
     size_t n = strlen(dir) + 40;
     char *path = malloc(n);
     if (path)
