@@ -93,6 +93,27 @@ static bool svg_wanted(const cli *c, const bayan_engine *engine,
     return false;
 }
 
+/* The graph.svg of an earlier run, when this run skipped the SVG it asked
+ * for (by default): it drew another graph, and this run would have
+ * replaced it; left, it would pass for the drawing of the new outputs. */
+static void remove_skipped_svg(const cli *c)
+{
+    char *path = output_path(c->output_dir,
+                             bayan_format_file(BAYAN_FORMAT_SVG));
+    struct stat st;
+    if (path && lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (unlink(path) != 0)
+            fprintf(stderr, "bayan: %s: warning: cannot remove the drawing "
+                            "of an earlier run: %s\n",
+                    path, strerror(errno));
+        else if (c->verbosity >= 1)
+            fprintf(stderr, "bayan: removed %s, the drawing of an earlier "
+                            "run\n",
+                    path);
+    }
+    free(path);
+}
+
 static bayan_status write_directory(const cli *c, const bayan_engine *engine,
                                     const bayan_graph *graph)
 {
@@ -125,6 +146,8 @@ static bayan_status write_directory(const cli *c, const bayan_engine *engine,
             fprintf(stderr, "bayan: wrote %s\n", paths[i]);
         free(paths[i]);
     }
+    if (st == BAYAN_OK && c->formats[BAYAN_FORMAT_SVG] && !svg)
+        remove_skipped_svg(c);
     if (st == BAYAN_OK)
         handle_other_outputs(c);
     return st;

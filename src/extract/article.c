@@ -107,6 +107,42 @@ done:
     return st;
 }
 
+/* The ids of a mention's terms, interned once each in the order their
+ * quads first name them: each of the eight quads naming them by string
+ * meant hashing the article's IRI and the phrase's again (a tenth of the
+ * extraction). */
+typedef struct mention_terms {
+    term_id a, entity, phrase, context, begin, end, anchor;
+    term_id mentions, derived, type, nif_phrase, reference, nif_begin,
+        nif_end, nif_anchor, ident;
+} mention_terms;
+
+static bayan_status intern_mention(bayan_graph *g, const article_ids *ids,
+                                   const char *entity, const char *phrase,
+                                   const char *bs, const char *es,
+                                   const char *anchor, mention_terms *t)
+{
+    const char *xsd = XSD_NON_NEGATIVE_INTEGER;
+    bayan_status st;
+    (void)((st = graph_iri(g, ids->article, &t->a)) ||
+           (st = graph_iri(g, P_MENTIONS, &t->mentions)) ||
+           (st = graph_iri(g, entity, &t->entity)) ||
+           (st = graph_iri(g, P_DERIVED_FROM, &t->derived)) ||
+           (st = graph_iri(g, phrase, &t->phrase)) ||
+           (st = graph_iri(g, P_TYPE, &t->type)) ||
+           (st = graph_iri(g, C_NIF_PHRASE, &t->nif_phrase)) ||
+           (st = graph_iri(g, P_NIF_REFERENCE_CONTEXT, &t->reference)) ||
+           (st = graph_iri(g, ids->context, &t->context)) ||
+           (st = graph_iri(g, P_NIF_BEGIN, &t->nif_begin)) ||
+           (st = graph_literal(g, bs, xsd, NULL, &t->begin)) ||
+           (st = graph_iri(g, P_NIF_END, &t->nif_end)) ||
+           (st = graph_literal(g, es, xsd, NULL, &t->end)) ||
+           (st = graph_iri(g, P_NIF_ANCHOR, &t->nif_anchor)) ||
+           (st = graph_literal(g, anchor, NULL, NULL, &t->anchor)) ||
+           (st = graph_iri(g, P_ITS_IDENT_REF, &t->ident)));
+    return st;
+}
+
 bayan_status article_add_mention(const text_doc *doc, const article_ids *ids,
                                  bayan_graph *g, size_t begin, size_t end,
                                  const char *entity)
@@ -129,20 +165,18 @@ bayan_status article_add_mention(const text_doc *doc, const article_ids *ids,
     snprintf(bs, sizeof bs, "%zu", begin);
     snprintf(es, sizeof es, "%zu", end);
 
-    const char *a = ids->article;
-    bayan_status st;
-    (void)((st = graph_add_iri(g, a, a, P_MENTIONS, entity)) ||
-           (st = graph_add_iri(g, a, entity, P_DERIVED_FROM, a)) ||
-           (st = graph_add_iri(g, a, phrase, P_TYPE, C_NIF_PHRASE)) ||
-           (st = graph_add_iri(g, a, phrase, P_NIF_REFERENCE_CONTEXT,
-                               ids->context)) ||
-           (st = graph_add_literal(g, a, phrase, P_NIF_BEGIN, bs,
-                                   XSD_NON_NEGATIVE_INTEGER, NULL)) ||
-           (st = graph_add_literal(g, a, phrase, P_NIF_END, es,
-                                   XSD_NON_NEGATIVE_INTEGER, NULL)) ||
-           (st = graph_add_literal(g, a, phrase, P_NIF_ANCHOR, anchor, NULL,
-                                   NULL)) ||
-           (st = graph_add_iri(g, a, phrase, P_ITS_IDENT_REF, entity)));
+    mention_terms t;
+    bayan_status st = intern_mention(g, ids, entity, phrase, bs, es, anchor,
+                                     &t);
+    (void)(st ||
+           (st = graph_add(g, t.a, t.a, t.mentions, t.entity)) ||
+           (st = graph_add(g, t.a, t.entity, t.derived, t.a)) ||
+           (st = graph_add(g, t.a, t.phrase, t.type, t.nif_phrase)) ||
+           (st = graph_add(g, t.a, t.phrase, t.reference, t.context)) ||
+           (st = graph_add(g, t.a, t.phrase, t.nif_begin, t.begin)) ||
+           (st = graph_add(g, t.a, t.phrase, t.nif_end, t.end)) ||
+           (st = graph_add(g, t.a, t.phrase, t.nif_anchor, t.anchor)) ||
+           (st = graph_add(g, t.a, t.phrase, t.ident, t.entity)));
     free(anchor);
     free(phrase);
     return st;

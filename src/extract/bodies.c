@@ -154,8 +154,24 @@ bayan_status extract_bare_bodies(extraction *x)
     if (!cov)
         return BAYAN_ERR_NOMEM;
     const text_analysis *a = &x->a;
+    size_t *first_len = malloc((nforms ? nforms : 1) * sizeof *first_len);
+    if (!first_len) {
+        free(cov);
+        return BAYAN_ERR_NOMEM;
+    }
+    for (size_t f = 0; f < nforms; f++)
+        first_len[f] = strcspn(forms[f], " ");
     for (size_t t = 0; st == BAYAN_OK && t < a->token_count; t++) {
+        if (cov[t])
+            continue; /* bare_at's first test, for every form */
+        const char *tok = a->match + a->tokens[t].match_begin;
+        size_t len = a->tokens[t].match_end - a->tokens[t].match_begin;
         for (size_t f = 0; f < nforms; f++) {
+            /* first_word's first test, before bare_at splits the form:
+             * the token ends with the form's first word */
+            size_t n = first_len[f];
+            if (len < n || memcmp(tok + len - n, forms[f], n) != 0)
+                continue;
             size_t skip = 0, k = bare_at(a, cov, t, forms[f], &skip);
             const lexicon_entry *en =
                 k ? lexicon_bare_body(lex, forms[f], state) : NULL;
@@ -169,6 +185,7 @@ bayan_status extract_bare_bodies(extraction *x)
             break;
         }
     }
+    free(first_len);
     free(cov);
     return st;
 }

@@ -38,6 +38,7 @@ bayan_status extract_entities(const extract_env *env, const text_doc *doc,
     found_list_clear(&x.persons);
     found_list_clear(&x.resolutions);
     free(x.mentions);
+    free(x.described);
     text_analysis_clear(&x.a);
     return st;
 }

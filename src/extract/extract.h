@@ -91,6 +91,8 @@ typedef struct extraction {
     found_list persons;     /**< persons.c */
     found_list resolutions; /**< resolutions.c */
     const lexicon_entry *publisher; /**< the outlet credited (metadata.c) */
+    unsigned char *described; /**< a bit per lexicon entry whose description
+                                   this article has (mentions.c), or NULL */
 } extraction;
 
 /* The stages, in the order extract_entities runs them. */

@@ -254,18 +254,34 @@ long clause_read_count(const scan *s, size_t lo, size_t hi)
     return -1;
 }
 
+/* The first entity placed at token lo or after (the entities are sorted
+ * by token): a meeting reads its own tokens, not the whole article's. */
+static size_t first_ent_from(const scan *s, size_t lo)
+{
+    size_t a = 0, b = s->nents;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (s->ents[mid].tok0 < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
+
 /* The organizer: the coalition, when the frame names it and the article
  * mentions it. */
 const char *clause_read_organizer(const scan *s, size_t lo, size_t hi)
 {
+    size_t from = first_ent_from(s, lo);
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
         if (h->cue->role != CUE_COALITION || !h->cue->iri)
             continue;
         bool near = h->tok >= lo && h->tok < hi;
-        for (size_t k = 0; !near && k < s->nents; k++)
-            near = s->ents[k].tok0 >= lo && s->ents[k].tok0 < hi &&
-                   strcmp(s->ents[k].iri, h->cue->iri) == 0;
+        for (size_t k = from; !near && k < s->nents && s->ents[k].tok0 < hi;
+             k++)
+            near = strcmp(s->ents[k].iri, h->cue->iri) == 0;
         if (!near)
             continue;
         for (size_t k = 0; k < s->nents; k++)

@@ -87,10 +87,26 @@ static inline bool break_before(const text_analysis *a, size_t t)
     return false;
 }
 
+/* The first hit at token tok or after: cue_find sorts the hits by token,
+ * so the readers below search them instead of walking the article's. */
+static inline size_t first_hit_from(const scan *s, size_t tok)
+{
+    size_t lo = 0, hi = s->nhits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->hits[mid].tok < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static inline const cue_hit *hit_with(const scan *s, size_t tok, cue_role role)
 {
-    for (size_t i = 0; i < s->nhits; i++)
-        if (s->hits[i].tok == tok && s->hits[i].cue->role == role)
+    for (size_t i = first_hit_from(s, tok);
+         i < s->nhits && s->hits[i].tok == tok; i++)
+        if (s->hits[i].cue->role == role)
             return &s->hits[i];
     return NULL;
 }
@@ -110,9 +126,9 @@ static inline void sentence_tokens(const scan *s, size_t k, size_t *t0,
 
 static inline bool has_cue(const scan *s, size_t lo, size_t hi, cue_role role)
 {
-    for (size_t i = 0; i < s->nhits; i++)
-        if (s->hits[i].tok >= lo && s->hits[i].tok < hi &&
-            s->hits[i].cue->role == role)
+    for (size_t i = first_hit_from(s, lo); i < s->nhits && s->hits[i].tok < hi;
+         i++)
+        if (s->hits[i].cue->role == role)
             return true;
     return false;
 }

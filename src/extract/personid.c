@@ -228,10 +228,39 @@ static long nearer(const pname_list *l, long a, long b, size_t mb)
     return (ba ? pb > pa : pb < pa) ? b : a;
 }
 
+/* A person's surname as bare surnames are looked for: the last word of
+ * a name of two words or more, of three letters or more. */
+typedef struct surname {
+    size_t person;
+    const char *w; /* in the person's folded form, without ال */
+    size_t n;
+} surname;
+
+/* The surnames of the people of p, in their order (*count of them; NULL
+ * when out of memory). Found once per article, not once per token. */
+static surname *surnames_of(const people *p, size_t *count)
+{
+    surname *sn = malloc((p->count ? p->count : 1) * sizeof *sn);
+    *count = 0;
+    if (!sn)
+        return NULL;
+    for (size_t k = 0; k < p->count; k++) {
+        const char *lw;
+        size_t ln;
+        if (p->items[k].byline_only || word_count(p->items[k].folded) < 2)
+            continue;
+        last_word(p->items[k].folded, &lw, &ln);
+        if (utf8_length(lw, ln) >= 3)
+            sn[(*count)++] = (surname){k, lw, ln};
+    }
+    return sn;
+}
+
 /* The person whose surname token i is (perhaps after proclitics), or -1;
  * *prefix receives the proclitic bytes. When two people share the
- * surname, the one named last before it. */
-static long surname_of(const extraction *x, const people *p,
+ * surname, the one named last before it. sn: the surnames_of the
+ * people. */
+static long surname_of(const extraction *x, const surname *sn, size_t nsn,
                        const pname_list *l, size_t i, size_t *prefix)
 {
     long best = -1;
@@ -244,21 +273,17 @@ static long surname_of(const extraction *x, const people *p,
         if (splits[s].article)
             continue; /* لل: the stem is not a span of the text */
         const char *stem = w + splits[s].prefix_len;
-        size_t sn = splits[s].stem_len;
-        for (size_t k = 0; k < p->count; k++) {
-            const char *lw;
-            size_t ln;
-            if (p->items[k].byline_only || word_count(p->items[k].folded) < 2)
-                continue;
-            last_word(p->items[k].folded, &lw, &ln);
-            if (utf8_length(lw, ln) >= 3 &&
-                ((ln == sn && memcmp(lw, stem, sn) == 0) ||
-                 (sn == ln + 4 && memcmp(stem, AL, 4) == 0 &&
-                  memcmp(stem + 4, lw, ln) == 0))) {
+        size_t sl = splits[s].stem_len;
+        for (size_t j = 0; j < nsn; j++) {
+            const char *lw = sn[j].w;
+            size_t ln = sn[j].n;
+            if ((ln == sl && memcmp(lw, stem, sl) == 0) ||
+                (sl == ln + 4 && memcmp(stem, AL, 4) == 0 &&
+                 memcmp(stem + 4, lw, ln) == 0)) {
+                long k = (long)sn[j].person;
                 if (best < 0)
                     *prefix = splits[s].prefix_len;
-                best = best < 0 ? (long)k
-                                : nearer(l, best, (long)k, t->match_begin);
+                best = best < 0 ? k : nearer(l, best, k, t->match_begin);
             }
         }
         if (best >= 0)
@@ -270,15 +295,19 @@ static long surname_of(const extraction *x, const people *p,
 static bayan_status find_surnames(const extraction *x, const person_cues *c,
                                   people *p, pname_list *l)
 {
+    size_t nsn;
+    surname *sn = surnames_of(p, &nsn);
+    if (!sn)
+        return BAYAN_ERR_NOMEM;
     bayan_status st = BAYAN_OK;
-    for (size_t i = 0; st == BAYAN_OK && i < x->a.token_count; i++) {
+    for (size_t i = 0; nsn && st == BAYAN_OK && i < x->a.token_count; i++) {
         const text_span *t = &x->a.tokens[i];
         size_t prefix = 0;
         if (cue_is(c, CUE_STOP, x->a.match + t->match_begin,
                    t->match_end - t->match_begin) ||
             covered(x, l, t->match_begin, t->match_end))
             continue;
-        long k = surname_of(x, p, l, i, &prefix);
+        long k = surname_of(x, sn, nsn, l, i, &prefix);
         if (k < 0)
             continue;
         pname n = {.t0 = i, .t1 = i + 1, .mb = t->match_begin + prefix,
@@ -286,6 +315,7 @@ static bayan_status find_surnames(const extraction *x, const person_cues *c,
         text_match_span(&x->a, n.mb, n.me, &n.begin, &n.end);
         st = pname_push(l, n);
     }
+    free(sn);
     return st;
 }
 

@@ -124,49 +124,80 @@ static size_t cp_count(const char *s, size_t n)
     return c;
 }
 
+/* A proclitic string and its length in bytes. */
+typedef struct clitic {
+    const char *s;
+    size_t n;
+} clitic;
+#define CLITIC(lit) {lit, sizeof lit - 1}
+
 /* Proclitic strings: conjunction (و ف), then preposition (ب ك ل), then the
  * article (ال; ل + ال is written لل). Longest first. */
-static const char *const clitics[] = {
-    "\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84", /* وبال */
-    "\xd9\x88\xd9\x83\xd8\xa7\xd9\x84", /* وكال */
-    "\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84", /* فبال */
-    "\xd9\x81\xd9\x83\xd8\xa7\xd9\x84", /* فكال */
-    "\xd9\x88\xd8\xa7\xd9\x84",         /* وال */
-    "\xd9\x81\xd8\xa7\xd9\x84",         /* فال */
-    "\xd8\xa8\xd8\xa7\xd9\x84",         /* بال */
-    "\xd9\x83\xd8\xa7\xd9\x84",         /* كال */
-    "\xd9\x88\xd9\x84\xd9\x84",         /* ولل */
-    "\xd9\x81\xd9\x84\xd9\x84",         /* فلل */
-    "\xd8\xa7\xd9\x84",                 /* ال */
-    "\xd9\x84\xd9\x84",                 /* لل */
-    "\xd9\x88\xd8\xa8",                 /* وب */
-    "\xd9\x88\xd9\x83",                 /* وك */
-    "\xd9\x88\xd9\x84",                 /* ول */
-    "\xd9\x81\xd8\xa8",                 /* فب */
-    "\xd9\x81\xd9\x83",                 /* فك */
-    "\xd9\x81\xd9\x84",                 /* فل */
-    "\xd9\x88",                         /* و */
-    "\xd9\x81",                         /* ف */
-    "\xd8\xa8",                         /* ب */
-    "\xd9\x83",                         /* ك */
-    "\xd9\x84",                         /* ل */
+static const clitic clitics[] = {
+    CLITIC("\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84"), /* وبال */
+    CLITIC("\xd9\x88\xd9\x83\xd8\xa7\xd9\x84"), /* وكال */
+    CLITIC("\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84"), /* فبال */
+    CLITIC("\xd9\x81\xd9\x83\xd8\xa7\xd9\x84"), /* فكال */
+    CLITIC("\xd9\x88\xd8\xa7\xd9\x84"), /* وال */
+    CLITIC("\xd9\x81\xd8\xa7\xd9\x84"), /* فال */
+    CLITIC("\xd8\xa8\xd8\xa7\xd9\x84"), /* بال */
+    CLITIC("\xd9\x83\xd8\xa7\xd9\x84"), /* كال */
+    CLITIC("\xd9\x88\xd9\x84\xd9\x84"), /* ولل */
+    CLITIC("\xd9\x81\xd9\x84\xd9\x84"), /* فلل */
+    CLITIC("\xd8\xa7\xd9\x84"),         /* ال */
+    CLITIC("\xd9\x84\xd9\x84"),         /* لل */
+    CLITIC("\xd9\x88\xd8\xa8"),         /* وب */
+    CLITIC("\xd9\x88\xd9\x83"),         /* وك */
+    CLITIC("\xd9\x88\xd9\x84"),         /* ول */
+    CLITIC("\xd9\x81\xd8\xa8"),         /* فب */
+    CLITIC("\xd9\x81\xd9\x83"),         /* فك */
+    CLITIC("\xd9\x81\xd9\x84"),         /* فل */
+    CLITIC("\xd9\x88"),                 /* و */
+    CLITIC("\xd9\x81"),                 /* ف */
+    CLITIC("\xd8\xa8"),                 /* ب */
+    CLITIC("\xd9\x83"),                 /* ك */
+    CLITIC("\xd9\x84"),                 /* ل */
 };
 #define N_CLITICS (sizeof clitics / sizeof clitics[0])
 
+/* The proclitic readings of a form: the clitics[] it may start with that
+ * leave at least two code points, longest first, at most 6 (what every
+ * feature that reads them uses). Found once per form, not once per
+ * feature. */
+typedef struct readings {
+    size_t count;
+    unsigned char clitic[6];
+} readings;
+
+static void read_clitics(const char *s, size_t n, readings *r)
+{
+    r->count = 0;
+    /* every proclitic string starts with 0xD8 or 0xD9 */
+    if (n < 2 || ((unsigned char)s[0] & 0xFE) != 0xD8)
+        return;
+    for (size_t c = 0; c < N_CLITICS && r->count < 6; c++) {
+        size_t k = clitics[c].n;
+        if (k < n && memcmp(s, clitics[c].s, k) == 0 &&
+            cp_count(s + k, n - k) >= 2)
+            r->clitic[r->count++] = (unsigned char)c;
+    }
+}
+
 /* The stem after the longest proclitic string that leaves at least two
  * code points; the whole form when none does. */
+static const char *stem_of(const char *s, size_t n, const readings *r,
+                           size_t *stem_len)
+{
+    size_t k = r->count ? clitics[r->clitic[0]].n : 0;
+    *stem_len = n - k;
+    return s + k;
+}
+
 static const char *longest_stem(const char *s, size_t n, size_t *stem_len)
 {
-    for (size_t c = 0; c < N_CLITICS; c++) {
-        size_t k = strlen(clitics[c]);
-        if (k < n && memcmp(s, clitics[c], k) == 0 &&
-            cp_count(s + k, n - k) >= 2) {
-            *stem_len = n - k;
-            return s + k;
-        }
-    }
-    *stem_len = n;
-    return s;
+    readings r;
+    read_clitics(s, n, &r);
+    return stem_of(s, n, &r, stem_len);
 }
 
 /* Shape: one letter a run of code points of one class (a Arabic letter,
@@ -248,21 +279,36 @@ static uint64_t key_str(unsigned kind, const char *s, size_t n)
     return h_end(h_add(h_begin(kind), s, n));
 }
 
+/* v in decimal, as "%lu" writes it, into buf (at least 21 bytes); returns
+ * the length. Hand-written because the flag keys are made for every token
+ * and snprintf cost more than the rest of their hashing. */
+static size_t decimal(unsigned long v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
 static uint64_t key_num(unsigned kind, unsigned long v)
 {
     char buf[24];
-    int k = snprintf(buf, sizeof buf, "%lu", v);
-    return key_str(kind, buf, (size_t)k);
+    return key_str(kind, buf, decimal(v, buf));
 }
 
 /* The keys that depend on the whole form of token i (the form, its
- * proclitic stems, the bigrams holding it): what word dropout removes. */
+ * proclitic stems, the bigrams holding it): what word dropout removes.
+ * w0: its form (n0 bytes), r0: its readings. */
 static size_t identity_features(const tagger_token *toks, size_t n, long li,
-                                uint64_t *out)
+                                const char *w0, size_t n0,
+                                const readings *r0, uint64_t *out)
 {
     size_t k = 0;
-    const char *w0 = form_at(toks, n, li);
-    size_t n0 = strlen(w0);
     out[k++] = key_str(K_W + (2u << 8), w0, n0);
     const char *wm = form_at(toks, n, li - 1), *wp = form_at(toks, n, li + 1);
     uint64_t h = h_add(h_begin(K_BIGRAM), wm, strlen(wm));
@@ -270,25 +316,17 @@ static size_t identity_features(const tagger_token *toks, size_t n, long li,
     h = h_add(h_begin(K_BIGRAM + (1u << 8)), w0, n0);
     out[k++] = h_end(h_add(h_sep(h), wp, strlen(wp)));
     /* proclitic readings: every proclitic string leaving >= 2 letters */
-    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
-        size_t cl = strlen(clitics[c]);
-        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
-            cp_count(w0 + cl, n0 - cl) >= 2) {
-            out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
-            used++;
-        }
+    for (size_t c = 0; c < r0->count; c++) {
+        size_t cl = clitics[r0->clitic[c]].n;
+        out[k++] = key_str(K_STEM, w0 + cl, n0 - cl);
     }
     /* the lemma: the form and its proclitic stems in one key space, so
      * that وبوش shares the weights of بوش */
     unsigned kind = K_LEMMA + (1u << 8);
     out[k++] = key_str(kind, w0, n0);
-    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
-        size_t cl = strlen(clitics[c]);
-        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
-            cp_count(w0 + cl, n0 - cl) >= 2) {
-            out[k++] = key_str(kind, w0 + cl, n0 - cl);
-            used++;
-        }
+    for (size_t c = 0; c < r0->count; c++) {
+        size_t cl = clitics[r0->clitic[c]].n;
+        out[k++] = key_str(kind, w0 + cl, n0 - cl);
     }
     return k;
 }
@@ -312,7 +350,9 @@ size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
     long li = (long)i;
     const char *w0 = form_at(toks, n, li);
     size_t n0 = strlen(w0);
-    size_t k = identity_features(toks, n, li, out);
+    readings r0;
+    read_clitics(w0, n0, &r0);
+    size_t k = identity_features(toks, n, li, w0, n0, &r0, out);
     if (identity)
         *identity = k;
 
@@ -343,7 +383,7 @@ size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
      * foreign name or an Arabic one looks like inside */
     {
         size_t sl;
-        const char *st = longest_stem(w0, n0, &sl);
+        const char *st = stem_of(w0, n0, &r0, &sl);
         size_t off = 0;
         for (int c = 0; c < 8 && off < sl; c++) {
             size_t got;
@@ -355,24 +395,23 @@ size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
         }
     }
     /* the proclitic strings the token may start with */
-    for (size_t c = 0, used = 0; c < N_CLITICS && used < 6; c++) {
-        size_t cl = strlen(clitics[c]);
-        if (cl < n0 && memcmp(w0, clitics[c], cl) == 0 &&
-            cp_count(w0 + cl, n0 - cl) >= 2) {
-            out[k++] = key_str(K_CLITIC, clitics[c], cl);
-            used++;
-        }
+    for (size_t c = 0; c < r0.count; c++)
+        out[k++] = key_str(K_CLITIC, clitics[r0.clitic[c]].s,
+                           clitics[r0.clitic[c]].n);
+    /* the neighbours (-1, +1): forms and longest stems */
+    const char *nw[2], *nst[2];
+    size_t nn[2], nsl[2];
+    for (int j = 0; j < 2; j++) {
+        nw[j] = form_at(toks, n, li + (j ? 1 : -1));
+        nn[j] = strlen(nw[j]);
+        nst[j] = longest_stem(nw[j], nn[j], &nsl[j]);
     }
     /* the neighbours' lemmas: the form and its longest stem */
-    for (long o = -1; o <= 1; o += 2) {
-        const char *w = form_at(toks, n, li + o);
-        size_t wn = strlen(w);
-        unsigned kind = K_LEMMA + ((unsigned)(o + 1) << 8);
-        out[k++] = key_str(kind, w, wn);
-        size_t sl;
-        const char *st = longest_stem(w, wn, &sl);
-        if (st != w)
-            out[k++] = key_str(kind, st, sl);
+    for (int j = 0; j < 2; j++) {
+        unsigned kind = K_LEMMA + ((unsigned)(2 * j) << 8);
+        out[k++] = key_str(kind, nw[j], nn[j]);
+        if (nst[j] != nw[j])
+            out[k++] = key_str(kind, nst[j], nsl[j]);
     }
     /* bigrams further out */
     {
@@ -385,14 +424,13 @@ size_t tagger_features_plain(const tagger_token *toks, size_t n, size_t i,
         out[k++] = h_end(h_add(h_sep(h), b, strlen(b)));
     }
     /* neighbours' stems and 2-letter suffixes */
-    for (long o = -1; o <= 1; o += 2) {
-        const char *w = form_at(toks, n, li + o);
-        size_t wn = strlen(w), sl, got;
-        const char *st = longest_stem(w, wn, &sl);
-        out[k++] = key_str(K_NSTEM + ((unsigned)(o + 1) << 8), st, sl);
-        size_t s = cp_suffix(w, wn, 2, &got);
-        out[k++] = key_str(K_NSUFFIX + ((unsigned)(o + 1) << 8), w + s,
-                           wn - s);
+    for (int j = 0; j < 2; j++) {
+        size_t got;
+        out[k++] = key_str(K_NSTEM + ((unsigned)(2 * j) << 8), nst[j],
+                           nsl[j]);
+        size_t s = cp_suffix(nw[j], nn[j], 2, &got);
+        out[k++] = key_str(K_NSUFFIX + ((unsigned)(2 * j) << 8), nw[j] + s,
+                           nn[j] - s);
     }
     /* shapes and length */
     for (long o = -1; o <= 1; o++) {
@@ -428,9 +466,9 @@ size_t tagger_features_flagged(const tagger_token *toks, size_t n, size_t i,
     {
         const char *wm = form_at(toks, n, li - 1);
         char buf[24];
-        int bl = snprintf(buf, sizeof buf, "%u", flags_at(toks, n, li));
+        size_t bl = decimal(flags_at(toks, n, li), buf);
         uint64_t h = h_add(h_begin(K_FLAGSET + (9u << 8)), wm, strlen(wm));
-        out[k++] = h_end(h_add(h_sep(h), buf, (size_t)bl));
+        out[k++] = h_end(h_add(h_sep(h), buf, bl));
     }
     return k;
 }
@@ -453,27 +491,62 @@ static unsigned history_bit(int tag)
     return bits[tagger_tag_type(tag)];
 }
 
+/* Token indices ordered by key, then by position. */
+typedef struct keyed_pos {
+    uint64_t key;
+    size_t pos;
+} keyed_pos;
+
+static int cmp_keyed_pos(const void *a, const void *b)
+{
+    const keyed_pos *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The history bits of the occurrences g[0..n) of one word (in document
+ * order): each reads the tags of the others in another sentence at most
+ * TAGGER_HISTORY_WINDOW away. */
+static void history_of_word(const keyed_pos *g, size_t n, const int *tags,
+                            const size_t *sent, unsigned *hist)
+{
+    size_t lo = 0;
+    for (size_t a = 0; a < n; a++) {
+        size_t si = sent[g[a].pos];
+        while (sent[g[lo].pos] + TAGGER_HISTORY_WINDOW < si)
+            lo++;
+        for (size_t b = lo;
+             b < n && sent[g[b].pos] <= si + TAGGER_HISTORY_WINDOW; b++)
+            if (sent[g[b].pos] != si)
+                hist[g[a].pos] |= history_bit(tags[g[b].pos]);
+    }
+}
+
 int tagger_history(const tagger_token *toks, const int *tags,
                    const size_t *sent, size_t n, unsigned *hist)
 {
     for (size_t i = 0; i < n; i++)
         hist[i] = 0;
-    uint64_t *key = malloc((n ? n : 1) * sizeof *key);
-    if (!key)
+    keyed_pos *kp = malloc((n ? n : 1) * sizeof *kp);
+    if (!kp)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        key[i] = history_key(toks[i].form ? toks[i].form : "");
-    size_t lo = 0; /* first token within the window before token i */
+    /* Grouping the occurrences of each word costs a sort; comparing every
+     * token with every token of the 41 sentences around it cost more. */
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        while (sent[lo] + TAGGER_HISTORY_WINDOW < sent[i])
-            lo++;
-        if (!key[i])
-            continue;
-        for (size_t j = lo; j < n && sent[j] <= sent[i] + TAGGER_HISTORY_WINDOW;
-             j++)
-            if (sent[j] != sent[i] && key[j] == key[i])
-                hist[i] |= history_bit(tags[j]);
+        uint64_t key = history_key(toks[i].form ? toks[i].form : "");
+        if (key)
+            kp[m++] = (keyed_pos){key, i};
     }
-    free(key);
+    qsort(kp, m, sizeof *kp, cmp_keyed_pos);
+    for (size_t b = 0; b < m;) {
+        size_t e = b + 1;
+        while (e < m && kp[e].key == kp[b].key)
+            e++;
+        history_of_word(kp + b, e - b, tags, sent, hist);
+        b = e;
+    }
+    free(kp);
     return 0;
 }

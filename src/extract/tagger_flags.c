@@ -179,19 +179,24 @@ static unsigned form_kind(const tagger_flagger *f, char *key, size_t len,
 /* The person-cue bits of one token. */
 static unsigned cue_flags(const person_cues *c, const char *tok, size_t tl)
 {
+    enum {
+        ROLE = 1u << CUE_HEAD | 1u << CUE_COUNTERPART | 1u << CUE_DESCRIPTOR,
+        BODY = 1u << CUE_ROLE_WORD | 1u << CUE_BODY,
+    };
+    unsigned k = cue_kinds_split(c, ROLE | BODY | 1u << CUE_HONORIFIC |
+                                        1u << CUE_PARTICLE |
+                                        1u << CUE_GIVEN_NAME,
+                                 tok, tl);
     unsigned fl = 0;
-    if (cue_is_split(c, CUE_HEAD, tok, tl, NULL) ||
-        cue_is_split(c, CUE_COUNTERPART, tok, tl, NULL) ||
-        cue_is_split(c, CUE_DESCRIPTOR, tok, tl, NULL))
+    if (k & ROLE)
         fl |= TAGGER_F_ROLE;
-    if (cue_is_split(c, CUE_HONORIFIC, tok, tl, NULL))
+    if (k & 1u << CUE_HONORIFIC)
         fl |= TAGGER_F_HONORIFIC;
-    if (cue_is_split(c, CUE_PARTICLE, tok, tl, NULL))
+    if (k & 1u << CUE_PARTICLE)
         fl |= TAGGER_F_PARTICLE;
-    if (cue_is_split(c, CUE_ROLE_WORD, tok, tl, NULL) ||
-        cue_is_split(c, CUE_BODY, tok, tl, NULL))
+    if (k & BODY)
         fl |= TAGGER_F_BODY;
-    if (cue_is_split(c, CUE_GIVEN_NAME, tok, tl, NULL))
+    if (k & 1u << CUE_GIVEN_NAME)
         fl |= TAGGER_F_GIVEN;
     return fl;
 }

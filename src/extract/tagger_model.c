@@ -18,6 +18,8 @@ struct tagger_model {
     size_t nfeat;
     uint64_t *keys;   /* sorted */
     float *weights;   /* nfeat * T */
+    uint32_t *slots;  /* open addressing over keys: index + 1, 0 empty */
+    size_t mask;      /* slots has mask + 1 entries, a power of two */
     float trans[(T + 1) * T];
     char *header;     /* the header text, lines split into key/value pairs */
     size_t nheader;
@@ -179,6 +181,7 @@ void tagger_free(tagger_model *m)
         return;
     free(m->keys);
     free(m->weights);
+    free(m->slots);
     free(m->header);
     free(m->hkeys);
     free(m->hvals);
@@ -297,6 +300,40 @@ static size_t parse_header(tagger_model *m, const unsigned char *buf,
     return (size_t)(end - buf) + 1;
 }
 
+/* The slot of key in m->slots: its own, or the empty one where it would
+ * go. The keys are already mixed over 64 bits (tagger.c), so their low
+ * bits index the table directly. */
+static size_t slot_of(const tagger_model *m, uint64_t key)
+{
+    size_t s = (size_t)key & m->mask;
+    while (m->slots[s] && m->keys[m->slots[s] - 1] != key)
+        s = (s + 1) & m->mask;
+    return s;
+}
+
+/* Indexes the keys for lookup: a hash table at most half full. Most keys
+ * of a text are not in the model, and a binary search over 200,000 keys
+ * to learn it was the tagger's largest cost. */
+static bool index_keys(tagger_model *m)
+{
+    size_t size = 2;
+    while (size < 2 * m->nfeat)
+        size *= 2;
+    m->slots = calloc(size, sizeof *m->slots);
+    if (!m->slots)
+        return false;
+    m->mask = size - 1;
+    for (size_t i = 0; i < m->nfeat; i++)
+        m->slots[slot_of(m, m->keys[i])] = (uint32_t)(i + 1);
+    return true;
+}
+
+static const float *lookup(const tagger_model *m, uint64_t key)
+{
+    uint32_t i = m->slots[slot_of(m, key)];
+    return i ? m->weights + (size_t)(i - 1) * T : NULL;
+}
+
 int tagger_load(const char *path, tagger_model **out, char *err,
                 size_t errlen)
 {
@@ -389,6 +426,10 @@ int tagger_load(const char *path, tagger_model **out, char *err,
         set_err(err, errlen, "%s: checksum mismatch (corrupt model)", path);
         goto fail;
     }
+    if (!index_keys(m)) {
+        set_err(err, errlen, "%s: out of memory", path);
+        goto fail;
+    }
     free(buf);
     *out = m;
     return 0;
@@ -398,19 +439,6 @@ fail:
     free(buf);
     tagger_free(m);
     return -1;
-}
-
-static const float *lookup(const tagger_model *m, uint64_t key)
-{
-    size_t lo = 0, hi = m->nfeat;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->keys[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < m->nfeat && m->keys[lo] == key ? m->weights + lo * T : NULL;
 }
 
 /* ---- decoding ------------------------------------------------------------ */

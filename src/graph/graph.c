@@ -376,6 +376,39 @@ static bayan_status copy_term(bayan_graph *dst, const bayan_graph *src,
     return intern_clean(dst, &src->terms[id], out);
 }
 
+/* copy_term through map (src's term id to dst's, 0 not yet known): a
+ * term is interned in dst once however many quads name it. */
+static bayan_status copy_term_mapped(bayan_graph *dst, const bayan_graph *src,
+                                     term_id id, term_id *map, term_id *out)
+{
+    if (!id || map[id]) {
+        *out = id ? map[id] : 0;
+        return BAYAN_OK;
+    }
+    bayan_status st = copy_term(dst, src, id, out);
+    if (st == BAYAN_OK)
+        map[id] = *out;
+    return st;
+}
+
+bayan_status graph_copy_quad_mapped(bayan_graph *dst, const bayan_graph *src,
+                                    const quad *q, term_id *map)
+{
+    term_id g, s, p, o;
+    bayan_status st;
+    if ((st = copy_term_mapped(dst, src, q->g, map, &g)) ||
+        (st = copy_term_mapped(dst, src, q->s, map, &s)) ||
+        (st = copy_term_mapped(dst, src, q->p, map, &p)) ||
+        (st = copy_term_mapped(dst, src, q->o, map, &o)))
+        return st;
+    return graph_add(dst, g, s, p, o);
+}
+
+size_t graph_term_count(const bayan_graph *g)
+{
+    return g->term_count;
+}
+
 bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,
                               const quad *q)
 {

@@ -64,6 +64,13 @@ const quad *graph_quad(const bayan_graph *g, uint32_t id);
 /** Adds quad q of src to dst, interning its terms there. */
 bayan_status graph_copy_quad(bayan_graph *dst, const bayan_graph *src,
                              const quad *q);
+/** graph_copy_quad for many quads of one src: map (graph_term_count(src)
+ *  ids, zeroed before the first call) remembers the dst id of each src
+ *  term already copied, so that each is interned once. */
+bayan_status graph_copy_quad_mapped(bayan_graph *dst, const bayan_graph *src,
+                                    const quad *q, term_id *map);
+/** The number of term ids of g, 0 included. */
+size_t graph_term_count(const bayan_graph *g);
 
 /* ---- spool.c ------------------------------------------------------------ */
 

@@ -297,20 +297,26 @@ static bool is_local(const bayan_graph *g, term_id s, const char *prefix,
     return t->length >= n && memcmp(t->value, prefix, n) == 0;
 }
 
-/* Copies the quads of src whose subject is (or is not) local into dst. */
+/* Copies the quads of src whose subject is (or is not) local into dst,
+ * each of src's terms interned in dst once (an article's IRI and the
+ * predicates are in most of its quads: this is the merge, which one
+ * thread does for all the workers). */
 static bayan_status copy_quads(bayan_graph *dst, const bayan_graph *src,
                                const char *prefix, bool local)
 {
     size_t n = strlen(prefix);
-    for (size_t i = 1; i < src->quad_count; i++) {
+    size_t terms = graph_term_count(src);
+    term_id *map = calloc(terms ? terms : 1, sizeof *map);
+    if (!map)
+        return BAYAN_ERR_NOMEM;
+    bayan_status st = BAYAN_OK;
+    for (size_t i = 1; st == BAYAN_OK && i < src->quad_count; i++) {
         const quad *q = &src->quads[i];
-        if (is_local(src, q->s, prefix, n) != local)
-            continue;
-        bayan_status st = graph_copy_quad(dst, src, q);
-        if (st != BAYAN_OK)
-            return st;
+        if (is_local(src, q->s, prefix, n) == local)
+            st = graph_copy_quad_mapped(dst, src, q, map);
     }
-    return BAYAN_OK;
+    free(map);
+    return st;
 }
 
 /* The article's local quads, with those of an earlier read of the same

@@ -2,6 +2,7 @@
  * the lexicon graph, folded to the matching form and sorted for bsearch. */
 #include "lexicon/person_cues.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +24,80 @@ static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
     [CUE_GIVEN_NAME] = P_GIVEN_NAME,
 };
 
+/* Every word of the lists in one hash table, with the lists it is in: a
+ * token is looked up once, not once per list by binary search (the cue
+ * look-ups of the names tagger's flags were a twentieth of a run). */
+typedef struct cue_slot {
+    const char *word; /* borrowed from words[k]; NULL: empty */
+    size_t n;
+    unsigned kinds; /* 1u << k for each list k that holds it */
+} cue_slot;
+
+struct cue_index {
+    cue_slot *slots;
+    size_t mask; /* slots has mask + 1 entries, a power of two */
+};
+
+static uint64_t hash_word(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The slot holding the n bytes at s, or the empty one where they go. */
+static cue_slot *index_slot(const struct cue_index *x, const char *s,
+                            size_t n)
+{
+    size_t i = (size_t)hash_word(s, n) & x->mask;
+    while (x->slots[i].word &&
+           !(x->slots[i].n == n && memcmp(x->slots[i].word, s, n) == 0))
+        i = (i + 1) & x->mask;
+    return &x->slots[i];
+}
+
+static bayan_status build_index(person_cues *c)
+{
+    size_t total = 0, size = 16;
+    for (int k = 0; k < CUE_KIND_COUNT; k++)
+        total += c->count[k];
+    while (size < 2 * total)
+        size *= 2;
+    struct cue_index *x = malloc(sizeof *x);
+    if (!x || !(x->slots = calloc(size, sizeof *x->slots))) {
+        free(x);
+        return BAYAN_ERR_NOMEM;
+    }
+    x->mask = size - 1;
+    for (int k = 0; k < CUE_KIND_COUNT; k++)
+        for (size_t i = 0; i < c->count[k]; i++) {
+            const char *w = c->words[k][i];
+            size_t n = strlen(w);
+            cue_slot *sl = index_slot(x, w, n);
+            if (!sl->word)
+                *sl = (cue_slot){w, n, 0};
+            sl->kinds |= 1u << k;
+        }
+    c->index = x;
+    return BAYAN_OK;
+}
+
+/* The lists holding the n bytes at s (a bit 1u << k per list k). */
+static unsigned kinds_of(const person_cues *c, const char *s, size_t n)
+{
+    if (!c->index || n == 0)
+        return 0;
+    return index_slot(c->index, s, n)->kinds;
+}
+
 void person_cues_clear(person_cues *c)
 {
+    if (c->index)
+        free(c->index->slots);
+    free(c->index);
     for (int k = 0; k < CUE_KIND_COUNT; k++) {
         for (size_t i = 0; i < c->count[k]; i++)
             free(c->words[k][i]);
@@ -133,6 +206,8 @@ bayan_status person_cues_load(const lexicon *lex, person_cues *out)
     if (st == BAYAN_OK && out->spelling_count > 1)
         qsort(out->spellings, out->spelling_count, sizeof *out->spellings,
               compare_spellings);
+    if (st == BAYAN_OK)
+        st = build_index(out);
     if (st != BAYAN_OK)
         person_cues_clear(out);
     return st;
@@ -161,11 +236,7 @@ static int compare_spelling_key(const void *key, const void *item)
 
 bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n)
 {
-    if (!c->count[k] || n == 0)
-        return false;
-    word_key key = {s, n};
-    return bsearch(&key, c->words[k], c->count[k], sizeof(char *),
-                   compare_key) != NULL;
+    return (kinds_of(c, s, n) >> k) & 1u;
 }
 
 bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
@@ -185,6 +256,23 @@ bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
         }
     }
     return false;
+}
+
+unsigned cue_kinds_split(const person_cues *c, unsigned kinds, const char *s,
+                         size_t n)
+{
+    text_split splits[32];
+    size_t m = text_clitic_splits(s, n, splits, 32);
+    if (m > 32)
+        m = 32;
+    char buf[256];
+    unsigned found = 0;
+    for (size_t i = 0; i < m && found != kinds; i++) {
+        size_t len = text_split_stem(s, &splits[i], buf, sizeof buf);
+        if (len)
+            found |= kinds_of(c, buf, len) & kinds;
+    }
+    return found;
 }
 
 const char *cue_spelling(const person_cues *c, const char *s, size_t n)

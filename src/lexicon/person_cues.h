@@ -32,6 +32,7 @@ typedef struct person_cues {
     size_t count[CUE_KIND_COUNT];
     name_spelling *spellings; /**< sorted by folded, owned */
     size_t spelling_count;
+    struct cue_index *index; /**< every word with its lists, for cue_is */
 } person_cues;
 
 /** Reads every cue list of lex into *out (zeroed first; lists missing
@@ -50,6 +51,13 @@ bool cue_is(const person_cues *c, cue_kind k, const char *s, size_t n);
  *  proclitics before the stem that matched. */
 bool cue_is_split(const person_cues *c, cue_kind k, const char *s, size_t n,
                   size_t *prefix);
+
+/** The lists among kinds (a bit 1u << k per cue_kind k) that the token at
+ *  s (n bytes) is a word of, read as cue_is_split reads it: bit k is set
+ *  exactly when cue_is_split(c, k, s, n, NULL) is true. The token's
+ *  readings are made once for all the lists. */
+unsigned cue_kinds_split(const person_cues *c, unsigned kinds, const char *s,
+                         size_t n);
 
 
 #endif

@@ -270,15 +270,21 @@ PY
 }
 
 # By default a drawing too large to lay out quickly (here the full view's)
-# gets no SVG, and the
-# message says how to ask for it; the other outputs are written.
+# gets no SVG, and the message says how to ask for it; the other outputs
+# are written, and the graph.svg of an earlier run into the directory (a
+# drawing of another graph) is removed, not left beside them.
 case_large_graph_default_svg_skipped() {
     local out=$WORK/wide-out
     make_wide_corpus
+    "$BAYAN" -q -o "$out" "$SEEDS/$(ls "$SEEDS" | head -n 1)" ||
+        fail "the small run: exit $?" || return 1
+    [ -s "$out/graph.svg" ] || fail "the small run wrote no graph.svg" || return 1
     timeout -k 5 "$LIMIT" "$BAYAN" --view full -o "$out" "$WORK/wide" \
         2>"$WORK/err" ||
         fail "exit $?" || return 1
-    [ ! -e "$out/graph.svg" ] || fail "graph.svg written" || return 1
+    [ ! -e "$out/graph.svg" ] || fail "graph.svg written or left" || return 1
+    grep -q "removed $out/graph.svg, the drawing of an earlier run" \
+        "$WORK/err" || fail "the removal is not said" || return 1
     [ -s "$out/graph.ttl" ] && [ -s "$out/graph.dot" ] ||
         fail "the other outputs are missing" || return 1
     grep -q 'graph.svg not written: .* nodes.*-f turtle,graphml,dot,svg' \

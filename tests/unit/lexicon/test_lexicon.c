@@ -14,6 +14,8 @@
 #include "engine/engine.h"
 #include "graph/graph.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/person_cues.h"
+#include "text/text.h"
 #include "graph/vocab.h"
 
 /* What the tests share: the engine and, per term id, its entity class. */
@@ -269,6 +271,58 @@ static void test_other_base(void **state)
     bayan_engine_free(e);
 }
 
+/* The folded form of word (new; the test fails when folding fails). */
+static char *folded(const char *word)
+{
+    char *f = NULL;
+    assert_int_equal(text_fold_word(word, &f), BAYAN_OK);
+    assert_non_null(f);
+    return f;
+}
+
+/* A word of two cue lists is found in both and in no other; n bytes of a
+ * longer string are that many bytes, not the string. */
+static void test_cue_lists(void **state)
+{
+    const person_cues *c = ((fixture *)*state)->engine->person_words;
+    char *government = folded("حكومة"), *minister = folded("وزيرة");
+    size_t gn = strlen(government);
+    assert_true(cue_is(c, CUE_ROLE_WORD, government, gn));
+    assert_true(cue_is(c, CUE_BODY, government, gn));
+    assert_false(cue_is(c, CUE_HEAD, government, gn));
+    assert_false(cue_is(c, CUE_ROLE_WORD, government, gn - 2));
+    assert_true(cue_is(c, CUE_HEAD, minister, strlen(minister)));
+    assert_false(cue_is(c, CUE_HEAD, minister, 0));
+    free(government);
+    free(minister);
+}
+
+/* cue_kinds_split reads a token as cue_is_split does, for every list at
+ * once: a proclitic before a word of two lists gives both bits. */
+static void test_cue_kinds_split(void **state)
+{
+    const person_cues *c = ((fixture *)*state)->engine->person_words;
+    const char *tokens[] = {"وحكومة", "للوزير", "الشيخ", "نظيره", "كتاب",
+                            "وبن"};
+    unsigned all = (1u << CUE_KIND_COUNT) - 1;
+    for (size_t i = 0; i < sizeof tokens / sizeof *tokens; i++) {
+        char *t = folded(tokens[i]);
+        size_t n = strlen(t);
+        unsigned want = 0;
+        for (int k = 0; k < CUE_KIND_COUNT; k++)
+            if (cue_is_split(c, (cue_kind)k, t, n, NULL))
+                want |= 1u << k;
+        assert_int_equal(cue_kinds_split(c, all, t, n), want);
+        assert_int_equal(cue_kinds_split(c, 1u << CUE_HEAD, t, n),
+                         want & (1u << CUE_HEAD));
+        free(t);
+    }
+    char *t = folded("وحكومة");
+    assert_int_equal(cue_kinds_split(c, all, t, strlen(t)),
+                     1u << CUE_ROLE_WORD | 1u << CUE_BODY);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +332,8 @@ int main(void)
         cmocka_unit_test(test_known_forms),
         cmocka_unit_test(test_no_cross_class_ambiguity),
         cmocka_unit_test(test_other_base),
+        cmocka_unit_test(test_cue_lists),
+        cmocka_unit_test(test_cue_kinds_split),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
