@@ -257,8 +257,7 @@ static void test_head_of_body(void **state)
                                 "الجديدة برئاسة سامي حداد وتمنى لها النجاح.");
     const char *p = named(g, "سامي حداد");
     assert_non_null(p);
-    assert_true(
-        has(g, p, P_REPRESENTS, "https://w3id.org/bayan/id/state/JO"));
+    assert_true(has(g, p, P_REPRESENTS, "https://w3id.org/bayan/id/state/JO"));
     assert_true(has(g, p, P_JOB_TITLE, "رئيس الحكومة"));
     bayan_graph_free(g);
 
@@ -384,7 +383,8 @@ static void test_english_labels(void **state)
     g = extract(e, "وقال وزير الخارجية الأردني أحمد الخالدي إن التحالف باق.");
     assert_int_equal(persons(g, p, 2), 1);
     assert_true(has(g, p[0], P_LABEL, "Ahmed al-Khaldi"));
-    assert_string_equal(p[0], "https://w3id.org/bayan/id/person/ahmed-al-khaldi");
+    assert_string_equal(p[0],
+                        "https://w3id.org/bayan/id/person/ahmed-al-khaldi");
     bayan_graph_free(g);
 }
 
@@ -428,6 +428,14 @@ static void test_footer_no_person(void **state)
     const char *p[2];
     assert_int_equal(persons(g, p, 2), 0);
     bayan_graph_free(g);
+    /* An editor's line names the editor, not "edited by". */
+    g = extract(e, "التقى الرئيس الفرنسي نظيره الألماني في برلين لبحث "
+                   "التعاون.\n"
+                   "حرر بواسطة: ليلى الخطيب\n");
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_string_equal(p[0],
+                        "https://w3id.org/bayan/id/person/layla-al-khtib");
+    bayan_graph_free(g);
 }
 
 static void count_info(void *user, const bayan_diagnostic *d)
@@ -454,8 +462,8 @@ static void test_without_model(void **state)
         assert_int_equal(symlink(from, to), 0);
     }
     int infos = 0;
-    bayan_options o = {.ontology_dir = dir, .on_diagnostic = count_info,
-                       .user = &infos};
+    bayan_options o = {
+        .ontology_dir = dir, .on_diagnostic = count_info, .user = &infos};
     bayan_engine *e;
     assert_int_equal(bayan_engine_new(&o, &e), BAYAN_OK);
     assert_null(e->names);
