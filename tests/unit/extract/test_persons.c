@@ -386,6 +386,12 @@ static void test_english_labels(void **state)
     assert_string_equal(p[0],
                         "https://w3id.org/bayan/id/person/ahmed-al-khaldi");
     bayan_graph_free(g);
+    /* A ruler's ordinal is his regnal number, not a family name. */
+    g = extract(e, "وأجرى ولي العهد الأمير الحسن بن طلال الثالث اتصالا مع "
+                   "الوزير.");
+    assert_int_equal(persons(g, p, 2), 1);
+    assert_true(has(g, p[0], P_LABEL, "Al-Hassan bin Talal III"));
+    bayan_graph_free(g);
 }
 
 /* The romanization's conventions (romanize.c). */
