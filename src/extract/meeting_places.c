@@ -155,10 +155,14 @@ static size_t clause_end(const scan *s, const trigger *t, size_t from)
 
 /* p, a place named before trigger t, unless a dash, bracket or colon
  * stands between: then p is the dateline's city ("القاهرة 10 مايو (وكالات)
- * - عقد مجلس الأمن جلسة"), where the news was written. */
+ * - عقد مجلس الأمن جلسة"), where the news was written. A reception is
+ * the exception: one receives at home, where the dateline is ("عمان (بترا)
+ * - استقبل الملك في قصر الحسينية ..."). */
 static const placed *behind(const scan *s, const placed *p, const trigger *t)
 {
-    return p && !place_dateline_between(s, p->tok1, t->tok0) ? p : NULL;
+    return p && (t->receive || !place_dateline_between(s, p->tok1, t->tok0))
+               ? p
+               : NULL;
 }
 
 /* The state a host cue in [lo, hi) names, or NULL. */

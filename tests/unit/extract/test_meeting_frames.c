@@ -490,6 +490,11 @@ static void dateline_city_is_no_venue(void **state)
     assert_int_equal(count(g), 1);
     assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/cairo"), 0);
     bayan_graph_free(g);
+    /* One receives at home: a reception is where the dateline is. */
+    g = extract(*state, "عمان 10 مايو 2023 (بترا) - استقبل الملك في قصر "
+                        "الحسينية اليوم الرئيس الفرنسي إيمانويل ماكرون.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/amman"), 1);
+    bayan_graph_free(g);
 }
 
 /* "التقى A نظيره B": A is the subject, B the one counterpart, even when
