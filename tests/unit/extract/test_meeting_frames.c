@@ -562,6 +562,17 @@ static void prime_minister_received(void **state)
     bayan_graph_free(g);
 }
 
+/* "تعقد ... حاليا": the present tense with "now" is being held, not
+ * planned. */
+static void being_held_now(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "تعقد اللجنة العليا المشتركة اجتماعا في عمان حاليا.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "false"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +611,7 @@ int main(void)
         cmocka_unit_test(religious_leaders_are_no_summit),
         cmocka_unit_test(meeting_on_the_margins),
         cmocka_unit_test(prime_minister_received),
+        cmocka_unit_test(being_held_now),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
