@@ -228,6 +228,45 @@ static long nearer(const pname_list *l, long a, long b, size_t mb)
     return (ba ? pb > pa : pb < pa) ? b : a;
 }
 
+/* True when a Latin spelling is a Roman numeral (a regnal number). */
+static bool roman_numeral(const char *s)
+{
+    return s && *s && strspn(s, "IVX") == strlen(s);
+}
+
+/* The word of the folded name s that a bare surname repeats: its last
+ * word (without ال), of three letters or more. None when the name ends in
+ * a ruler's ordinal (الثاني of عبدالله الثاني is any second thing) or in
+ * a family آل X (the bare word would be read in الثاني too). */
+static bool bare_surname(const char *s, const person_cues *c, const char **lw,
+                         size_t *ln)
+{
+    static const char al[] = "\xd8\xa7\xd9\x84"; /* ال: آل once folded */
+    size_t i = 0, n, pn = 0;
+    const char *w, *pw = NULL;
+    *lw = NULL;
+    *ln = 0;
+    while (next_word(s, &i, &w, &n)) {
+        pw = *lw;
+        pn = *ln;
+        *lw = w;
+        *ln = n;
+    }
+    if (!*lw || utf8_length(*lw, *ln) < 3)
+        return false;
+    if (pw && pn == sizeof al - 1 && memcmp(pw, al, pn) == 0)
+        return false;
+    if (!c)
+        return true;
+    const char *dw = *lw; /* the word with its article, as spelled */
+    size_t dn = *ln;
+    if (dw >= s + 4 && memcmp(dw - 4, AL, 4) == 0) {
+        dw -= 4;
+        dn += 4;
+    }
+    return !roman_numeral(cue_spelling(c, dw, dn));
+}
+
 /* A person's surname as bare surnames are looked for: the last word of
  * a name of two words or more, of three letters or more. */
 typedef struct surname {
@@ -238,7 +277,8 @@ typedef struct surname {
 
 /* The surnames of the people of p, in their order (*count of them; NULL
  * when out of memory). Found once per article, not once per token. */
-static surname *surnames_of(const people *p, size_t *count)
+static surname *surnames_of(const people *p, const person_cues *c,
+                            size_t *count)
 {
     surname *sn = malloc((p->count ? p->count : 1) * sizeof *sn);
     *count = 0;
@@ -249,8 +289,7 @@ static surname *surnames_of(const people *p, size_t *count)
         size_t ln;
         if (p->items[k].byline_only || word_count(p->items[k].folded) < 2)
             continue;
-        last_word(p->items[k].folded, &lw, &ln);
-        if (utf8_length(lw, ln) >= 3)
+        if (bare_surname(p->items[k].folded, c, &lw, &ln))
             sn[(*count)++] = (surname){k, lw, ln};
     }
     return sn;
@@ -296,7 +335,7 @@ static bayan_status find_surnames(const extraction *x, const person_cues *c,
                                   people *p, pname_list *l)
 {
     size_t nsn;
-    surname *sn = surnames_of(p, &nsn);
+    surname *sn = surnames_of(p, c, &nsn);
     if (!sn)
         return BAYAN_ERR_NOMEM;
     bayan_status st = BAYAN_OK;

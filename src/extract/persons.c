@@ -458,6 +458,18 @@ static size_t byline_name(const person_scan *s, size_t i, size_t u, bool cued)
     return digits(s, j) ? j : i;
 }
 
+/* Whether the names tagger reads a person among words [t0, t1). A line
+ * that opens with two words and a colon or a number is as often a
+ * heading or a clause ("وبحلول الساعة 10") as a byline; with no cue
+ * before it, the tagger (when there is a model) decides. */
+static bool tagged_person(const person_scan *s, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i < t1; i++)
+        if (name_tags_person_at(&s->tags, i))
+            return true;
+    return false;
+}
+
 /* The line of tokens [t, u). */
 static bayan_status byline_line(person_scan *s, size_t t, size_t u)
 {
@@ -471,7 +483,7 @@ static bayan_status byline_line(person_scan *s, size_t t, size_t u)
             return BAYAN_OK;
     }
     end = byline_name(s, i, u, cued);
-    if (end == i)
+    if (end == i || (!cued && s->x->env->names && !tagged_person(s, i, end)))
         return BAYAN_OK;
     for (size_t k = 0; k < s->names.count; k++)
         if (s->names.items[k].t0 < end && s->names.items[k].t1 > i)

@@ -444,6 +444,29 @@ static void test_footer_no_person(void **state)
     bayan_graph_free(g);
 }
 
+/* A bare surname repeats a surname, not a ruler's ordinal or the family
+ * name after آل: "الثاني" and "اليوم الثاني" name nobody. And a line
+ * that opens with two ordinary words and a colon or a number is no
+ * byline. */
+static void test_no_bare_ordinal(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "استقبل الملك عبدالله الثاني الرئيس "
+                                "الفرنسي. وجاء اللقاء في اليوم الثاني من "
+                                "الزيارة. وكان الشيخ سعد بن خالد آل ثاني "
+                                "قد زار البلاد في الأسبوع الثاني من مايو.");
+    const char *p[4];
+    size_t n = persons(g, p, 4);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(phrases(g, p[i]), 1);
+    bayan_graph_free(g);
+    g = extract(e, "وبحلول الساعة 10 صباحا انخفض سعر النفط.\n"
+                   "وأضاف قائلا: إن الأسعار سترتفع.\n");
+    assert_int_equal(persons(g, p, 4), 0);
+    bayan_graph_free(g);
+}
+
 static void count_info(void *user, const bayan_diagnostic *d)
 {
     if (d->severity == BAYAN_INFO)
@@ -509,6 +532,7 @@ int main(void)
         cmocka_unit_test(test_english_labels),
         cmocka_unit_test(test_romanize),
         cmocka_unit_test(test_footer_no_person),
+        cmocka_unit_test(test_no_bare_ordinal),
         cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
