@@ -7,6 +7,7 @@
 #include "extract/persons.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/tagger.h"
 
@@ -41,6 +42,34 @@ static void set_words(const person_scan *s, pname *n, size_t t0, size_t t1)
     text_match_span(s->a, n->mb, n->me, &n->begin, &n->end);
 }
 
+/* Whether word i is a place named after someone (مطار، شارع), alone or
+ * behind one letter of و، ف، ب، ل (not the article: الفريق is a rank). */
+static bool named_after_word(const person_scan *s, size_t i)
+{
+    static const char *const proclitics[] = {"\xd9\x88", "\xd9\x81",
+                                             "\xd8\xa8", "\xd9\x84"};
+    size_t n;
+    const char *w = pscan_tok(s, i, &n);
+    if (cue_is(s->cues, CUE_NAMED_AFTER, w, n))
+        return true;
+    for (size_t k = 0; k < 4 && n > 2; k++)
+        if (memcmp(w, proclitics[k], 2) == 0)
+            return cue_is(s->cues, CUE_NAMED_AFTER, w + 2, n - 2);
+    return false;
+}
+
+/* Whether the name at word t0 names a place after someone: a named-after
+ * word before it, or before the honorific or title before it (مطار
+ * الملك ...، حي الشيخ ...). */
+static bool names_a_place(const person_scan *s, size_t t0)
+{
+    if (t0 >= 1 && named_after_word(s, t0 - 1))
+        return true;
+    return t0 >= 2 &&
+           (pscan_honorific(s, t0 - 1) || pscan_is_split(s, CUE_HEAD, t0 - 1, NULL)) &&
+           named_after_word(s, t0 - 2);
+}
+
 /* Whether name n is kept. The tagger may start it later (a word it
  * reads as a place or a title is no part of it); its end stays the
  * pattern's, which scored better than the tagger's on dev2 (the model
@@ -57,7 +86,7 @@ static bool confirm(const person_scan *s, pname *n)
     for (size_t i = t0; i < t1; i++)
         if (s->mention_at[i] >= 0 && !pscan_person_at(s, i))
             t1 = i > t0 ? i : t1;
-    if (t1 <= t0)
+    if (t1 <= t0 || names_a_place(s, t0) || names_a_place(s, n->t0))
         return false;
     set_words(s, n, t0, t1);
     return true;
@@ -103,7 +132,8 @@ static bool sure(const person_scan *s, const name_span *sp)
     if (sp->type != 1 || sp->margin < SURE_MARGIN ||
         sp->t1 - sp->t0 < SURE_WORDS)
         return false;
-    if (taken(s, sp->t0, sp->t1) || lexical_other(s, sp->t0, sp->t1))
+    if (taken(s, sp->t0, sp->t1) || lexical_other(s, sp->t0, sp->t1) ||
+        names_a_place(s, sp->t0))
         return false;
     /* a word a name never holds anywhere in it: the model took ordinary
      * words for a name (a loanword looks foreign: جائحة فيروس) */

@@ -95,6 +95,7 @@
 #define P_ROLE_LINK NS_BAYAN "roleLink"
 #define P_NAME_PARTICLE NS_BAYAN "nameParticle"
 #define P_GIVEN_NAME NS_BAYAN "givenName"
+#define P_NAMED_AFTER_HEAD NS_BAYAN "namedAfterHead"
 #define P_NAME_SPELLING NS_BAYAN "nameSpelling" /* lexicon data only */
 #define P_NAME_STOP NS_BAYAN "nameStop"
 #define P_BYLINE_CUE NS_BAYAN "bylineCue"

@@ -22,6 +22,7 @@ static const char *const CUE_PREDICATES[CUE_KIND_COUNT] = {
     [CUE_BODY] = P_HEADED_BODY,
     [CUE_HEADED_BY] = P_HEADED_BY_CUE,
     [CUE_GIVEN_NAME] = P_GIVEN_NAME,
+    [CUE_NAMED_AFTER] = P_NAMED_AFTER_HEAD,
 };
 
 /* Every word of the lists in one hash table, with the lists it is in: a

@@ -18,6 +18,7 @@ typedef enum cue_kind {
     CUE_BODY,       /**< الحكومة، الوفد: a body a person heads */
     CUE_HEADED_BY,  /**< برئاسة: the body's head is named next */
     CUE_GIVEN_NAME, /**< أحمد، جون: a common given name (the tagger's flag) */
+    CUE_NAMED_AFTER, /**< مطار، شارع: a place named after the name next */
     CUE_KIND_COUNT
 } cue_kind;
 

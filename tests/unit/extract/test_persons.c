@@ -467,6 +467,23 @@ static void test_no_bare_ordinal(void **state)
     bayan_graph_free(g);
 }
 
+/* A name after a place named after someone (an airport, a street, a
+ * quarter) is the place's name, not a person the text speaks of. */
+static void test_named_place_no_person(void **state)
+{
+    bayan_engine *e = *state;
+    bayan_graph *g = extract(e, "هبطت الطائرة في مطار جون كنيدي الدولي "
+                                "مساء أمس. وتظاهر السكان في حي الشيخ "
+                                "جراح احتجاجا على القرار.");
+    const char *p[2];
+    assert_int_equal(persons(g, p, 2), 0);
+    bayan_graph_free(g);
+    /* a rank that looks like a team (الفريق) still opens a name */
+    g = extract(e, "وقال الفريق أول محمد الحداد إن الوضع مستقر.");
+    assert_int_equal(persons(g, p, 2), 1);
+    bayan_graph_free(g);
+}
+
 static void count_info(void *user, const bayan_diagnostic *d)
 {
     if (d->severity == BAYAN_INFO)
@@ -533,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_romanize),
         cmocka_unit_test(test_footer_no_person),
         cmocka_unit_test(test_no_bare_ordinal),
+        cmocka_unit_test(test_named_place_no_person),
         cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
