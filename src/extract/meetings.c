@@ -188,6 +188,59 @@ static bool after_quantifier(const scan *s, const cue_hit *h)
                      "\xd8\xac\xd9\x85\xd9\x8a\xd8\xb9")); /* جميع */
 }
 
+/* "بدوره" (in his turn), "دوره في" (his role in): once folded, ة and ه
+ * are one letter, so the session words دورة and جلسة read like a noun
+ * with the pronoun ه. Written with ه and without the article (a definite
+ * word takes no pronoun), the word is the pronoun's. */
+static bool pronoun_lookalike(const scan *s, const cue_hit *h)
+{
+    static const char *const words[] = {
+        "\xd8\xaf\xd9\x88\xd8\xb1\xd9\x87", /* دوره */
+        "\xd8\xac\xd9\x84\xd8\xb3\xd9\x87"}; /* جلسه */
+    const text_analysis *a = &s->x->a;
+    if (h->ntok != 1 || definite(a, h->tok))
+        return false;
+    const char *w = a->match + a->tokens[h->tok].match_begin;
+    size_t n = a->tokens[h->tok].match_end - a->tokens[h->tok].match_begin;
+    bool listed = false;
+    for (size_t k = 0; k < 2 && !listed; k++) {
+        size_t m = strlen(words[k]);
+        listed = n >= m && n <= m + 4 && memcmp(w + n - m, words[k], m) == 0;
+    }
+    if (!listed)
+        return false;
+    size_t b, e;
+    text_match_span(a, a->tokens[h->tok].match_begin,
+                    a->tokens[h->tok].match_end, &b, &e);
+    const text_doc *d = s->x->doc;
+    size_t end = text_byte_offset(d, e);
+    /* the last letter as written: ه is 0xd9 0x87 in UTF-8 */
+    return end >= 2 && (unsigned char)d->text[end - 2] == 0xd9 &&
+           (unsigned char)d->text[end - 1] == 0x87;
+}
+
+/* Words between a negation and the meeting word it denies. */
+#define NEGATION_GAP 5
+
+/* "لا تعتزم حاليا عقد اجتماع": a negation a few words before the meeting
+ * word, in its clause, with the holding or intending of a meeting
+ * between them, and no other meeting word. */
+static bool negated(const scan *s, const cue_hit *h)
+{
+    const text_analysis *a = &s->x->a;
+    bool act = false;
+    for (size_t k = 1; k <= NEGATION_GAP && k <= h->tok; k++) {
+        size_t t = h->tok - k;
+        if (break_before(a, t + 1) || hit_with(s, t, CUE_MEETING))
+            return false;
+        if (hit_with(s, t, CUE_NEGATION))
+            return act;
+        if (hit_with(s, t, CUE_NEGATED_ACT))
+            act = true;
+    }
+    return false;
+}
+
 static int compare_triggers(const void *pa, const void *pb)
 {
     const trigger *a = pa, *b = pb;
@@ -219,7 +272,8 @@ static bool find_triggers(scan *s)
         const cue_hit *h = &s->hits[i];
         bool meet = h->cue->role == CUE_MEETING;
         if ((!meet && !is_body_trigger(s, h)) ||
-            (meet && (inside_body_name(s, h) || after_quantifier(s, h))))
+            (meet && (inside_body_name(s, h) || after_quantifier(s, h) ||
+                      pronoun_lookalike(s, h) || negated(s, h))))
             continue;
         bool receive = hit_with(s, h->tok, CUE_RECEIVE) != NULL;
         bool bilateral = hit_with(s, h->tok, CUE_BILATERAL) != NULL;

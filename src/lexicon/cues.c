@@ -59,6 +59,8 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_MONTH_WORD] = "month-word",
     [CUE_HIJRI_MONTH] = "hijri-month",
     [CUE_DAY_ORDINAL] = "day-ordinal",
+    [CUE_NEGATION] = "negation",
+    [CUE_NEGATED_ACT] = "negated-act",
 };
 
 cue_role cue_role_from_name(const char *name)

@@ -50,6 +50,9 @@ typedef enum cue_role {
     CUE_MONTH_WORD,   /**< the word "month": "الشهر المقبل" */
     CUE_HIJRI_MONTH,  /**< a month of the Hijri calendar, value 1..12 */
     CUE_DAY_ORDINAL,  /**< a day as an ordinal word ("السابع عشر"), 1..31 */
+    CUE_NEGATION,     /**< لا، لم، نفى: what follows is denied */
+    CUE_NEGATED_ACT,  /**< holding or intending a meeting (عقد، نية، أي),
+                       *   between a negation and a meeting word */
     CUE_ROLE_COUNT
 } cue_role;
 

@@ -539,6 +539,36 @@ static void being_held_now(void **state)
     bayan_graph_free(g);
 }
 
+/* "بدوره" (in his turn) and "دوره في" (his role in) read like the
+ * session word دورة once ة and ه are folded together: no session. */
+static void in_his_turn_is_no_session(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وقال وزير الخارجية بدوره إن بلاده تدعم الحل، وأشاد "
+                "بدوره في دعم الاستقرار.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "وعقد المجلس دورة طارئة في القاهرة أمس.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
+/* A meeting denied or not intended is no meeting; a negation that
+ * denies something else leaves the meeting alone. */
+static void denied_meetings(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وقالت المنظمة إنها لا تعتزم حاليا عقد اجتماع طارئ. وأضافت "
+                "أنه لا توجد نية للدعوة إلى لقاء عاجل. ونفى الوزير عقد أي "
+                "لقاء مع المعارضة.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+    g = extract(*state, "وقال إن الاجتماع الذي عقد أمس في فيينا لم يسفر عن "
+                        "اتفاق.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -578,6 +608,8 @@ int main(void)
         cmocka_unit_test(meeting_on_the_margins),
         cmocka_unit_test(prime_minister_received),
         cmocka_unit_test(being_held_now),
+        cmocka_unit_test(in_his_turn_is_no_session),
+        cmocka_unit_test(denied_meetings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
