@@ -569,6 +569,19 @@ static void denied_meetings(void **state)
     bayan_graph_free(g);
 }
 
+/* An interview with a channel, a trading session, the Olympic Games and
+ * a training course hold meeting words but are no meetings. */
+static void interviews_games_and_courses(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وقال وزير الخارجية في لقاء مع قناة محلية إن بلاده تدعم "
+                "الحل. وارتفع المؤشر في جلسة التداول أمس. وتستضيف المدينة "
+                "دورة الألعاب الأولمبية. ونظمت الوزارة دورة تدريبية "
+                "للدبلوماسيين.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +623,7 @@ int main(void)
         cmocka_unit_test(being_held_now),
         cmocka_unit_test(in_his_turn_is_no_session),
         cmocka_unit_test(denied_meetings),
+        cmocka_unit_test(interviews_games_and_courses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
