@@ -62,7 +62,9 @@ static size_t glued_units(const cue_set *cues, const char *s, size_t n,
 /* Words that bind the parts of a date without being one (folded like
  * the text): the era letters after a year (هـ, م), "of" after an
  * ordinal day ("السابع عشر من الشهر الجاري"), "corresponding to" between
- * the two calendars, and "month" before a month's name ("شهر سبتمبر"). */
+ * the two calendars, and "month" before a month's name ("شهر سبتمبر").
+ * "Of" binds after a day in digits too ("20 من الشهر الحالي"); when no
+ * month follows, the day makes no date anyway. */
 #define ERA_AH "\xd9\x87"  /* ه */
 #define ERA_AD "\xd9\x85"  /* م */
 #define OF "\xd9\x85\xd9\x86" /* من */
@@ -94,7 +96,8 @@ static bool binds_after(const text_analysis *a, size_t t, const date_unit *prev)
          * ("07:19 م، 15 نوفمبر 2019"). */
         return (prev->value >= 100 &&
                 (token_is(a, t, ERA_AH) || token_is(a, t, ERA_AD))) ||
-               is_corresponding(a, t);
+               is_corresponding(a, t) ||
+               (prev->value >= 1 && prev->value <= 31 && token_is(a, t, OF));
     return prev->role == CUE_DAY_ORDINAL && token_is(a, t, OF);
 }
 

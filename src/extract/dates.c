@@ -239,6 +239,15 @@ static size_t parse_day_first(const parser *p, date_expr *e)
         e->abs.d = p->u[p->k].value;
         return k + 1;
     }
+    /* "السادس من الشهر المقبل": a day of the month after (or before) */
+    const date_unit *after = peek(p, k + 1);
+    if (is_role(peek(p, k), CUE_MONTH_WORD) &&
+        (is_role(after, CUE_NEXT) || is_role(after, CUE_PAST))) {
+        e->kind = DATE_CURRENT_MONTH_DAY;
+        e->abs.d = p->u[p->k].value;
+        e->dir = after->role == CUE_NEXT ? 1 : -1;
+        return k + 2;
+    }
     if (k == 1 && is_role(peek(p, 1), CUE_HIJRI_MONTH))
         return parse_hijri(p, e);
     int m = 0;
@@ -408,8 +417,9 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
     switch (e->kind) {
     case DATE_RELATIVE: return date_from_days(date_to_days(ref) + e->offset);
     case DATE_WEEKDAY: return resolve_weekday(e->offset, e->dir, ref, future);
-    case DATE_CURRENT_MONTH_DAY: {
-        bdate x = {ref.y, ref.m, e->abs.d};
+    case DATE_CURRENT_MONTH_DAY: { /* dir: months from ref's */
+        int k = ref.y * 12 + (ref.m - 1) + e->dir;
+        bdate x = {k / 12, k % 12 + 1, e->abs.d};
         return date_is_day(x) ? x : none;
     }
     case DATE_MONTH_REL: {

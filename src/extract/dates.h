@@ -46,7 +46,8 @@ typedef enum date_kind {
     DATE_RELATIVE,  /**< offset days from the reference (اليوم, أمس) */
     DATE_WEEKDAY,   /**< a weekday; dir -1 past, +1 next, 0 unsaid */
     DATE_MONTH_REL, /**< a month, dir as for weekdays ("يوليو المقبل") */
-    DATE_CURRENT_MONTH_DAY, /**< a day of the current month */
+    DATE_CURRENT_MONTH_DAY, /**< a day of the current month, or of the
+                             *   month dir months from it */
 } date_kind;
 
 typedef struct date_expr {

@@ -101,12 +101,15 @@ static bool places_agree(const meeting *a, const meeting *b)
     return !sa || !sb || strcmp(sa, sb) == 0;
 }
 
+/* Dates agree when either is unknown, when a day without its year falls
+ * on the other's day and month, or when they are compatible. */
 static bool dates_agree(const meeting *a, const meeting *b)
 {
+    if (!(a->date.y || a->md_only) || !(b->date.y || b->md_only))
+        return true;
     if (a->md_only || b->md_only)
-        return a->md_only && b->md_only && a->date.m == b->date.m &&
-               a->date.d == b->date.d;
-    return !a->date.y || !b->date.y || date_compatible(a->date, b->date);
+        return a->date.m == b->date.m && a->date.d == b->date.d;
+    return date_compatible(a->date, b->date);
 }
 
 bool meeting_compatible(const meeting *a, const meeting *b)

@@ -795,6 +795,85 @@ static size_t definite_referent(const scan *s, const trigger *t,
     return SIZE_MAX;
 }
 
+/* Words between a meeting and "خلال دورته" that holds it. */
+#define DURING_GAP 8
+
+/* True when token t is written with a pronoun at its end (ه، ها، هم،
+ * هما: دورته، اجتماعهم), in the original text, where ة is not ه. */
+static bool ends_with_pronoun(const scan *s, size_t t)
+{
+    const text_analysis *a = &s->x->a;
+    size_t b, e;
+    text_match_span(a, a->tokens[t].match_begin, a->tokens[t].match_end, &b,
+                    &e);
+    const text_doc *d = s->x->doc;
+    const char *w = d->text + text_byte_offset(d, b);
+    size_t n = text_byte_offset(d, e) - text_byte_offset(d, b);
+    static const char *const ends[] = {"\xd9\x87", "\xd9\x87\xd8\xa7",
+                                       "\xd9\x87\xd9\x85",
+                                       "\xd9\x87\xd9\x85\xd8\xa7"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 4 && memcmp(w + n - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "سيعقد المجلس جلسة خاصة خلال دورته ال40": a meeting word with a
+ * pronoun after خلال or في, a few words after another meeting of its
+ * clause, is the meeting that holds the first: one meeting. Returns
+ * the first's meeting, or SIZE_MAX. */
+static size_t holding_meeting(const scan *s, const trigger *t)
+{
+    static const char during[] = "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84"; /* خلال */
+    static const char in[] = "\xd9\x81\xd9\x8a";                  /* في */
+    const text_analysis *a = &s->x->a;
+    if (t->tok0 == 0 || t->tok1 - t->tok0 != 1 ||
+        !(token_is(a, t->tok0 - 1, during) || token_is(a, t->tok0 - 1, in)) ||
+        !ends_with_pronoun(s, t->tok0))
+        return SIZE_MAX;
+    for (const trigger *o = t; o-- > s->trig;) {
+        if (o->sentence != t->sentence || o->tok1 + DURING_GAP < t->tok0)
+            return SIZE_MAX;
+        for (size_t k = o->tok1; k <= t->tok0; k++)
+            if (break_before(a, k))
+                return SIZE_MAX; /* another clause */
+        if (o->meeting != SIZE_MAX)
+            return o->meeting;
+    }
+    return SIZE_MAX;
+}
+
+/* "ويتطرق الوزراء في اجتماعهم في كوناكري": a meeting word with a
+ * pronoun (their meeting) names a meeting the text told of already: the
+ * last one of its level that it agrees with, when it gives no date of its
+ * own. Returns that meeting, or SIZE_MAX. */
+static size_t possessive_referent(const scan *s, const trigger *t,
+                                  const meeting *f)
+{
+    if (t->bilateral || t->tok1 - t->tok0 != 1 || !f->level ||
+        f->date.y || f->md_only || !ends_with_pronoun(s, t->tok0))
+        return SIZE_MAX;
+    for (size_t i = s->nmeetings; i-- > 0;) {
+        const meeting *m = &s->meetings[i];
+        if (m->pair || !m->level || strcmp(f->level, m->level) != 0)
+            continue;
+        return meeting_compatible(m, f) && meeting_anchored(m) ? i : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* Frame f is told of as the meeting m holds: what it adds of place and
+ * date goes to m, which keeps its own, and whether it is planned. */
+static bool take_held_in(scan *s, meeting *f, size_t m)
+{
+    f->future = f->strong = f->held = false;
+    bool ok = meeting_merge(&s->meetings[m], f);
+    meeting_clear(f);
+    return ok;
+}
+
 /* "على هامش القمة التقى ...": a meeting on the margins of another told
  * of just before in its sentence is held where and when that one is,
  * unless it says otherwise. */
@@ -836,7 +915,14 @@ static bool take_trigger(scan *s, const trigger *t, size_t prev,
         *placed_at = prev;
         return take_anaphor(s, &f, prev);
     }
+    size_t holder = ok ? holding_meeting(s, t) : SIZE_MAX;
+    if (holder != SIZE_MAX) {
+        *placed_at = holder;
+        return take_held_in(s, &f, holder);
+    }
     size_t referent = ok ? definite_referent(s, t, &f) : SIZE_MAX;
+    if (ok && referent == SIZE_MAX)
+        referent = possessive_referent(s, t, &f);
     if (referent != SIZE_MAX) {
         *placed_at = referent;
         return take_anaphor(s, &f, referent);

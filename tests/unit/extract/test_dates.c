@@ -220,6 +220,19 @@ static void ordinal_days(void **state)
                         "الرباط 20 مارس 2022 - اجتمع وزراء خارجية التحالف "
                         "في مراكش في الخامس من الشهر الجاري.",
                         "2022-03-05", XSD_DATE);
+    /* a day of next month or last month, in words or in digits */
+    assert_meeting_date(state,
+                        "عمان 10 ديسمبر 2023 - قال الوزير إن وزراء الخارجية "
+                        "سيجتمعون في القاهرة في السادس من الشهر المقبل.",
+                        "2024-01-06", XSD_DATE);
+    assert_meeting_date(state,
+                        "عمان 10 ديسمبر 2023 - اجتمع وزراء الخارجية في "
+                        "القاهرة في 28 من الشهر الماضي.",
+                        "2023-11-28", XSD_DATE);
+    assert_meeting_date(state,
+                        "عمان 10 ديسمبر 2023 - اجتمع وزراء الخارجية في "
+                        "القاهرة يوم 2 من الشهر الحالي.",
+                        "2023-12-02", XSD_DATE);
 }
 
 /* "This month" alone, and a month "last" with the word "month" before

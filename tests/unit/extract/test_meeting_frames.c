@@ -588,6 +588,25 @@ static void interviews_games_and_courses(void **state)
     bayan_graph_free(g);
 }
 
+/* "جلسة خاصة خلال دورته": the session held during the council's session
+ * is one meeting, and "في اجتماعهم في X" later names it again. */
+static void session_during_its_session(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "أعلنت المنظمة أن مجلس وزراء خارجية الدول الأعضاء سيعقد "
+                "جلسة خاصة خلال دورته العادية التي تستضيفها العاصمة "
+                "الغينية كوناكري خلال الفترة من التاسع إلى 11 من ديسمبر "
+                "المقبل.\nويبحث وزراء الخارجية في اجتماعهم في كوناكري "
+                "ملفات أخرى.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+    /* a meeting in another clause is another meeting */
+    g = extract(*state, "وشارك الوزير في اللقاء في ميونخ، وقال إن قرارات "
+                        "وزراء الدفاع، خلال اجتماعهم أمس في بروكسل، مهمة.\n");
+    assert_int_equal(count(g), 2);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +649,7 @@ int main(void)
         cmocka_unit_test(in_his_turn_is_no_session),
         cmocka_unit_test(denied_meetings),
         cmocka_unit_test(interviews_games_and_courses),
+        cmocka_unit_test(session_during_its_session),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
