@@ -43,6 +43,35 @@ void place_capitals(scan *s)
     }
 }
 
+/* Words between a venue and the city that names where it is. */
+#define VENUE_CITY_GAP 2
+
+/* "في قصر الإليزيه", "في البيت الأبيض": a seat or palace where meetings
+ * are held (a venue cue, ontology/patterns/meetings.ttl) places its city
+ * on its words, unless a city is named on them or right after them
+ * ("مقر الأمم المتحدة في جنيف"). The venue is no mention of the city: it
+ * only places meetings. */
+void place_venues(scan *s)
+{
+    const lexicon *lex = s->x->env->lexicon;
+    for (size_t i = 0; i < s->nhits; i++) {
+        const cue_hit *h = &s->hits[i];
+        if (h->cue->role != CUE_VENUE || !h->cue->iri)
+            continue;
+        const lexicon_entry *city = lexicon_find(lex, h->cue->iri);
+        if (!city || city->kind != KIND_CITY)
+            continue;
+        bool named = false;
+        for (size_t k = 0; k < s->nents && !named; k++)
+            named = s->ents[k].kind == KIND_CITY &&
+                    s->ents[k].tok0 < h->tok + h->ntok + VENUE_CITY_GAP &&
+                    s->ents[k].tok1 > h->tok;
+        if (!named)
+            s->ents[s->nents++] = (placed){h->tok, h->tok + h->ntok, false,
+                                           city->iri, KIND_CITY, city};
+    }
+}
+
 /* True when a dash, bracket or colon stands between tokens t0 and t1: the
  * dateline ends there ("عمان 10 مايو 2023 (بترا) - تستضيف ..."), and its
  * date dates the article, not what the sentence after it tells of. */

@@ -171,6 +171,9 @@ void place_read(const scan *s, const trigger *t, size_t lo, size_t hi,
 /** Adds the capital a state's adjective names after "العاصمة" to the
  *  placed entities (room for one more per mention is reserved). */
 void place_capitals(scan *s);
+/** Adds the city of each venue cue (قصر الإليزيه: Paris) to the placed
+ *  entities (room for one more per cue hit is reserved). */
+void place_venues(scan *s);
 /** Gives the main meeting (index main), when nothing places it, the city
  *  of a short title line. */
 void place_from_title(scan *s, size_t main);

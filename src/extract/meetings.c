@@ -71,7 +71,7 @@ static int compare_placed(const void *pa, const void *pb)
 static bool place_entities(scan *s)
 {
     const extraction *x = s->x;
-    size_t cap = 2 * x->mention_count + x->persons.count + 1;
+    size_t cap = 2 * x->mention_count + x->persons.count + s->nhits + 1;
     s->ents = malloc(cap * sizeof *s->ents);
     if (!s->ents)
         return false;
@@ -90,6 +90,7 @@ static bool place_entities(scan *s)
         qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
     size_t before = s->nents;
     place_capitals(s);
+    place_venues(s);
     if (s->nents > before)
         qsort(s->ents, s->nents, sizeof *s->ents, compare_placed);
     return true;

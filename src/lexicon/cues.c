@@ -61,6 +61,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_DAY_ORDINAL] = "day-ordinal",
     [CUE_NEGATION] = "negation",
     [CUE_NEGATED_ACT] = "negated-act",
+    [CUE_VENUE] = "venue",
 };
 
 cue_role cue_role_from_name(const char *name)
@@ -186,11 +187,12 @@ static bayan_status read_property(cue_set *set, size_t c, const term *p,
         return BAYAN_OK;
     }
     if (strcmp(p->value, P_MEETING_LEVEL) == 0 ||
-        strcmp(p->value, P_ORGANIZER) == 0) {
+        strcmp(p->value, P_ORGANIZER) == 0 ||
+        strcmp(p->value, P_LOCATION) == 0) {
         const char *s = keep_string(set, o->value);
         if (!s)
             return BAYAN_ERR_NOMEM;
-        *(strcmp(p->value, P_ORGANIZER) == 0 ? &cu->iri : &cu->level) = s;
+        *(strcmp(p->value, P_MEETING_LEVEL) == 0 ? &cu->level : &cu->iri) = s;
         return BAYAN_OK;
     }
     if (strcmp(p->value, P_FORM) == 0)

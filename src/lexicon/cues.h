@@ -53,6 +53,8 @@ typedef enum cue_role {
     CUE_NEGATION,     /**< لا، لم، نفى: what follows is denied */
     CUE_NEGATED_ACT,  /**< holding or intending a meeting (عقد، نية، أي),
                        *   between a negation and a meeting word */
+    CUE_VENUE,        /**< a seat or palace (قصر الإليزيه): its city is
+                       *   cue.iri */
     CUE_ROLE_COUNT
 } cue_role;
 
@@ -60,7 +62,8 @@ typedef struct cue {
     cue_role role;
     int value;
     const char *level; /**< meeting level IRI or NULL (owned by the set) */
-    const char *iri;   /**< schema:organizer object or NULL (owned) */
+    const char *iri;   /**< schema:organizer or (a venue's city)
+                        *   schema:location object, or NULL (owned) */
 } cue;
 
 typedef struct cue_set cue_set;

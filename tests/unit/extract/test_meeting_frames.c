@@ -607,6 +607,21 @@ static void session_during_its_session(void **state)
     bayan_graph_free(g);
 }
 
+/* A meeting in a seat or palace is held in its city; a city named right
+ * after the venue wins. */
+static void held_in_a_palace(void **state)
+{
+    bayan_graph *g = extract(*state, "استقبل الرئيس الفرنسي نظيره المصري "
+                                     "في قصر الإليزيه أمس.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/paris"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "التقى الأمين العام وزير الخارجية الأردني في مقر "
+                        "الأمم المتحدة في جنيف أمس.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/geneva"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -650,6 +665,7 @@ int main(void)
         cmocka_unit_test(denied_meetings),
         cmocka_unit_test(interviews_games_and_courses),
         cmocka_unit_test(session_during_its_session),
+        cmocka_unit_test(held_in_a_palace),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
