@@ -652,6 +652,34 @@ static bool already_in(const placed *const *list, size_t n, const char *iri)
     return false;
 }
 
+/* Words between a counterpart word and the states it names. */
+#define COUNTERPART_STATE_GAP 2
+
+/* "التقى نظيره الياباني", "مع نظرائه من مصر والأردن": counterparts the
+ * text does not name, known by their states. The states of tokens
+ * [lo, hi) that follow a counterpart word (نظيره، نظرائه) closely, each
+ * within COUNTERPART_STATE_GAP words of the one before; up to cap into
+ * out, returns how many. */
+static size_t unnamed_counterparts(const scan *s, size_t lo, size_t hi,
+                                   const placed **out, size_t cap)
+{
+    size_t n = 0, last = SIZE_MAX;
+    for (size_t k = lo; k < hi && last == SIZE_MAX; k++)
+        if (counterpart_word(s, k, k + 1))
+            last = k + 1;
+    for (size_t i = 0; last != SIZE_MAX && i < s->nents && n < cap; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 < last || p->tok0 >= hi)
+            continue;
+        if (p->tok0 > last + COUNTERPART_STATE_GAP)
+            break;
+        if (p->kind == KIND_STATE && !already_in(out, n, p->iri))
+            out[n++] = p;
+        last = p->tok1;
+    }
+    return n;
+}
+
 /* The people one official meets, for a meeting of two officials: those
  * after "مع" (or "من قبل") in the trigger's clause, else those after the first
  * person named (who is the one meeting them). Writes up to cap of them into
@@ -686,6 +714,9 @@ static size_t counterparts(const scan *s, const trigger *t, const placed **out,
             continue;
         out[n++] = p;
     }
+    if (n > 0)
+        return n;
+    n = unnamed_counterparts(s, t->tok1, end, out, cap);
     /* "مباحثات مع ممثلي الحكومة الأردنية والاتحاد الأفريقي": with no
      * person named, the bodies and states after "مع" are the parties. */
     if (n > 0 || with == SIZE_MAX)

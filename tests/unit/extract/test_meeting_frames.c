@@ -622,6 +622,19 @@ static void held_in_a_palace(void **state)
     bayan_graph_free(g);
 }
 
+/* Counterparts the text names only by their states ("نظيره الياباني")
+ * make one meeting of two officials each. */
+static void unnamed_counterparts_by_state(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "على هامش اجتماعات الجمعية العامة، التقى وزير الخارجية "
+                "الأردني نظيره الياباني، ثم التقى نظيره الكندي.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_ATTENDEE, BASE_ID "state/JP"), 1);
+    assert_int_equal(meetings_with(g, P_ATTENDEE, BASE_ID "state/CA"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -666,6 +679,7 @@ int main(void)
         cmocka_unit_test(interviews_games_and_courses),
         cmocka_unit_test(session_during_its_session),
         cmocka_unit_test(held_in_a_palace),
+        cmocka_unit_test(unnamed_counterparts_by_state),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
