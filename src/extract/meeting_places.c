@@ -207,6 +207,19 @@ static const placed *window_host(const scan *s, size_t lo, size_t hi)
     return NULL;
 }
 
+/* True when a comma or a full stop, and no dateline mark, stands
+ * between p and trigger t: p is the adjective of the clause before ("...
+ * وزير الخارجية الأمريكي، كما استقبل ..."), not where one receives. */
+static bool other_clause(const scan *s, const placed *p, const trigger *t)
+{
+    if (place_dateline_between(s, p->tok1 - 1, t->tok0))
+        return false;
+    for (size_t k = p->tok1; k <= t->tok0; k++)
+        if (break_before(&s->x->a, k))
+            return true;
+    return false;
+}
+
 static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
                        meeting *m)
 {
@@ -239,6 +252,8 @@ static void read_place(const scan *s, const trigger *t, size_t lo, size_t hi,
     if (!p)
         p = behind(
             s, place_first(s, lo, t->tok0, KIND_STATE, true, !t->receive), t);
+    if (p && t->receive && !locative(s, p) && other_clause(s, p, t))
+        p = NULL;
     if (p)
         m->state = p->entry;
 }

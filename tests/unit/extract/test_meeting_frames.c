@@ -635,6 +635,17 @@ static void unnamed_counterparts_by_state(void **state)
     bayan_graph_free(g);
 }
 
+/* A reception is held at home: not in the state of the adjective that
+ * ends the clause before it. */
+static void reception_not_in_the_adjectives_state(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "استقبل الملك في قصر الحسينية وزير الخارجية الأمريكي، كما "
+                "استقبل في وقت لاحق وزير الخارجية الفرنسي.\n");
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "state/US"), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -680,6 +691,7 @@ int main(void)
         cmocka_unit_test(session_during_its_session),
         cmocka_unit_test(held_in_a_palace),
         cmocka_unit_test(unnamed_counterparts_by_state),
+        cmocka_unit_test(reception_not_in_the_adjectives_state),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
