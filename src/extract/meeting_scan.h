@@ -47,6 +47,8 @@ typedef struct trigger {
     int dual;
     bool receive;
     bool bilateral; /* two officials meeting (CUE_BILATERAL) */
+    bool purpose;   /* what the meeting before prepares ("اجتماع تحضيري
+                     * للقمة"): owns no words, planned */
     size_t meeting; /* the meeting its frame went to, once taken */
 } trigger;
 

@@ -253,18 +253,37 @@ static int compare_triggers(const void *pa, const void *pb)
  * the two tokens just before a trigger are its own. */
 static void assign_ownership(scan *s)
 {
+    trigger *prev = NULL; /* the last trigger that owns words */
     for (size_t i = 0; i < s->ntrig; i++) {
         trigger *t = &s->trig[i];
         size_t st0, st1;
         sentence_tokens(s, t->sentence, &st0, &st1);
+        if (prev && prev->sentence != t->sentence)
+            prev = NULL;
+        if (t->purpose) { /* its words stay the meeting's before it */
+            t->own0 = t->tok0;
+            t->own1 = t->tok1;
+            continue;
+        }
         t->own0 = st0;
         t->own1 = st1;
-        if (i > 0 && s->trig[i - 1].sentence == t->sentence) {
-            size_t prev_end = s->trig[i - 1].tok1;
+        if (prev) {
+            size_t prev_end = prev->tok1;
             t->own0 = t->tok0 >= prev_end + 2 ? t->tok0 - 2 : prev_end;
-            s->trig[i - 1].own1 = t->own0;
+            prev->own1 = t->own0;
         }
+        prev = t;
     }
+}
+
+/* "اجتماعا تحضيريا للقمة": a meeting word with ل after a preparing word
+ * names what the meeting before it prepares. */
+static bool prepared(const scan *s, const cue_hit *h)
+{
+    const text_analysis *a = &s->x->a;
+    const char *w = a->match + a->tokens[h->tok].match_begin;
+    return h->tok > 0 && hit_with(s, h->tok - 1, CUE_PREPARES) &&
+           memcmp(w, "\xd9\x84", 2) == 0; /* ل */
 }
 
 static bool find_triggers(scan *s)
@@ -283,6 +302,8 @@ static bool find_triggers(scan *s)
             return false;
         if (receive)
             s->trig[s->ntrig - 1].receive = true;
+        if (meet && prepared(s, h))
+            s->trig[s->ntrig - 1].purpose = true;
         if (bilateral)
             s->trig[s->ntrig - 1].bilateral = true;
     }
@@ -320,6 +341,37 @@ static bool level_applies(const scan *s, const trigger *t, const cue_hit *h)
     return has_cue(s, lo, h->tok, CUE_CHAIR);
 }
 
+/* Words between the group that holds a meeting and the meeting word. */
+#define GROUP_GAP 3
+
+/* The group that holds the meeting, the subject of the verb that holds it
+ * ("عقدت المجموعة المصغرة للتحالف اجتماعا وزاريا", "عقد كبار المسؤولين
+ * اجتماعا"): a level cue of a small group or senior officials right after
+ * a holding verb, at most GROUP_GAP words before the trigger with no
+ * punctuation between; or NULL. It is more specific than the
+ * "ministerial" that follows the meeting word. */
+static const char *group_before(const scan *s, const trigger *t, size_t lo)
+{
+    for (size_t i = s->nhits; i-- > 0;) {
+        const cue_hit *h = &s->hits[i];
+        if (h->tok >= t->tok0 || h->tok < lo)
+            continue;
+        if (h->tok + h->ntok + GROUP_GAP < t->tok0)
+            return NULL;
+        if (h->cue->role != CUE_LEVEL || !level_applies(s, t, h) ||
+            meeting_level_rank(h->cue->level) <
+                meeting_level_rank(L_SMALL_GROUP))
+            continue;
+        for (size_t k = h->tok + h->ntok; k <= t->tok0; k++)
+            if (break_before(&s->x->a, k))
+                return NULL;
+        return h->tok > 0 && hit_with(s, h->tok - 1, CUE_HELD)
+                   ? h->cue->level
+                   : NULL;
+    }
+    return NULL;
+}
+
 static const char *read_level_cues(const scan *s, const trigger *t, size_t lo,
                                    size_t hi)
 {
@@ -331,9 +383,13 @@ static const char *read_level_cues(const scan *s, const trigger *t, size_t lo,
             after = h->cue->level;
     }
     const char *own = t->level;
-    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) || after)
-        return meeting_level_rank(own) > meeting_level_rank(after) ? own
-                                                                   : after;
+    if (meeting_level_rank(own) >= meeting_level_rank(L_SMALL_GROUP) || after) {
+        const char *level =
+            meeting_level_rank(own) > meeting_level_rank(after) ? own : after;
+        const char *group = group_before(s, t, lo);
+        return meeting_level_rank(group) > meeting_level_rank(level) ? group
+                                                                     : level;
+    }
     for (size_t i = s->nhits; i-- > 0;) {
         const cue_hit *h = &s->hits[i];
         if (level_applies(s, t, h) && h->tok >= lo && h->tok < t->tok0)
@@ -433,7 +489,7 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
     /* An intention before the trigger ("يعتزمون عقد الاجتماع") or right
      * after it; further on, "عزم" is as likely the members' resolve. */
     size_t near = t->tok1 + 4 < t->own1 ? t->tok1 + 4 : t->own1;
-    m->strong = has_cue(s, st0, t->tok0, CUE_PLANNED) ||
+    m->strong = t->purpose || has_cue(s, st0, t->tok0, CUE_PLANNED) ||
                 has_cue(s, t->tok0, near, CUE_PLANNED);
     m->future = has_cue(s, lo, hi, CUE_FUTURE);
     m->held = has_cue(s, lo, hi, CUE_HELD);
@@ -828,7 +884,7 @@ static size_t definite_referent(const scan *s, const trigger *t,
 }
 
 /* Words between a meeting and "خلال دورته" that holds it. */
-#define DURING_GAP 8
+#define DURING_GAP 12
 
 /* True when token t is written with a pronoun at its end (ه، ها، هم،
  * هما: دورته، اجتماعهم), in the original text, where ة is not ه. */
@@ -854,7 +910,9 @@ static bool ends_with_pronoun(const scan *s, size_t t)
 
 /* "سيعقد المجلس جلسة خاصة خلال دورته ال40": a meeting word with a
  * pronoun after خلال or في, a few words after another meeting of its
- * clause, is the meeting that holds the first: one meeting. Returns
+ * clause, is the meeting that holds the first: one meeting. So is any
+ * meeting word there after a meeting verb ("اجتمع المندوبون في القاهرة
+ * في دورة غير عادية"). Returns
  * the first's meeting, or SIZE_MAX. */
 static size_t holding_meeting(const scan *s, const trigger *t)
 {
@@ -862,8 +920,7 @@ static size_t holding_meeting(const scan *s, const trigger *t)
     static const char in[] = "\xd9\x81\xd9\x8a";                  /* في */
     const text_analysis *a = &s->x->a;
     if (t->tok0 == 0 || t->tok1 - t->tok0 != 1 ||
-        !(token_is(a, t->tok0 - 1, during) || token_is(a, t->tok0 - 1, in)) ||
-        !ends_with_pronoun(s, t->tok0))
+        !(token_is(a, t->tok0 - 1, during) || token_is(a, t->tok0 - 1, in)))
         return SIZE_MAX;
     for (const trigger *o = t; o-- > s->trig;) {
         if (o->sentence != t->sentence || o->tok1 + DURING_GAP < t->tok0)
@@ -871,8 +928,13 @@ static size_t holding_meeting(const scan *s, const trigger *t)
         for (size_t k = o->tok1; k <= t->tok0; k++)
             if (break_before(a, k))
                 return SIZE_MAX; /* another clause */
-        if (o->meeting != SIZE_MAX)
-            return o->meeting;
+        if (o->meeting == SIZE_MAX)
+            continue;
+        /* "دورته" is the session of the one before; after a verb that
+         * held a meeting ("اجتمع ... في دورة غير عادية") any session is */
+        return ends_with_pronoun(s, t->tok0) || hit_with(s, o->tok0, CUE_HELD)
+                   ? o->meeting
+                   : SIZE_MAX;
     }
     return SIZE_MAX;
 }

@@ -62,6 +62,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_NEGATION] = "negation",
     [CUE_NEGATED_ACT] = "negated-act",
     [CUE_VENUE] = "venue",
+    [CUE_PREPARES] = "prepares",
 };
 
 cue_role cue_role_from_name(const char *name)

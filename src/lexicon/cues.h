@@ -55,6 +55,8 @@ typedef enum cue_role {
                        *   between a negation and a meeting word */
     CUE_VENUE,        /**< a seat or palace (قصر الإليزيه): its city is
                        *   cue.iri */
+    CUE_PREPARES,     /**< تحضيري: the meeting word after it, with ل, is
+                       *   what the meeting before prepares */
     CUE_ROLE_COUNT
 } cue_role;
 

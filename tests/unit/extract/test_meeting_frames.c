@@ -646,6 +646,46 @@ static void reception_not_in_the_adjectives_state(void **state)
     bayan_graph_free(g);
 }
 
+/* The group that holds a meeting is more specific than the "ministerial"
+ * after the meeting word; a group that only welcomes is not. */
+static void group_that_holds_the_meeting(void **state)
+{
+    bayan_graph *g = extract(*state, "عقدت المجموعة المصغرة للتحالف "
+                                     "اجتماعا وزاريا في باريس أمس.\n");
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_SMALL_GROUP), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "رحب المدراء السياسيون بالإعلان عن أن الاجتماع "
+                        "القادم لوزراء الخارجية سيعقد في روما.\n");
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+}
+
+/* "اجتماعا تحضيريا للقمة اليوم في عمان": the preparing meeting is held
+ * today in Amman; the summit it prepares is planned. */
+static void meeting_that_prepares_a_summit(void **state)
+{
+    bayan_graph *g = extract(*state, "عقد كبار المسؤولين في الدول العربية "
+                                     "اجتماعا تحضيريا للقمة اليوم في "
+                                     "عمان.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_LOCATION, BASE_ID "city/amman"), 1);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_POLITICAL_DIRECTORS),
+                     1);
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
+/* "اجتمع ... في دورة غير عادية": the session is the meeting the verb
+ * held. */
+static void met_in_a_session(void **state)
+{
+    bayan_graph *g = extract(*state, "عمان 10 مايو 2023 (بترا) - اجتمع "
+                                     "المندوبون الدائمون لدى الجامعة العربية "
+                                     "اليوم في القاهرة في دورة غير عادية.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +732,9 @@ int main(void)
         cmocka_unit_test(held_in_a_palace),
         cmocka_unit_test(unnamed_counterparts_by_state),
         cmocka_unit_test(reception_not_in_the_adjectives_state),
+        cmocka_unit_test(group_that_holds_the_meeting),
+        cmocka_unit_test(meeting_that_prepares_a_summit),
+        cmocka_unit_test(met_in_a_session),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
