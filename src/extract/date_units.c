@@ -17,7 +17,7 @@ static bool is_date_role(cue_role r)
            r == CUE_PAST || r == CUE_NEXT || r == CUE_CURRENT_MONTH ||
            r == CUE_SEASON || r == CUE_YEAR_LEAD || r == CUE_RANGE ||
            r == CUE_MONTH_WORD || r == CUE_HIJRI_MONTH ||
-           r == CUE_DAY_ORDINAL;
+           r == CUE_DAY_ORDINAL || r == CUE_YEAR_REL;
 }
 
 /* Bytes of the run of ASCII digits at the start (from_end false) or the
@@ -63,8 +63,9 @@ static size_t glued_units(const cue_set *cues, const char *s, size_t n,
  * the text): the era letters after a year (هـ, م), "of" after an
  * ordinal day ("السابع عشر من الشهر الجاري"), "corresponding to" between
  * the two calendars, and "month" before a month's name ("شهر سبتمبر").
- * "Of" binds after a day in digits too ("20 من الشهر الحالي"); when no
- * month follows, the day makes no date anyway. */
+ * "Of" binds after a day in digits too ("20 من الشهر الحالي"), and after
+ * a month ("مارس من العام الماضي"); when nothing follows that makes a
+ * date, the day makes none and the month stands alone. */
 #define ERA_AH "\xd9\x87"  /* ه */
 #define ERA_AD "\xd9\x85"  /* م */
 #define OF "\xd9\x85\xd9\x86" /* من */
@@ -98,7 +99,8 @@ static bool binds_after(const text_analysis *a, size_t t, const date_unit *prev)
                 (token_is(a, t, ERA_AH) || token_is(a, t, ERA_AD))) ||
                is_corresponding(a, t) ||
                (prev->value >= 1 && prev->value <= 31 && token_is(a, t, OF));
-    return prev->role == CUE_DAY_ORDINAL && token_is(a, t, OF);
+    return (prev->role == CUE_DAY_ORDINAL || prev->role == CUE_MONTH) &&
+           token_is(a, t, OF);
 }
 
 /* The date-role cue hit at token i, or NULL. */

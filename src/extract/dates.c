@@ -273,15 +273,38 @@ static size_t parse_day_first(const parser *p, date_expr *e)
     return k;
 }
 
-/* month+ year | month+ next/past */
+/* "العام الماضي", "هذا العام" at unit k: the units it takes (0: none)
+ * and the years from the reference's in *dir. */
+static size_t year_rel_at(const parser *p, size_t k, int *dir)
+{
+    if (is_role(peek(p, k), CUE_YEAR_REL)) {
+        *dir = peek(p, k)->value;
+        return 1;
+    }
+    const date_unit *d = peek(p, k + 1);
+    if (!is_role(peek(p, k), CUE_YEAR_LEAD) ||
+        !(is_role(d, CUE_NEXT) || is_role(d, CUE_PAST)))
+        return 0;
+    *dir = d->role == CUE_NEXT ? 1 : -1;
+    return 2;
+}
+
+/* month+ year | month+ next/past | month+ year-rel */
 static size_t parse_month_first(const parser *p, date_expr *e)
 {
-    int m = 0;
+    int m = 0, dir = 0;
     size_t k = months_at(p, 0, &m);
     if (is_year(peek(p, k))) {
         e->kind = DATE_ABSOLUTE;
         e->abs = (bdate){peek(p, k)->value, m, 0};
         return k + 1;
+    }
+    size_t y = year_rel_at(p, k, &dir);
+    if (y) {
+        e->kind = DATE_YEAR_REL;
+        e->abs = (bdate){0, m, 0};
+        e->dir = dir;
+        return k + y;
     }
     const date_unit *d = peek(p, k);
     if (is_role(d, CUE_NEXT) || is_role(d, CUE_PAST)) {
@@ -336,8 +359,18 @@ static size_t parse_one(const parser *p, date_expr *e)
         e->dir = d->role == CUE_NEXT ? 1 : -1;
         return 2;
     }
+    case CUE_YEAR_REL:
+    case CUE_YEAR_LEAD: {
+        int dir = 0;
+        size_t y = year_rel_at(p, 0, &dir);
+        if (y) {
+            e->kind = DATE_YEAR_REL;
+            e->dir = dir;
+            return y;
+        }
+    }
+        /* fall through */
     case CUE_SEASON:
-    case CUE_YEAR_LEAD:
         if (!is_year(peek(p, 1)))
             return 0;
         e->kind = DATE_ABSOLUTE;
@@ -417,6 +450,7 @@ bdate date_resolve(const date_expr *e, bdate ref, bool future)
     switch (e->kind) {
     case DATE_RELATIVE: return date_from_days(date_to_days(ref) + e->offset);
     case DATE_WEEKDAY: return resolve_weekday(e->offset, e->dir, ref, future);
+    case DATE_YEAR_REL: return (bdate){ref.y + e->dir, e->abs.m, 0};
     case DATE_CURRENT_MONTH_DAY: { /* dir: months from ref's */
         int k = ref.y * 12 + (ref.m - 1) + e->dir;
         bdate x = {k / 12, k % 12 + 1, e->abs.d};

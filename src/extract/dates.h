@@ -48,6 +48,8 @@ typedef enum date_kind {
     DATE_MONTH_REL, /**< a month, dir as for weekdays ("يوليو المقبل") */
     DATE_CURRENT_MONTH_DAY, /**< a day of the current month, or of the
                              *   month dir months from it */
+    DATE_YEAR_REL,  /**< the reference's year, or dir years from it ("العام
+                     *   الماضي"); abs.m a month of it, or 0 */
 } date_kind;
 
 typedef struct date_expr {

@@ -476,6 +476,27 @@ static uint32_t words_key(const scan *s, const trigger *t)
 }
 
 /* Everything a trigger's frame says. */
+/* Adjectives between a meeting word and "المقبل" that names it next. */
+#define NEXT_GAP 3
+
+/* "القمة العربية المقبلة", "الدورة العادية القادمة": "next" a few
+ * adjectives after the meeting word, in its clause, names a meeting yet
+ * to come (the phrase "القمة المقبلة" alone is a planned cue). */
+static bool named_next(const scan *s, const trigger *t)
+{
+    const text_analysis *a = &s->x->a;
+    for (size_t k = t->tok1; k < a->token_count && k <= t->tok1 + NEXT_GAP;
+         k++) {
+        if (break_before(a, k) || hit_with(s, k, CUE_MEETING))
+            return false;
+        if (hit_with(s, k, CUE_NEXT))
+            return true;
+        if (!definite(a, k))
+            return false; /* only the meeting's adjectives between */
+    }
+    return false;
+}
+
 static bool read_frame(const scan *s, const trigger *t, meeting *m)
 {
     size_t lo, hi, st0, st1;
@@ -490,7 +511,7 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
      * after it; further on, "عزم" is as likely the members' resolve. */
     size_t near = t->tok1 + 4 < t->own1 ? t->tok1 + 4 : t->own1;
     m->strong = t->purpose || has_cue(s, st0, t->tok0, CUE_PLANNED) ||
-                has_cue(s, t->tok0, near, CUE_PLANNED);
+                has_cue(s, t->tok0, near, CUE_PLANNED) || named_next(s, t);
     m->future = has_cue(s, lo, hi, CUE_FUTURE);
     m->held = has_cue(s, lo, hi, CUE_HELD);
     read_date(s, t, lo, hi, m);

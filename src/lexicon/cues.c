@@ -63,6 +63,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_NEGATED_ACT] = "negated-act",
     [CUE_VENUE] = "venue",
     [CUE_PREPARES] = "prepares",
+    [CUE_YEAR_REL] = "year-rel",
 };
 
 cue_role cue_role_from_name(const char *name)

@@ -57,6 +57,8 @@ typedef enum cue_role {
                        *   cue.iri */
     CUE_PREPARES,     /**< تحضيري: the meeting word after it, with ل, is
                        *   what the meeting before prepares */
+    CUE_YEAR_REL,     /**< هذا العام (value 0), العام المقبل (1), العام
+                       *   الماضي (-1): a year from the reference's */
     CUE_ROLE_COUNT
 } cue_role;
 

@@ -235,6 +235,24 @@ static void ordinal_days(void **state)
                         "2023-12-02", XSD_DATE);
 }
 
+/* Years counted from the publication's: last year, this year, a month of
+ * next year. */
+static void years_from_the_publication(void **state)
+{
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - وكانت القمة العربية قد عقدت في "
+                        "جدة العام الماضي.",
+                        "2022", XSD_GYEAR);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - وكانت القمة العربية قد عقدت في "
+                        "جدة في مارس من العام الماضي.",
+                        "2022-03", XSD_GYEAR_MONTH);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - وتستضيف الرياض القمة العربية "
+                        "المقبلة في أكتوبر من العام المقبل.",
+                        "2024-10", XSD_GYEAR_MONTH);
+}
+
 /* "This month" alone, and a month "last" with the word "month" before
  * it. */
 static void current_and_last_month(void **state)
@@ -336,6 +354,7 @@ int main(void)
         cmocka_unit_test(hijri_dates),
         cmocka_unit_test(header_in_two_calendars),
         cmocka_unit_test(ordinal_days),
+        cmocka_unit_test(years_from_the_publication),
         cmocka_unit_test(current_and_last_month),
         cmocka_unit_test(dateline_in_two_calendars),
         cmocka_unit_test(day_without_year),

@@ -686,6 +686,16 @@ static void met_in_a_session(void **state)
     bayan_graph_free(g);
 }
 
+/* "القمة العربية المقبلة": "next" after the meeting's adjectives names a
+ * meeting yet to come. */
+static void next_after_adjectives(void **state)
+{
+    bayan_graph *g = extract(*state, "وتستضيف الرياض القمة العربية "
+                                     "المقبلة.\n");
+    assert_int_equal(meetings_with(g, P_PLANNED, "true"), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -735,6 +745,7 @@ int main(void)
         cmocka_unit_test(group_that_holds_the_meeting),
         cmocka_unit_test(meeting_that_prepares_a_summit),
         cmocka_unit_test(met_in_a_session),
+        cmocka_unit_test(next_after_adjectives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
