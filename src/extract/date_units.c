@@ -158,5 +158,7 @@ bayan_status dates_find(const cue_set *cues, const text_analysis *a,
     }
     bayan_status st = dates_parse_units(u, n, out, count);
     free(u);
+    if (st == BAYAN_OK)
+        st = dates_add_numeric(a, out, count);
     return st;
 }

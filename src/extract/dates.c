@@ -577,6 +577,63 @@ static bool parse_ymd(const char *s, size_t n, bdate *out, size_t *len)
     return true;
 }
 
+/* The token that holds byte b of the matching form (the last one that
+ * begins at or before it). */
+static size_t token_of_byte(const text_analysis *a, size_t b)
+{
+    size_t lo = 0, hi = a->token_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].match_begin <= b)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int compare_exprs(const void *pa, const void *pb)
+{
+    const date_expr *x = pa, *y = pb;
+    return x->tok0 < y->tok0 ? -1 : x->tok0 > y->tok0;
+}
+
+bayan_status dates_add_numeric(const text_analysis *a, date_expr **ex,
+                               size_t *count)
+{
+    expr_list l = {*ex, *count, *count};
+    size_t line = 0;
+    for (size_t t = 0, b = 0; t < a->token_count; t++) {
+        const char *s = a->match + a->tokens[t].match_begin;
+        for (; b < a->tokens[t].match_begin; b++)
+            line += a->match[b] == '\n';
+        size_t rest = a->match_len - a->tokens[t].match_begin, len = 0;
+        bdate d;
+        if (line < 2 || !is_digit(*s) ||
+            !(parse_dmy(s, rest, &d, &len) || parse_ymd(s, rest, &d, &len)))
+            continue;
+        size_t t1 = token_of_byte(a, a->tokens[t].match_begin + len - 1) + 1;
+        size_t w = 0; /* the units' expressions on these tokens give way */
+        for (size_t i = 0; i < l.count; i++)
+            if (l.items[i].tok1 <= t || l.items[i].tok0 >= t1)
+                l.items[w++] = l.items[i];
+        l.count = w;
+        date_expr e = {.tok0 = t, .tok1 = t1, .kind = DATE_ABSOLUTE, .abs = d};
+        if (!push_expr(&l, e)) {
+            free(l.items);
+            *ex = NULL;
+            *count = 0;
+            return BAYAN_ERR_NOMEM;
+        }
+        t = t1 - 1;
+    }
+    if (l.count > 1)
+        qsort(l.items, l.count, sizeof *l.items, compare_exprs);
+    *ex = l.items;
+    *count = l.count;
+    return BAYAN_OK;
+}
+
 /* An ISO or numeric date on the first two lines: a header. */
 static bool iso_on_top(const text_analysis *a, bdate *out)
 {

@@ -80,6 +80,13 @@ typedef struct date_unit {
 bayan_status dates_parse_units(const date_unit *u, size_t n, date_expr **out,
                                size_t *count);
 
+/** Adds to *ex (*count of them, a malloc'd array) the numeric dates
+ *  written in the text below its first two lines, where a header's are
+ *  read (dates_reference): 12/5/2023, 2023-05-12, 12.05.2023. An
+ *  expression of the units on the same tokens gives way to them. */
+bayan_status dates_add_numeric(const text_analysis *a, date_expr **ex,
+                               size_t *count);
+
 /** The number a token spells in digits (proclitics و ب ل ف and the article
  *  before it, the era letter م after it), or -1. */
 long date_token_number(const char *s, size_t n);

@@ -237,6 +237,24 @@ static void ordinal_days(void **state)
 
 /* Years counted from the publication's: last year, this year, a month of
  * next year. */
+/* The day before yesterday and after tomorrow; a date in digits in the
+ * body of the text. */
+static void two_days_off_and_digits(void **state)
+{
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - عقد وزراء الخارجية اجتماعا في "
+                        "القاهرة أول أمس.",
+                        "2023-05-08", XSD_DATE);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - يعقد وزراء الخارجية اجتماعا في "
+                        "القاهرة بعد غد.",
+                        "2023-05-12", XSD_DATE);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - مقدمة.\nسطر ثان.\nوكان وزراء "
+                        "الخارجية قد اجتمعوا في القاهرة في 2/5/2023.",
+                        "2023-05-02", XSD_DATE);
+}
+
 static void years_from_the_publication(void **state)
 {
     assert_meeting_date(state,
@@ -355,6 +373,7 @@ int main(void)
         cmocka_unit_test(header_in_two_calendars),
         cmocka_unit_test(ordinal_days),
         cmocka_unit_test(years_from_the_publication),
+        cmocka_unit_test(two_days_off_and_digits),
         cmocka_unit_test(current_and_last_month),
         cmocka_unit_test(dateline_in_two_calendars),
         cmocka_unit_test(day_without_year),
