@@ -136,10 +136,24 @@ static size_t chairs_end(const scan *s, size_t c0, size_t c1)
     return c1;
 }
 
+/* The first delegation cue in [c0, c1), or c1. */
+static size_t delegation_at(const scan *s, size_t c0, size_t c1)
+{
+    for (size_t t = c0; t < c1; t++)
+        if (hit_with(s, t, CUE_DELEGATION))
+            return t;
+    return c1;
+}
+
 bool clause_read_chair(const scan *s, const cue_hit *h, meeting *m)
 {
     size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-    if (has_cue(s, c0, c1, CUE_DELEGATION) || heads_body(s, h->tok))
+    size_t d = delegation_at(s, c0, c1);
+    /* "ترأس الوزير وفد بلاده خلال الاجتماع": he attends, heading his
+     * delegation; he does not chair the meeting */
+    if (d < c1)
+        return add_kind(s, c0, d, KIND_PERSON, &m->attendees);
+    if (heads_body(s, h->tok))
         return true;
     c1 = chairs_end(s, c0, c1);
     return clause_people(s, c0, c1, &m->chairs);
@@ -291,6 +305,87 @@ const char *clause_read_organizer(const scan *s, size_t lo, size_t hi)
     return NULL;
 }
 
+/* Words between a meeting word and the body it is a meeting of. */
+#define BODY_OF_GAP 4
+
+/* Prepositions that take the words after a meeting word elsewhere: with
+ * whom, between whom, about what, where. */
+static bool other_preposition(const text_analysis *a, size_t k)
+{
+    static const char *const words[] = {
+        "\xd9\x85\xd8\xb9",                         /* مع */
+        "\xd8\xa8\xd9\x8a\xd9\x86",                /* بين */
+        "\xd8\xad\xd9\x88\xd9\x84",                /* حول */
+        "\xd9\x81\xd9\x8a",                         /* في */
+        "\xd8\xb9\xd9\x84\xd9\x89",                /* على */
+        "\xd8\xb9\xd9\x86",                         /* عن */
+        "\xd8\xa8\xd8\xb4\xd8\xa7\xd9\x86"};      /* بشان */
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (token_is(a, k, words[i]))
+            return true;
+    return false;
+}
+
+const char *clause_body_of(const scan *s, const trigger *t)
+{
+    const text_analysis *a = &s->x->a;
+    size_t end = t->tok1 + BODY_OF_GAP;
+    for (size_t k = t->tok1; k < a->token_count && k <= end; k++) {
+        if (break_before(a, k) || other_preposition(a, k) ||
+            hit_with(s, k, CUE_TOPIC) || hit_with(s, k, CUE_MEETING))
+            return NULL;
+        for (size_t i = first_ent_from(s, k); i < s->nents; i++) {
+            const placed *p = &s->ents[i];
+            if (p->tok0 != k)
+                break;
+            if (p->kind == KIND_ORGANIZATION && !p->entry->proscribed)
+                return p->iri;
+            if (p->kind != KIND_ORGANIZATION)
+                return NULL; /* a state's or a person's meeting */
+        }
+    }
+    return NULL;
+}
+
+/* "رحب المشاركون", "الدول المشاركة": the participants named as a noun
+ * (with the article), after whom come their deeds, not the parties that
+ * attend; the verb and its noun (شارك، بمشاركة، بحضور) name them. */
+static bool participants_noun(const scan *s, size_t t)
+{
+    static const char noun[] = "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb4\xd8\xa7"
+                               "\xd8\xb1\xd9\x83"; /* المشارك */
+    const text_analysis *a = &s->x->a;
+    const char *w = a->match + a->tokens[t].match_begin;
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    size_t k = sizeof noun - 1;
+    if (n > 2 && (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0)) {
+        w += 2; /* و، ف */
+        n -= 2;
+    }
+    return n >= k && memcmp(w, noun, k) == 0;
+}
+
+bool clause_read_attend(const scan *s, const cue_hit *h, meeting *m)
+{
+    /* "ستين دولة مشاركة في التحالف": the states that take part in the
+     * coalition, members rather than attendees */
+    if (participants_noun(s, h->tok) ||
+        (h->tok > 0 && hit_with(s, h->tok - 1, CUE_COUNT_NOUN)))
+        return true;
+    size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+    return add_kind(s, c0, c1, KIND_STATE, &m->attendees) &&
+           add_kind(s, c0, c1, KIND_ORGANIZATION, &m->attendees) &&
+           add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
+}
+
+bool clause_names_participants(const scan *s, size_t t0, size_t t1)
+{
+    for (size_t t = t0; t < t1; t++)
+        if (participants_noun(s, t))
+            return true;
+    return false;
+}
+
 /* The facts clauses give, for cues in [lo, hi). */
 bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
                      meeting *m)
@@ -298,6 +393,15 @@ bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
     bool ok = true;
     for (size_t i = 0; ok && i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
+        /* "ترأس الوزير ... وفد بلاده خلال الاجتماع": heading a delegation
+         * is told anywhere before the meeting word in its clause */
+        if (h->tok >= t->own0 && h->tok < lo && h->cue->role == CUE_CHAIR) {
+            size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
+            size_t d = delegation_at(s, c0, c1);
+            if (d < c1 && c1 >= t->tok0)
+                ok = add_kind(s, c0, d, KIND_PERSON, &m->attendees);
+            continue;
+        }
         if (h->tok < lo || h->tok >= hi)
             continue;
         switch (h->cue->role) {
@@ -313,13 +417,7 @@ bool clause_read_all(const scan *s, const trigger *t, size_t lo, size_t hi,
             if (h->tok < t->tok0)
                 ok = chain_states(s, h->tok + h->ntok, t->tok0, &m->cohosts);
             break;
-        case CUE_ATTEND: {
-            size_t c0 = h->tok + h->ntok, c1 = clause_end(s, c0);
-            ok = add_kind(s, c0, c1, KIND_STATE, &m->attendees) &&
-                 add_kind(s, c0, c1, KIND_ORGANIZATION, &m->attendees) &&
-                 add_kind(s, c0, c1, KIND_PERSON, &m->attendees);
-            break;
-        }
+        case CUE_ATTEND: ok = clause_read_attend(s, h, m); break;
         case CUE_JOIN: ok = clause_read_join(s, h, m); break;
         case CUE_MEMBER_AS: ok = clause_read_member_as(s, h, m); break;
         case CUE_STATEMENT: m->statement = true; break;

@@ -149,6 +149,17 @@ bool clause_read_member_as(const scan *s, const cue_hit *h, meeting *m);
 long clause_read_count(const scan *s, size_t lo, size_t hi);
 /** The coalition as organizer when [lo, hi) names it, else NULL. */
 const char *clause_read_organizer(const scan *s, size_t lo, size_t hi);
+/** The attendees attend cue h names after it ("بمشاركة ...", "بحضور
+ *  ..."), into m; none after the participants as a noun ("المشاركون") or
+ *  after a count noun ("دولة مشاركة في التحالف": members). */
+bool clause_read_attend(const scan *s, const cue_hit *h, meeting *m);
+/** True when tokens [t0, t1) speak of a meeting's participants as a noun
+ *  ("رحب المشاركون"). */
+bool clause_names_participants(const scan *s, size_t t0, size_t t1);
+/** The body whose meeting trigger t names, in the words right after it
+ *  ("اجتماع مجلس الجامعة العربية", "الاجتماع الأول لمجموعة عمل المنتدى
+ *  ..."), or NULL. */
+const char *clause_body_of(const scan *s, const trigger *t);
 /** Chairs, co-hosts, inviters, hosts, attendees, new members and the
  *  statement, for the cues in [lo, hi) of trigger t; false when out of
  *  memory. */

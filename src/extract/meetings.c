@@ -520,6 +520,8 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
      * the trigger owns, past the window ("... ومشاركة 76 دولة"). */
     m->count = clause_read_count(s, lo, t->own1);
     m->organizer = clause_read_organizer(s, lo, hi);
+    if (!m->organizer)
+        m->organizer = clause_body_of(s, t);
     const text_analysis *a = &s->x->a;
     m->begin = a->tokens[t->tok0].begin;
     m->end = a->tokens[t->tok1 - 1].end;
@@ -624,6 +626,9 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
             f.statement = true;
         else if (last_meeting != SIZE_MAX && h->cue->role == CUE_CHAIR)
             ok = clause_read_chair(s, h, &f);
+        else if (h->cue->role == CUE_ATTEND &&
+                 clause_names_participants(s, st0, h->tok))
+            ok = clause_read_attend(s, h, &f); /* "رحب المشاركون بحضور" */
     }
     if (last_meeting != SIZE_MAX)
         f.count = clause_read_count(s, st0, st1);
@@ -631,7 +636,8 @@ static bool read_orphan(scan *s, size_t sentence, size_t last_meeting)
                         ? last_meeting
                         : main_meeting(s);
     if (ok && target != SIZE_MAX &&
-        (f.statement || f.members.count || f.chairs.count || f.count > 0))
+        (f.statement || f.members.count || f.chairs.count || f.count > 0 ||
+         f.attendees.count))
         ok = meeting_merge(&s->meetings[target], &f);
     meeting_clear(&f);
     return ok;
@@ -1090,6 +1096,21 @@ static bool build_meetings(scan *s)
     return ok;
 }
 
+/* The meetings an article announces for later ("the ministers look
+ * forward to their next meeting") are organized by the body that
+ * organized the meeting the article reports, unless the text names
+ * another. main: that meeting's index, or SIZE_MAX. */
+static void organize_announced(scan *s, size_t main)
+{
+    if (main == SIZE_MAX || !s->meetings[main].organizer)
+        return;
+    for (size_t i = 0; i < s->nmeetings; i++) {
+        meeting *m = &s->meetings[i];
+        if (!m->organizer && !m->pair && meeting_planned(m))
+            m->organizer = s->meetings[main].organizer;
+    }
+}
+
 /* A trigger that names two meetings ("اجتماعين") gives a second one like
  * the first. */
 static bool split_duals(scan *s)
@@ -1178,8 +1199,10 @@ bayan_status extract_meetings(extraction *x)
         bool ok = s.meetings && sentences_of_tokens(&s) &&
                   place_entities(&s) && find_triggers(&s) &&
                   build_meetings(&s);
-        if (ok)
+        if (ok) {
             place_from_title(&s, main_meeting(&s));
+            organize_announced(&s, main_meeting(&s));
+        }
         ok = ok && split_duals(&s);
         st = ok ? meetings_write(x, s.meetings, s.nmeetings, main_meeting(&s))
                 : BAYAN_ERR_NOMEM;

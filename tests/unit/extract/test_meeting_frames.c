@@ -696,6 +696,50 @@ static void next_after_adjectives(void **state)
     bayan_graph_free(g);
 }
 
+/* The body a meeting is of ("الاجتماع الأول لمجموعة عمل المنتدى ...")
+ * organizes it; a body after "حول" is its topic. */
+static void body_that_organizes(void **state)
+{
+    bayan_graph *g = extract(*state, "يعقد الاجتماع الأول لمجموعة عمل "
+                                     "المنتدى العالمي لمكافحة الإرهاب في "
+                                     "الرباط الشهر المقبل.\n");
+    assert_int_equal(meetings_with(g, P_ORGANIZER, BASE_ID "org/gctf"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "عقد مؤتمر حول الاتحاد الأوروبي في عمان أمس.\n");
+    assert_int_equal(meetings_with(g, P_ORGANIZER, BASE_ID "org/eu"), 0);
+    bayan_graph_free(g);
+}
+
+/* Quads with predicate p. */
+static size_t links(const bayan_graph *g, const char *p)
+{
+    size_t n, k = 0;
+    const quad *q = graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(graph_term(g, q[i].p)->value, p) == 0;
+    return k;
+}
+
+/* States "taking part in the coalition" are members, not attendees; a
+ * minister heading his delegation attends; the participants welcoming
+ * someone's presence name an attendee. */
+static void who_attends(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "عقد اجتماع وزاري لستين دولة مشاركة في التحالف في بروكسل "
+                "أمس.\nورحب المشاركون بحضور وزير الخارجية العراقي فؤاد "
+                "حسين.\n");
+    assert_int_equal(meetings_with(g, P_ATTENDEE, BASE_ID "org/global-coalition"),
+                     0);
+    assert_int_equal(meetings_with(g, P_ATTENDEE, BASE_ID "state/IQ"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "وترأس وزير الخارجية الكويتي سالم الصباح وفد بلاده "
+                        "خلال الاجتماع الوزاري في بروكسل أمس.\n");
+    assert_int_equal(links(g, P_CHAIR), 0);
+    assert_true(links(g, P_ATTENDEE) >= 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -746,6 +790,8 @@ int main(void)
         cmocka_unit_test(meeting_that_prepares_a_summit),
         cmocka_unit_test(met_in_a_session),
         cmocka_unit_test(next_after_adjectives),
+        cmocka_unit_test(body_that_organizes),
+        cmocka_unit_test(who_attends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
