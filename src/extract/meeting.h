@@ -32,6 +32,8 @@ typedef struct meeting {
     bool future;       /**< a future verb was used */
     bool held;         /**< the text says it took place */
     bool statement;    /**< it issued a statement */
+    bool margin_of;    /**< named after "على هامش": others meet beside it,
+                        *   so it is none of their meetings of two */
     int dual;          /**< 2 when the text names two meetings at once */
     long count;        /**< participant count, -1 unknown */
     const char *organizer;

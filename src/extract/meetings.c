@@ -476,6 +476,18 @@ static uint32_t words_key(const scan *s, const trigger *t)
 }
 
 /* Everything a trigger's frame says. */
+/* "على هامش الاجتماع", "على هامش أعمال القمة": trigger t names the
+ * meeting others are held beside. */
+static bool after_margin(const scan *s, const trigger *t)
+{
+    static const char margin[] = "\xd9\x87\xd8\xa7\xd9\x85\xd8\xb4"; /* هامش */
+    const text_analysis *a = &s->x->a;
+    for (size_t k = 1; k <= 2 && k <= t->tok0; k++)
+        if (token_is(a, t->tok0 - k, margin))
+            return true;
+    return false;
+}
+
 /* Adjectives between a meeting word and "المقبل" that names it next. */
 #define NEXT_GAP 3
 
@@ -514,6 +526,7 @@ static bool read_frame(const scan *s, const trigger *t, meeting *m)
                 has_cue(s, t->tok0, near, CUE_PLANNED) || named_next(s, t);
     m->future = has_cue(s, lo, hi, CUE_FUTURE);
     m->held = has_cue(s, lo, hi, CUE_HELD);
+    m->margin_of = after_margin(s, t);
     read_date(s, t, lo, hi, m);
     place_read(s, t, lo, hi, m);
     /* A count is specific enough ("ممثلين عن 26 دولة") to be read over all
@@ -589,7 +602,8 @@ static size_t place_frame(scan *s, meeting *f, bool *ok)
             if (s->meetings[i].strong &&
                 meeting_compatible(&s->meetings[i], f))
                 target = i;
-    } else if (main != SIZE_MAX) {
+    } else if (main != SIZE_MAX &&
+               !(f->margin_of && s->meetings[main].pair)) {
         target = main;
     }
     if (target == SIZE_MAX) {
@@ -851,6 +865,10 @@ static bool place_pairs(scan *s, meeting *f, const placed *const *who,
         g.count = -1;
         ok = meeting_merge(&g, f) && iri_add(&g.attendees, who[i]->iri);
         g.pair = who[i]->iri;
+        /* "لقاءات منفصلة مع نظرائه": each is a meeting of two officials,
+         * not of the ministers the plural names */
+        if (g.level && strcmp(g.level, L_MINISTERIAL) == 0)
+            g.level = L_OTHER;
         g.begin = f->begin;
         g.end = f->end;
         g.key = f->key;

@@ -740,6 +740,20 @@ static void who_attends(void **state)
     bayan_graph_free(g);
 }
 
+/* A series of separate meetings with counterparts of three states: three
+ * meetings of two officials, and the ministerial on whose margins they
+ * are held stays a meeting of its own. */
+static void series_of_separate_meetings(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "وعقد وزير الخارجية سلسلة لقاءات منفصلة مع نظرائه من مصر "
+                "والأردن والعراق على هامش الاجتماع الوزاري.\n");
+    assert_int_equal(count(g), 4);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_OTHER), 3);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -792,6 +806,7 @@ int main(void)
         cmocka_unit_test(next_after_adjectives),
         cmocka_unit_test(body_that_organizes),
         cmocka_unit_test(who_attends),
+        cmocka_unit_test(series_of_separate_meetings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
