@@ -585,6 +585,15 @@ static bool joins(const meeting *m, const meeting *f)
     return (same_place || same_date) && m->strong == f->strong;
 }
 
+/* "كما عقد وزراء خارجية الدول الضامنة لقاء ثلاثيا": a frame the text
+ * says was held, at a level other than the main meeting's, is another
+ * meeting even when it names no place or date. */
+static bool other_level_held(const meeting *main, const meeting *f)
+{
+    return f->held && f->level && main->level &&
+           strcmp(f->level, main->level) != 0;
+}
+
 /* Where frame f goes: an anchored frame joins the first meeting it agrees
  * with, a planned one the first planned meeting it agrees with, any other
  * the main meeting (whatever level it names: levels merge by rank);
@@ -603,7 +612,8 @@ static size_t place_frame(scan *s, meeting *f, bool *ok)
                 meeting_compatible(&s->meetings[i], f))
                 target = i;
     } else if (main != SIZE_MAX &&
-               !(f->margin_of && s->meetings[main].pair)) {
+               !(f->margin_of && s->meetings[main].pair) &&
+               !other_level_held(&s->meetings[main], f)) {
         target = main;
     }
     if (target == SIZE_MAX) {

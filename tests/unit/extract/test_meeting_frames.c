@@ -754,6 +754,19 @@ static void series_of_separate_meetings(void **state)
     bayan_graph_free(g);
 }
 
+/* A meeting held at another level than the article's main one is
+ * another meeting, even with no place or date of its own. */
+static void held_at_another_level(void **state)
+{
+    bayan_graph *g = extract(*state, "اجتمع وزراء خارجية الدول العربية في "
+                                     "القاهرة أمس.\nوعقد كبار المسؤولين "
+                                     "اجتماعا لمتابعة القرارات.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_POLITICAL_DIRECTORS),
+                     1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -807,6 +820,7 @@ int main(void)
         cmocka_unit_test(body_that_organizes),
         cmocka_unit_test(who_attends),
         cmocka_unit_test(series_of_separate_meetings),
+        cmocka_unit_test(held_at_another_level),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
