@@ -103,6 +103,31 @@ static bool binds_after(const text_analysis *a, size_t t, const date_unit *prev)
            token_is(a, t, OF);
 }
 
+/* True when token i is "في" or "خلال" and a year in digits follows it,
+ * ending its clause ("عقد في 2024.", "خلال 2023، ..."): the year of what
+ * the clause tells. A number followed by more words is as often a count
+ * ("في 2000 موقع"). */
+static bool year_after_in(const text_analysis *a, size_t i)
+{
+    static const char in[] = "\xd9\x81\xd9\x8a"; /* في */
+    static const char during[] = "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84"; /* خلال */
+    if (i + 1 >= a->token_count ||
+        !(token_is(a, i, in) || token_is(a, i, during)))
+        return false;
+    const text_span *t = &a->tokens[i + 1];
+    long y = date_token_number(a->match + t->match_begin,
+                               t->match_end - t->match_begin);
+    if (y < 1900 || y > 2100)
+        return false;
+    if (i + 2 >= a->token_count)
+        return true;
+    for (size_t b = t->match_end; b < a->tokens[i + 2].match_begin; b++)
+        if (strchr(".,;:!?\n()", a->match[b]) ||
+            (unsigned char)a->match[b] == 0xd8) /* ، ؛ ؟ */
+            return true;
+    return false;
+}
+
 /* The date-role cue hit at token i, or NULL. */
 static const cue_hit *date_hit(const cue_hit *hits, size_t nhits, size_t *h,
                                size_t i)
@@ -144,6 +169,11 @@ bayan_status dates_find(const cue_set *cues, const text_analysis *a,
         }
         if (binds_after(a, i, n ? &u[n - 1] : NULL)) {
             u[n - 1].tok1 = ++i;
+            continue;
+        }
+        if (year_after_in(a, i)) { /* "في 2024." */
+            u[n++] = (date_unit){CUE_YEAR_LEAD, 0, i, i + 1};
+            i++;
             continue;
         }
         const text_span *t = &a->tokens[i];

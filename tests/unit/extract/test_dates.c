@@ -255,6 +255,23 @@ static void two_days_off_and_digits(void **state)
                         "2023-05-02", XSD_DATE);
 }
 
+/* "في 2019." and "هذا الشهر"; a count after "في" is no year. */
+static void a_bare_year_and_this_month(void **state)
+{
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - وكان وزراء الخارجية قد اجتمعوا "
+                        "في القاهرة في 2019.",
+                        "2019", XSD_GYEAR);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - اجتمع وزراء الخارجية في القاهرة "
+                        "مطلع هذا الشهر.",
+                        "2023-05", XSD_GYEAR_MONTH);
+    assert_meeting_date(state,
+                        "عمان 10 مايو 2023 - اجتمع وزراء الخارجية في القاهرة "
+                        "أمس بمشاركة خبراء في 2000 موقع.",
+                        "2023-05-09", XSD_DATE);
+}
+
 static void years_from_the_publication(void **state)
 {
     assert_meeting_date(state,
@@ -374,6 +391,7 @@ int main(void)
         cmocka_unit_test(ordinal_days),
         cmocka_unit_test(years_from_the_publication),
         cmocka_unit_test(two_days_off_and_digits),
+        cmocka_unit_test(a_bare_year_and_this_month),
         cmocka_unit_test(current_and_last_month),
         cmocka_unit_test(dateline_in_two_calendars),
         cmocka_unit_test(day_without_year),
