@@ -28,6 +28,7 @@ typedef struct slot {
     bayan_status status;
     size_t bytes;
     bayan_graph *part;
+    graph_spooled *ready; /* part's quads for the spool, or NULL */
     article_ids ids;
     kept_diagnostic *diags;
     size_t diag_count, diag_capacity;
@@ -89,6 +90,7 @@ static void slot_clear(slot *s)
     }
     free(s->diags);
     article_ids_clear(&s->ids);
+    graph_spooled_free(s->ready);
     bayan_graph_free(s->part);
     memset(s, 0, sizeof *s);
 }
@@ -110,6 +112,11 @@ static void read_one(const pool *p, worker *w, size_t i)
     s->status = engine_extract(p->e, &env, p->paths[i], buf.data, buf.length,
                                &s->part, &s->ids);
     free(buf.data);
+    /* Encoding the spooled quads here spares the merge's thread; out of
+     * memory, the merge encodes them itself. */
+    if (s->status == BAYAN_OK && p->spooling &&
+        graph_spool_prepare(s->part, s->ids.article, &s->ready) != BAYAN_OK)
+        s->ready = NULL;
 }
 
 static bool cancelled(const bayan_engine *e)
@@ -160,8 +167,8 @@ static bayan_status merge_one(pool *p, bayan_graph *graph, size_t i)
         if (r->fn)
             r->fn(r->user, &s->diags[k].d);
     if (s->status == BAYAN_OK)
-        s->status = engine_merge(p->e, graph, s->part, s->ids.article,
-                                 p->paths[i]);
+        s->status = engine_merge(p->e, graph, s->part, s->ready,
+                                 s->ids.article, p->paths[i]);
     return s->status;
 }
 
