@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,8 @@ static bayan_status load_stage_words(bayan_engine *e)
  * of the cues' stem forms only (the whole dictionary costs about as much
  * to load as reading a hundred articles). Without the dictionary the
  * engine works on, and says so once, to the verbose. */
-static bayan_status load_morph(bayan_engine *e, const char *dir)
+static bayan_status load_morph(bayan_engine *e, const reporter *r,
+                               const char *dir)
 {
     size_t n = cue_set_stem_words(e->cues, NULL, 0);
     const char **words = n ? malloc(n * sizeof *words) : NULL;
@@ -219,7 +221,7 @@ static bayan_status load_morph(bayan_engine *e, const char *dir)
                                                       &e->morph)
                                  : BAYAN_ERR_NOMEM;
     if (st == BAYAN_ERR_IO) {
-        report(&e->reporter, BAYAN_INFO, BAYAN_OK, dic, -1,
+        report(r, BAYAN_INFO, BAYAN_OK, dic, -1,
                "no Arabic hunspell dictionary (ar.aff, ar.dic) here: "
                "meeting cues match their listed forms only");
         st = BAYAN_OK;
@@ -232,27 +234,72 @@ static bayan_status load_morph(bayan_engine *e, const char *dir)
     return st;
 }
 
+/* The meeting cues and the morphology of their stems. */
+static bayan_status load_cues(bayan_engine *e, const reporter *r,
+                              const char *hunspell_dir)
+{
+    char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
+    bayan_status st = cues ? cue_set_load(r, e->base, cues, &e->cues)
+                           : BAYAN_ERR_NOMEM;
+    free(cues);
+    if (st == BAYAN_OK)
+        st = load_morph(e, r, hunspell_dir);
+    return st;
+}
+
+/* The cues need nothing of the lexicon: they are read on a thread of
+ * their own while the lexicon is (a start-up that -j cannot share out
+ * otherwise). The thread writes only e->cues and e->morph, and keeps
+ * its diagnostics to be said after the lexicon's, as on one thread. */
+typedef struct cue_loader {
+    bayan_engine *e;
+    const char *hunspell_dir;
+    kept_reports said;
+    bayan_status status;
+} cue_loader;
+
+static void *run_cue_loader(void *arg)
+{
+    cue_loader *c = arg;
+    reporter keep = kept_reporter(&c->said);
+    c->status = load_cues(c->e, &keep, c->hunspell_dir);
+    return NULL;
+}
+
+/* The lexicon, with the cues beside it (on this thread when no other
+ * can be started). */
+static bayan_status load_lexicon_and_cues(bayan_engine *e,
+                                          const char *hunspell_dir)
+{
+    cue_loader c = {e, hunspell_dir, {NULL, 0, 0}, BAYAN_OK};
+    pthread_t thread;
+    bool beside = pthread_create(&thread, NULL, run_cue_loader, &c) == 0;
+    char *lexdir = join_path(e->ontology_dir, "lexicon");
+    bayan_status st = lexdir ? lexicon_load(&e->reporter, e->base, lexdir,
+                                            &e->lexicon)
+                             : BAYAN_ERR_NOMEM;
+    free(lexdir);
+    if (beside)
+        pthread_join(thread, NULL);
+    else if (st == BAYAN_OK)
+        run_cue_loader(&c);
+    if (st == BAYAN_OK) {
+        kept_replay(&c.said, &e->reporter);
+        st = c.status;
+    }
+    kept_clear(&c.said);
+    return st;
+}
+
 /* Reads what ontology/ holds: the vocabulary, the lexicon, the meeting
  * cues (with the morphology of hunspell_dir), and the word lists the
  * stages fold from the lexicon. */
 static bayan_status load_data(bayan_engine *e, const char *hunspell_dir)
 {
-    const reporter *r = &e->reporter;
-    bayan_status st = ontology_load(r, e->ontology_dir, &e->ontology);
-    if (st == BAYAN_OK) {
-        char *lexdir = join_path(e->ontology_dir, "lexicon");
-        st = lexdir ? lexicon_load(r, e->base, lexdir, &e->lexicon)
-                    : BAYAN_ERR_NOMEM;
-        free(lexdir);
-    }
-    if (st == BAYAN_OK) {
-        char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
-        st = cues ? cue_set_load(r, e->base, cues, &e->cues)
-                  : BAYAN_ERR_NOMEM;
-        free(cues);
-    }
+    bayan_status st = ontology_load(&e->reporter, e->ontology_dir,
+                                    &e->ontology);
     if (st == BAYAN_OK)
-        st = load_morph(e, hunspell_dir);
+        st = load_lexicon_and_cues(e, hunspell_dir);
     if (st == BAYAN_OK)
         st = load_stage_words(e);
     return st;

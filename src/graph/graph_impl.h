@@ -18,6 +18,9 @@ struct bayan_graph {
     term *terms; /* terms[0] is unused so that id 0 means "none" */
     size_t term_count;
     size_t term_capacity;
+    uint64_t *term_hashes; /* term_hash of each term, for the index's
+                              growth (NULL in a graph only read) */
+    size_t hash_capacity;
     id_table term_index;
 
     quad *quads; /* quads[0] is unused for the same reason */
