@@ -14,8 +14,10 @@ void view_clear(graph_view *v)
 {
     if (!v)
         return;
-    for (size_t i = 0; i < v->edge_count; i++)
-        free(v->edges[i].curie);
+    for (size_t i = 0; i < v->curie_count; i++)
+        free(v->curies[i]);
+    free(v->curies);
+    free(v->curie_predicates);
     free(v->nodes);
     free(v->edges);
     memset(v, 0, sizeof *v);
@@ -45,6 +47,28 @@ static char *make_curie(const char *iri)
         }
     }
     return strdup(iri);
+}
+
+/* The curie of predicate p, made on its first edge; NULL when out of
+ * memory. */
+static const char *curie_of(graph_view *v, const bayan_graph *g, term_id p)
+{
+    for (size_t i = 0; i < v->curie_count; i++)
+        if (v->curie_predicates[i] == p)
+            return v->curies[i];
+    size_t n = v->curie_count + 1;
+    char **curies = realloc(v->curies, n * sizeof *curies);
+    if (curies)
+        v->curies = curies;
+    term_id *preds = realloc(v->curie_predicates, n * sizeof *preds);
+    if (preds)
+        v->curie_predicates = preds;
+    char *c = curies && preds ? make_curie(graph_term(g, p)->value) : NULL;
+    if (!c)
+        return NULL;
+    v->curies[v->curie_count] = c;
+    v->curie_predicates[v->curie_count++] = p;
+    return c;
 }
 
 /* Binary search of the (IRI-sorted) nodes; SIZE_MAX when absent. */
@@ -178,7 +202,7 @@ static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
         e->source = s;
         e->target = o;
         e->predicate = qi->p;
-        e->curie = make_curie(p->value);
+        e->curie = curie_of(v, g, qi->p);
         if (!e->curie)
             return BAYAN_ERR_NOMEM;
         v->edge_count++;
@@ -219,10 +243,8 @@ static bayan_status drop_mirrored(graph_view *v, const bayan_graph *g)
         view_edge *e = &v->edges[i];
         node_pair back = {e->target, e->source};
         if (strcmp(graph_term(g, e->predicate)->value, P_DERIVED_FROM) == 0 &&
-            bsearch(&back, mentions, m, sizeof *mentions, compare_pairs)) {
-            free(e->curie);
+            bsearch(&back, mentions, m, sizeof *mentions, compare_pairs))
             continue;
-        }
         v->edges[kept++] = *e;
     }
     v->edge_count = kept;
