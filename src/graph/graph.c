@@ -351,7 +351,10 @@ bayan_status graph_add(bayan_graph *g, term_id graph_name, term_id s,
     if (!array_grow((void **)&g->quads, g->quad_count, &g->quad_capacity,
                     sizeof *g->quads))
         return BAYAN_ERR_NOMEM;
-    if ((g->quad_index.used + 1) * 2 > g->quad_index.capacity) {
+    /* A load factor up to three quarters: the quad index is the largest
+     * thing a big corpus keeps (4 bytes a slot, one quad a slot or more),
+     * and a slot holds an id whose quad is compared without a string. */
+    if ((g->quad_index.used + 1) * 4 > g->quad_index.capacity * 3) {
         if (!table_grow(&g->quad_index, g, false))
             return BAYAN_ERR_NOMEM;
         slot = quad_slot(g, &q);
