@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "graph/graph_impl.h"
 #include "graph/vocab.h"
 
@@ -94,9 +95,9 @@ static size_t find_node(const graph_view *v, const bayan_graph *g, term_id id)
 static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
                                   const uint32_t *ids, size_t n)
 {
-    v->nodes = calloc(n ? n : 1, sizeof *v->nodes);
-    if (!v->nodes)
-        return BAYAN_ERR_NOMEM;
+    /* Grown as nodes come, not one a quad: a large corpus has hundreds
+     * of thousands of quads and a few thousand entities. */
+    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         const quad *qi = graph_quad(g, ids[i]);
         const term *p = graph_term(g, qi->p);
@@ -107,9 +108,11 @@ static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
             continue;
         view_node *last = v->node_count ? &v->nodes[v->node_count - 1] : NULL;
         if (!last || last->iri != qi->s) {
-            last = &v->nodes[v->node_count++];
-            last->iri = qi->s;
-            last->type = type;
+            if (!array_grow((void **)&v->nodes, v->node_count, &cap,
+                            sizeof *v->nodes))
+                return BAYAN_ERR_NOMEM;
+            v->nodes[v->node_count++] = (view_node){.iri = qi->s,
+                                                    .type = type};
         }
     }
     /* Labels: one more pass, looking nodes up by subject. */
@@ -182,9 +185,7 @@ static void collect_facts(graph_view *v, const bayan_graph *g,
 static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
                                   const uint32_t *ids, size_t n)
 {
-    v->edges = calloc(n ? n : 1, sizeof *v->edges);
-    if (!v->edges)
-        return BAYAN_ERR_NOMEM;
+    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         const quad *qi = graph_quad(g, ids[i]);
         const quad *prev = i > 0 ? graph_quad(g, ids[i - 1]) : NULL;
@@ -198,6 +199,9 @@ static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
         size_t o = s == SIZE_MAX ? SIZE_MAX : find_node(v, g, qi->o);
         if (o == SIZE_MAX)
             continue;
+        if (!array_grow((void **)&v->edges, v->edge_count, &cap,
+                        sizeof *v->edges))
+            return BAYAN_ERR_NOMEM;
         view_edge *e = &v->edges[v->edge_count];
         e->source = s;
         e->target = o;
