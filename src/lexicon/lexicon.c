@@ -2,6 +2,7 @@
 #include "lexicon/lexicon.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -531,40 +532,87 @@ static bayan_status insert_form(lexicon *lex, const text_analysis *a,
     return st;
 }
 
-/* Folds every form of l the way article text is folded (text_match_form),
- * so that matching ignores hamza, diacritics, tatweel and web debris, and
- * adds its tokens to the trie (value: the entry's, or LEXICON_BLOCKER when
- * blocking). Forms that fold to nothing are dropped. */
-static bayan_status compile_forms(lexicon *lex, text_segmenter *seg,
+/* Forms analysed (folded and segmented) ahead of their insertion, a
+ * chunk at a time: half of a chunk on a second thread, so that the
+ * start-up's largest part is shared by two processors; the insertion
+ * stays in order on one thread, and the trie is the same. */
+#define ANALYSIS_CHUNK 512
+
+typedef struct analysis_job {
+    text_segmenter *seg;
+    const form_list *l;
+    size_t from, to;    /* items analysed */
+    text_analysis *out; /* out[i - from] */
+    bayan_status status;
+} analysis_job;
+
+static void *analyze_forms(void *arg)
+{
+    analysis_job *j = arg;
+    j->status = BAYAN_OK;
+    for (size_t i = j->from; j->status == BAYAN_OK && i < j->to; i++) {
+        text_doc doc = {0};
+        doc.text = (char *)j->l->items[i].form;
+        doc.length = strlen(doc.text);
+        j->status = text_analyze_with(j->seg, &doc, &j->out[i - j->from]);
+    }
+    return NULL;
+}
+
+/* Analyses items [from, to) of l into out, on two threads when a second
+ * segmenter is at hand and a thread can be started. */
+static bayan_status analyze_chunk(text_segmenter *const seg[2],
+                                  const form_list *l, size_t from, size_t to,
+                                  text_analysis *out)
+{
+    memset(out, 0, (to - from) * sizeof *out);
+    size_t mid = seg[1] ? from + (to - from) / 2 : to;
+    analysis_job first = {seg[0], l, from, mid, out, BAYAN_OK};
+    analysis_job second = {seg[1], l, mid, to, out + (mid - from), BAYAN_OK};
+    pthread_t thread;
+    bool beside = mid < to &&
+                  pthread_create(&thread, NULL, analyze_forms, &second) == 0;
+    analyze_forms(&first);
+    if (beside)
+        pthread_join(thread, NULL);
+    else if (mid < to)
+        analyze_forms(&second);
+    return first.status != BAYAN_OK ? first.status : second.status;
+}
+
+/* Folds each form of l (items[i].folded, owned by l->folded) as articles
+ * are folded, so that matching ignores hamza, diacritics, tatweel and web
+ * debris, and adds its tokens to the trie (value: the entry's, or
+ * LEXICON_BLOCKER when blocking). Forms that fold to nothing are dropped. */
+static bayan_status compile_forms(lexicon *lex, text_segmenter *const seg[2],
                                   form_list *l, bool blocking)
 {
     l->folded = calloc(l->count ? l->count : 1, sizeof *l->folded);
-    if (!l->folded)
-        return BAYAN_ERR_NOMEM;
+    text_analysis *chunk = malloc(ANALYSIS_CHUNK * sizeof *chunk);
+    bayan_status st = l->folded && chunk ? BAYAN_OK : BAYAN_ERR_NOMEM;
     size_t kept = 0;
-    bayan_status st = BAYAN_OK;
-    for (size_t i = 0; st == BAYAN_OK && i < l->count; i++) {
-        text_doc doc = {0};
-        doc.text = (char *)l->items[i].form;
-        doc.length = strlen(doc.text);
-        text_analysis a;
-        st = text_analyze_with(seg, &doc, &a);
-        if (st != BAYAN_OK)
-            break;
-        if (a.token_count == 0) {
-            text_analysis_clear(&a);
-            continue;
+    for (size_t from = 0; st == BAYAN_OK && from < l->count;
+         from += ANALYSIS_CHUNK) {
+        size_t to = l->count - from < ANALYSIS_CHUNK ? l->count
+                                                     : from + ANALYSIS_CHUNK;
+        st = analyze_chunk(seg, l, from, to, chunk);
+        for (size_t i = from; i < to; i++) {
+            text_analysis *a = &chunk[i - from];
+            if (st == BAYAN_OK && a->token_count > 0) {
+                st = insert_form(lex, a,
+                                 blocking ? LEXICON_BLOCKER
+                                          : entry_value(lex,
+                                                        l->items[i].entity));
+                l->folded[kept] = a->match;
+                a->match = NULL;
+                l->items[kept] = l->items[i];
+                l->items[kept].folded = l->folded[kept];
+                kept++;
+            }
+            text_analysis_clear(a);
         }
-        st = insert_form(lex, &a,
-                         blocking ? LEXICON_BLOCKER
-                                  : entry_value(lex, l->items[i].entity));
-        l->folded[kept] = a.match;
-        a.match = NULL;
-        text_analysis_clear(&a);
-        l->items[kept] = l->items[i];
-        l->items[kept].folded = l->folded[kept];
-        kept++;
     }
+    free(chunk);
     l->count = kept;
     return st;
 }
@@ -577,13 +625,17 @@ static bayan_status build_trie(lexicon *lex)
     lex->trie = trie_new();
     if (!lex->trie)
         return BAYAN_ERR_NOMEM;
-    text_segmenter *seg;
-    bayan_status st = text_segmenter_new(&seg);
+    text_segmenter *seg[2] = {NULL, NULL};
+    bayan_status st = text_segmenter_new(&seg[0]);
+    /* without a second segmenter, one thread does it all */
+    if (st == BAYAN_OK && text_segmenter_new(&seg[1]) != BAYAN_OK)
+        seg[1] = NULL;
     if (st == BAYAN_OK)
         st = compile_forms(lex, seg, &lex->forms, false);
     if (st == BAYAN_OK)
         st = compile_forms(lex, seg, &lex->blocks, true);
-    text_segmenter_free(seg);
+    text_segmenter_free(seg[0]);
+    text_segmenter_free(seg[1]);
     return st;
 }
 
