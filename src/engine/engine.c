@@ -234,46 +234,51 @@ static bayan_status load_morph(bayan_engine *e, const reporter *r,
     return st;
 }
 
-/* The meeting cues and the morphology of their stems. */
-static bayan_status load_cues(bayan_engine *e, const reporter *r,
-                              const char *hunspell_dir)
+/* The meeting cues: read on this thread, as the lexicon is, since
+ * parsing Turtle (raptor) makes libxml2 keep state for the thread, which
+ * it never frees for any but this one. */
+static bayan_status load_cue_set(bayan_engine *e, const reporter *r)
 {
     char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
     bayan_status st = cues ? cue_set_load(r, e->base, cues, &e->cues)
                            : BAYAN_ERR_NOMEM;
     free(cues);
-    if (st == BAYAN_OK)
-        st = load_morph(e, r, hunspell_dir);
     return st;
 }
 
-/* The cues need nothing of the lexicon: they are read on a thread of
- * their own while the lexicon is (a start-up that -j cannot share out
- * otherwise). The thread writes only e->cues and e->morph, and keeps
- * its diagnostics to be said after the lexicon's, as on one thread. */
-typedef struct cue_loader {
+/* The hunspell entries of the cues' stems need nothing of the lexicon:
+ * they are read on a thread of their own while the lexicon is (a part of
+ * the start-up, which -j cannot share out otherwise). The thread writes
+ * only e->morph and the cues' use of it, and keeps its diagnostics. */
+typedef struct morph_loader {
     bayan_engine *e;
     const char *hunspell_dir;
     kept_reports said;
     bayan_status status;
-} cue_loader;
+} morph_loader;
 
-static void *run_cue_loader(void *arg)
+static void *run_morph_loader(void *arg)
 {
-    cue_loader *c = arg;
-    reporter keep = kept_reporter(&c->said);
-    c->status = load_cues(c->e, &keep, c->hunspell_dir);
+    morph_loader *m = arg;
+    reporter keep = kept_reporter(&m->said);
+    m->status = load_morph(m->e, &keep, m->hunspell_dir);
     return NULL;
 }
 
-/* The lexicon, with the cues beside it (on this thread when no other
- * can be started). */
+/* The cues, then the lexicon with the cues' morphology beside it (on
+ * this thread when no other can be started). The cues' and the
+ * morphology's diagnostics are said after the lexicon's, where a run on
+ * one thread said them. */
 static bayan_status load_lexicon_and_cues(bayan_engine *e,
                                           const char *hunspell_dir)
 {
-    cue_loader c = {e, hunspell_dir, {NULL, 0, 0}, BAYAN_OK};
+    kept_reports cue_said = {NULL, 0, 0};
+    reporter keep = kept_reporter(&cue_said);
+    bayan_status cues = load_cue_set(e, &keep);
+    morph_loader m = {e, hunspell_dir, {NULL, 0, 0}, BAYAN_OK};
     pthread_t thread;
-    bool beside = pthread_create(&thread, NULL, run_cue_loader, &c) == 0;
+    bool beside = cues == BAYAN_OK &&
+                  pthread_create(&thread, NULL, run_morph_loader, &m) == 0;
     char *lexdir = join_path(e->ontology_dir, "lexicon");
     bayan_status st = lexdir ? lexicon_load(&e->reporter, e->base, lexdir,
                                             &e->lexicon)
@@ -281,13 +286,15 @@ static bayan_status load_lexicon_and_cues(bayan_engine *e,
     free(lexdir);
     if (beside)
         pthread_join(thread, NULL);
-    else if (st == BAYAN_OK)
-        run_cue_loader(&c);
+    else if (st == BAYAN_OK && cues == BAYAN_OK)
+        run_morph_loader(&m);
     if (st == BAYAN_OK) {
-        kept_replay(&c.said, &e->reporter);
-        st = c.status;
+        kept_replay(&cue_said, &e->reporter);
+        kept_replay(&m.said, &e->reporter);
+        st = cues != BAYAN_OK ? cues : m.status;
     }
-    kept_clear(&c.said);
+    kept_clear(&cue_said);
+    kept_clear(&m.said);
     return st;
 }
 
