@@ -265,6 +265,47 @@ static void *run_morph_loader(void *arg)
     return NULL;
 }
 
+/* A beside_runner on POSIX threads, for the layers below that split
+ * their work (the lexicon's forms). */
+typedef struct beside_task {
+    pthread_t thread;
+    void (*task)(void *);
+    void *arg;
+} beside_task;
+
+static void *run_beside_task(void *arg)
+{
+    beside_task *t = arg;
+    t->task(t->arg);
+    return NULL;
+}
+
+static bool start_beside(void *user, void (*task)(void *), void *arg,
+                         void **handle)
+{
+    (void)user;
+    beside_task *t = malloc(sizeof *t);
+    if (!t)
+        return false;
+    *t = (beside_task){.task = task, .arg = arg};
+    if (pthread_create(&t->thread, NULL, run_beside_task, t) != 0) {
+        free(t);
+        return false;
+    }
+    *handle = t;
+    return true;
+}
+
+static void wait_beside(void *user, void *handle)
+{
+    (void)user;
+    beside_task *t = handle;
+    pthread_join(t->thread, NULL);
+    free(t);
+}
+
+static const beside_runner THREADS = {NULL, start_beside, wait_beside};
+
 /* The cues, then the lexicon with the cues' morphology beside it (on
  * this thread when no other can be started). The cues' and the
  * morphology's diagnostics are said after the lexicon's, where a run on
@@ -280,8 +321,9 @@ static bayan_status load_lexicon_and_cues(bayan_engine *e,
     bool beside = cues == BAYAN_OK &&
                   pthread_create(&thread, NULL, run_morph_loader, &m) == 0;
     char *lexdir = join_path(e->ontology_dir, "lexicon");
-    bayan_status st = lexdir ? lexicon_load(&e->reporter, e->base, lexdir,
-                                            &e->lexicon)
+    bayan_status st = lexdir ? lexicon_load_with(&e->reporter, e->base,
+                                                 lexdir, &THREADS,
+                                                 &e->lexicon)
                              : BAYAN_ERR_NOMEM;
     free(lexdir);
     if (beside)
