@@ -23,6 +23,19 @@ void report_at(const reporter *r, bayan_severity severity, bayan_status status,
                const char *file, long line, long column, const char *format,
                ...) __attribute__((format(printf, 7, 8)));
 
+/** Diagnostics kept to be said later, by another thread (report_keep.c).
+ *  Zero-initialize; kept_clear frees them. */
+typedef struct kept_reports {
+    struct kept_report *items;
+    size_t count, capacity;
+} kept_reports;
+
+/** A reporter that keeps a copy of each diagnostic in k. */
+reporter kept_reporter(kept_reports *k);
+/** Says k's diagnostics to to, in the order they came. */
+void kept_replay(const kept_reports *k, const reporter *to);
+void kept_clear(kept_reports *k);
+
 /** How the characters of an input are laid out in its bytes, so that a
  *  byte offset can be told as a line and a column. */
 typedef enum source_coding {

@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,8 @@ static bayan_status load_stage_words(bayan_engine *e)
  * of the cues' stem forms only (the whole dictionary costs about as much
  * to load as reading a hundred articles). Without the dictionary the
  * engine works on, and says so once, to the verbose. */
-static bayan_status load_morph(bayan_engine *e, const char *dir)
+static bayan_status load_morph(bayan_engine *e, const reporter *r,
+                               const char *dir)
 {
     size_t n = cue_set_stem_words(e->cues, NULL, 0);
     const char **words = n ? malloc(n * sizeof *words) : NULL;
@@ -219,7 +221,7 @@ static bayan_status load_morph(bayan_engine *e, const char *dir)
                                                       &e->morph)
                                  : BAYAN_ERR_NOMEM;
     if (st == BAYAN_ERR_IO) {
-        report(&e->reporter, BAYAN_INFO, BAYAN_OK, dic, -1,
+        report(r, BAYAN_INFO, BAYAN_OK, dic, -1,
                "no Arabic hunspell dictionary (ar.aff, ar.dic) here: "
                "meeting cues match their listed forms only");
         st = BAYAN_OK;
@@ -232,27 +234,121 @@ static bayan_status load_morph(bayan_engine *e, const char *dir)
     return st;
 }
 
+/* The meeting cues: read on this thread, as the lexicon is, since
+ * parsing Turtle (raptor) makes libxml2 keep state for the thread, which
+ * it never frees for any but this one. */
+static bayan_status load_cue_set(bayan_engine *e, const reporter *r)
+{
+    char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
+    bayan_status st = cues ? cue_set_load(r, e->base, cues, &e->cues)
+                           : BAYAN_ERR_NOMEM;
+    free(cues);
+    return st;
+}
+
+/* The hunspell entries of the cues' stems need nothing of the lexicon:
+ * they are read on a thread of their own while the lexicon is (a part of
+ * the start-up, which -j cannot share out otherwise). The thread writes
+ * only e->morph and the cues' use of it, and keeps its diagnostics. */
+typedef struct morph_loader {
+    bayan_engine *e;
+    const char *hunspell_dir;
+    kept_reports said;
+    bayan_status status;
+} morph_loader;
+
+static void *run_morph_loader(void *arg)
+{
+    morph_loader *m = arg;
+    reporter keep = kept_reporter(&m->said);
+    m->status = load_morph(m->e, &keep, m->hunspell_dir);
+    return NULL;
+}
+
+/* A beside_runner on POSIX threads, for the layers below that split
+ * their work (the lexicon's forms). */
+typedef struct beside_task {
+    pthread_t thread;
+    void (*task)(void *);
+    void *arg;
+} beside_task;
+
+static void *run_beside_task(void *arg)
+{
+    beside_task *t = arg;
+    t->task(t->arg);
+    return NULL;
+}
+
+static bool start_beside(void *user, void (*task)(void *), void *arg,
+                         void **handle)
+{
+    (void)user;
+    beside_task *t = malloc(sizeof *t);
+    if (!t)
+        return false;
+    *t = (beside_task){.task = task, .arg = arg};
+    if (pthread_create(&t->thread, NULL, run_beside_task, t) != 0) {
+        free(t);
+        return false;
+    }
+    *handle = t;
+    return true;
+}
+
+static void wait_beside(void *user, void *handle)
+{
+    (void)user;
+    beside_task *t = handle;
+    pthread_join(t->thread, NULL);
+    free(t);
+}
+
+static const beside_runner THREADS = {NULL, start_beside, wait_beside};
+
+/* The cues, then the lexicon with the cues' morphology beside it (on
+ * this thread when no other can be started). The cues' and the
+ * morphology's diagnostics are said after the lexicon's, where a run on
+ * one thread said them. */
+static bayan_status load_lexicon_and_cues(bayan_engine *e,
+                                          const char *hunspell_dir)
+{
+    kept_reports cue_said = {NULL, 0, 0};
+    reporter keep = kept_reporter(&cue_said);
+    bayan_status cues = load_cue_set(e, &keep);
+    morph_loader m = {e, hunspell_dir, {NULL, 0, 0}, BAYAN_OK};
+    pthread_t thread;
+    bool beside = cues == BAYAN_OK &&
+                  pthread_create(&thread, NULL, run_morph_loader, &m) == 0;
+    char *lexdir = join_path(e->ontology_dir, "lexicon");
+    bayan_status st = lexdir ? lexicon_load_with(&e->reporter, e->base,
+                                                 lexdir, &THREADS,
+                                                 &e->lexicon)
+                             : BAYAN_ERR_NOMEM;
+    free(lexdir);
+    if (beside)
+        pthread_join(thread, NULL);
+    else if (st == BAYAN_OK && cues == BAYAN_OK)
+        run_morph_loader(&m);
+    if (st == BAYAN_OK) {
+        kept_replay(&cue_said, &e->reporter);
+        kept_replay(&m.said, &e->reporter);
+        st = cues != BAYAN_OK ? cues : m.status;
+    }
+    kept_clear(&cue_said);
+    kept_clear(&m.said);
+    return st;
+}
+
 /* Reads what ontology/ holds: the vocabulary, the lexicon, the meeting
  * cues (with the morphology of hunspell_dir), and the word lists the
  * stages fold from the lexicon. */
 static bayan_status load_data(bayan_engine *e, const char *hunspell_dir)
 {
-    const reporter *r = &e->reporter;
-    bayan_status st = ontology_load(r, e->ontology_dir, &e->ontology);
-    if (st == BAYAN_OK) {
-        char *lexdir = join_path(e->ontology_dir, "lexicon");
-        st = lexdir ? lexicon_load(r, e->base, lexdir, &e->lexicon)
-                    : BAYAN_ERR_NOMEM;
-        free(lexdir);
-    }
-    if (st == BAYAN_OK) {
-        char *cues = join_path(e->ontology_dir, "patterns/meetings.ttl");
-        st = cues ? cue_set_load(r, e->base, cues, &e->cues)
-                  : BAYAN_ERR_NOMEM;
-        free(cues);
-    }
+    bayan_status st = ontology_load(&e->reporter, e->ontology_dir,
+                                    &e->ontology);
     if (st == BAYAN_OK)
-        st = load_morph(e, hunspell_dir);
+        st = load_lexicon_and_cues(e, hunspell_dir);
     if (st == BAYAN_OK)
         st = load_stage_words(e);
     return st;

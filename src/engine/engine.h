@@ -61,10 +61,12 @@ bayan_status engine_extract(const bayan_engine *e, const article_env *env,
                             const char *name, const void *bytes, size_t len,
                             bayan_graph **out, article_ids *ids);
 
-/** Merges an article extracted by engine_extract into graph; says why it
- *  could not through the engine's reporter. */
+/** Merges an article extracted by engine_extract into graph (ready: its
+ *  spooled quads from graph_spool_prepare, or NULL); says why it could not
+ *  through the engine's reporter. */
 bayan_status engine_merge(const bayan_engine *e, bayan_graph *graph,
-                          const bayan_graph *part, const char *article,
+                          const bayan_graph *part,
+                          const graph_spooled *ready, const char *article,
                           const char *name);
 
 /** Reads a whole file into *out (free out->data); says why it could not

@@ -66,11 +66,12 @@ bayan_status engine_extract(const bayan_engine *e, const article_env *env,
 }
 
 bayan_status engine_merge(const bayan_engine *e, bayan_graph *graph,
-                          const bayan_graph *part, const char *article,
+                          const bayan_graph *part,
+                          const graph_spooled *ready, const char *article,
                           const char *name)
 {
     errno = 0;
-    bayan_status st = graph_merge_article(graph, part, article);
+    bayan_status st = graph_merge_article(graph, part, article, ready);
     if (st == BAYAN_ERR_IO)
         report(&e->reporter, BAYAN_ERROR, st, name, -1,
                "cannot write the temporary spool file: %s",
@@ -90,7 +91,7 @@ bayan_status bayan_read_memory(const bayan_engine *e, bayan_graph *graph,
     article_ids ids = {NULL, NULL};
     bayan_status st = engine_extract(e, &env, name, bytes, len, &part, &ids);
     if (st == BAYAN_OK)
-        st = engine_merge(e, graph, part, ids.article, name);
+        st = engine_merge(e, graph, part, NULL, ids.article, name);
     article_ids_clear(&ids);
     bayan_graph_free(part);
     return st;

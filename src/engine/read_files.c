@@ -15,22 +15,15 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A diagnostic kept until its article is merged. */
-typedef struct kept_diagnostic {
-    bayan_diagnostic d;
-    char *file;
-    char *message;
-} kept_diagnostic;
-
 /* One input: filled by a worker, emptied by the merge. */
 typedef struct slot {
     bool done;
     bayan_status status;
     size_t bytes;
     bayan_graph *part;
+    graph_spooled *ready; /* part's quads for the spool, or NULL */
     article_ids ids;
-    kept_diagnostic *diags;
-    size_t diag_count, diag_capacity;
+    kept_reports diags; /* said when the article is merged */
 } slot;
 
 typedef struct pool {
@@ -54,41 +47,11 @@ typedef struct worker {
     text_segmenter *segmenter;
 } worker;
 
-/* A reporter's callback that keeps a copy of each diagnostic in its slot.
- * Out of memory, a diagnostic is lost rather than the article. */
-static void keep_diagnostic(void *user, const bayan_diagnostic *d)
-{
-    slot *s = user;
-    if (s->diag_count == s->diag_capacity) {
-        size_t cap = s->diag_capacity ? s->diag_capacity * 2 : 4;
-        kept_diagnostic *grown = realloc(s->diags, cap * sizeof *grown);
-        if (!grown)
-            return;
-        s->diags = grown;
-        s->diag_capacity = cap;
-    }
-    kept_diagnostic *k = &s->diags[s->diag_count];
-    k->d = *d;
-    k->file = d->file ? strdup(d->file) : NULL;
-    k->message = strdup(d->message ? d->message : "");
-    if ((d->file && !k->file) || !k->message) {
-        free(k->file);
-        free(k->message);
-        return;
-    }
-    k->d.file = k->file;
-    k->d.message = k->message;
-    s->diag_count++;
-}
-
 static void slot_clear(slot *s)
 {
-    for (size_t i = 0; i < s->diag_count; i++) {
-        free(s->diags[i].file);
-        free(s->diags[i].message);
-    }
-    free(s->diags);
+    kept_clear(&s->diags);
     article_ids_clear(&s->ids);
+    graph_spooled_free(s->ready);
     bayan_graph_free(s->part);
     memset(s, 0, sizeof *s);
 }
@@ -97,7 +60,7 @@ static void slot_clear(slot *s)
 static void read_one(const pool *p, worker *w, size_t i)
 {
     slot *s = &p->slots[i];
-    reporter keep = {keep_diagnostic, s};
+    reporter keep = kept_reporter(&s->diags);
     article_env env = {p->e->text, p->e->extract, p->spooling};
     env.text.reporter = &keep;
     env.extract.reporter = &keep;
@@ -110,6 +73,11 @@ static void read_one(const pool *p, worker *w, size_t i)
     s->status = engine_extract(p->e, &env, p->paths[i], buf.data, buf.length,
                                &s->part, &s->ids);
     free(buf.data);
+    /* Encoding the spooled quads here spares the merge's thread; out of
+     * memory, the merge encodes them itself. */
+    if (s->status == BAYAN_OK && p->spooling &&
+        graph_spool_prepare(s->part, s->ids.article, &s->ready) != BAYAN_OK)
+        s->ready = NULL;
 }
 
 static bool cancelled(const bayan_engine *e)
@@ -155,13 +123,10 @@ static void *work(void *arg)
 static bayan_status merge_one(pool *p, bayan_graph *graph, size_t i)
 {
     slot *s = &p->slots[i];
-    const reporter *r = &p->e->reporter;
-    for (size_t k = 0; k < s->diag_count; k++)
-        if (r->fn)
-            r->fn(r->user, &s->diags[k].d);
+    kept_replay(&s->diags, &p->e->reporter);
     if (s->status == BAYAN_OK)
-        s->status = engine_merge(p->e, graph, s->part, s->ids.article,
-                                 p->paths[i]);
+        s->status = engine_merge(p->e, graph, s->part, s->ready,
+                                 s->ids.article, p->paths[i]);
     return s->status;
 }
 

@@ -383,8 +383,9 @@ static bool add_edge(Agraph_t *ag, const dot_syms *s, const view_edge *e,
         ae = NULL; /* the edge found runs the other way */
     if (!ae) {
         ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
-        return ae && agxset(ae, s->edge_label, e->curie) == 0 &&
-               agxset(ae, s->edge_tooltip, e->curie) == 0;
+        char *curie = (char *)e->curie; /* cgraph copies it, unchanged */
+        return ae && agxset(ae, s->edge_label, curie) == 0 &&
+               agxset(ae, s->edge_tooltip, curie) == 0;
     }
     const char *first = agxget(ae, s->edge_label);
     membuf b = {0};

@@ -76,7 +76,7 @@ static bool table_grow(id_table *t, const bayan_graph *g, bool terms)
         uint32_t id = t->slots[i];
         if (!id)
             continue;
-        uint64_t h = terms ? term_hash(&g->terms[id]) : quad_hash(&g->quads[id]);
+        uint64_t h = terms ? g->term_hashes[id] : quad_hash(&g->quads[id]);
         size_t j = (size_t)h & (cap - 1);
         while (slots[j])
             j = (j + 1) & (cap - 1);
@@ -141,6 +141,7 @@ void bayan_graph_free(bayan_graph *g)
         free((char *)g->terms[i].lang);
     }
     free(g->terms);
+    free(g->term_hashes);
     free(g->quads);
     free(g->term_index.slots);
     free(g->quad_index.slots);
@@ -155,40 +156,64 @@ size_t bayan_graph_size(const bayan_graph *g)
 
 /* ---- interning ---------------------------------------------------------- */
 
-bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
-                           char *datatype, char *lang, term_id *out)
+/* Room for one term more, and for its hash. */
+static bool grow_terms(bayan_graph *g)
 {
-    term t = {kind, value, strlen(value), datatype, lang};
-    size_t slot = term_slot(g, &t);
-    if (g->term_index.slots[slot]) {
-        *out = g->term_index.slots[slot];
-        free(value);
-        free(datatype);
-        free(lang);
-        return BAYAN_OK;
-    }
-    if (g->term_count >= UINT32_MAX)
-        goto nomem;
     if (!array_grow((void **)&g->terms, g->term_count, &g->term_capacity,
                     sizeof *g->terms))
+        return false;
+    if (g->hash_capacity < g->term_capacity) {
+        uint64_t *h = realloc(g->term_hashes,
+                              g->term_capacity * sizeof *g->term_hashes);
+        if (!h)
+            return false;
+        g->term_hashes = h;
+        g->hash_capacity = g->term_capacity;
+    }
+    return true;
+}
+
+/* graph_intern with t's term_hash h already known: each term is hashed
+ * once, whatever the index's growth (rehashing strings was a tenth of
+ * the graph's time). */
+static bayan_status intern_hashed(bayan_graph *g, const term *t, uint64_t h,
+                                  term_id *out)
+{
+    size_t slot = term_slot_hashed(g, t, h);
+    if (g->term_index.slots[slot]) {
+        *out = g->term_index.slots[slot];
+        free((char *)t->value);
+        free((char *)t->datatype);
+        free((char *)t->lang);
+        return BAYAN_OK;
+    }
+    if (g->term_count >= UINT32_MAX || !grow_terms(g))
         goto nomem;
     /* Keep the load factor under one half. */
     if ((g->term_index.used + 1) * 2 > g->term_index.capacity) {
         if (!table_grow(&g->term_index, g, true))
             goto nomem;
-        slot = term_slot(g, &t);
+        slot = term_slot_hashed(g, t, h);
     }
     term_id id = (term_id)g->term_count++;
-    g->terms[id] = t;
+    g->terms[id] = *t;
+    g->term_hashes[id] = h;
     g->term_index.slots[slot] = id;
     g->term_index.used++;
     *out = id;
     return BAYAN_OK;
 nomem:
-    free(value);
-    free(datatype);
-    free(lang);
+    free((char *)t->value);
+    free((char *)t->datatype);
+    free((char *)t->lang);
     return BAYAN_ERR_NOMEM;
+}
+
+bayan_status graph_intern(bayan_graph *g, term_kind kind, char *value,
+                          char *datatype, char *lang, term_id *out)
+{
+    term t = {kind, value, strlen(value), datatype, lang};
+    return intern_hashed(g, &t, term_hash(&t), out);
 }
 
 /* One pass over an IRI for what three took (strlen, term_iri_is_clean,
@@ -241,7 +266,14 @@ bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
         *out = known;
         return BAYAN_OK;
     }
-    char *value = clean ? strdup(iri) : term_repair_iri(iri);
+    if (clean) {
+        char *value = strdup(iri);
+        return value ? intern_hashed(g, &(term){TERM_IRI, value, len, NULL,
+                                                NULL},
+                                     h, out)
+                     : BAYAN_ERR_NOMEM;
+    }
+    char *value = term_repair_iri(iri);
     if (!value)
         return BAYAN_ERR_NOMEM;
     return graph_intern(g, TERM_IRI, value, NULL, NULL, out);
@@ -252,7 +284,8 @@ bayan_status graph_iri(bayan_graph *g, const char *iri, term_id *out)
  * one or the other; repairing meant four allocations each). */
 static bayan_status intern_clean(bayan_graph *g, const term *t, term_id *out)
 {
-    term_id known = g->term_index.slots[term_slot(g, t)];
+    uint64_t h = term_hash(t);
+    term_id known = g->term_index.slots[term_slot_hashed(g, t, h)];
     if (known) {
         *out = known;
         return BAYAN_OK;
@@ -266,7 +299,7 @@ static bayan_status intern_clean(bayan_graph *g, const term *t, term_id *out)
         free(l);
         return BAYAN_ERR_NOMEM;
     }
-    return graph_intern(g, t->kind, v, d, l, out);
+    return intern_hashed(g, &(term){t->kind, v, t->length, d, l}, h, out);
 }
 
 bayan_status graph_literal(bayan_graph *g, const char *value,
@@ -318,7 +351,10 @@ bayan_status graph_add(bayan_graph *g, term_id graph_name, term_id s,
     if (!array_grow((void **)&g->quads, g->quad_count, &g->quad_capacity,
                     sizeof *g->quads))
         return BAYAN_ERR_NOMEM;
-    if ((g->quad_index.used + 1) * 2 > g->quad_index.capacity) {
+    /* A load factor up to three quarters: the quad index is the largest
+     * thing a big corpus keeps (4 bytes a slot, one quad a slot or more),
+     * and a slot holds an id whose quad is compared without a string. */
+    if ((g->quad_index.used + 1) * 4 > g->quad_index.capacity * 3) {
         if (!table_grow(&g->quad_index, g, false))
             return BAYAN_ERR_NOMEM;
         slot = quad_slot(g, &q);

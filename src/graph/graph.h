@@ -79,13 +79,29 @@ bayan_status graph_sorted_quads(const bayan_graph *g, quad **out,
  *  gives them all. */
 bool graph_spooling(const bayan_graph *g);
 
+/** An article's quads bound for the spool, encoded ahead of its merge:
+ *  on the thread that read the article, so that the merge, which one
+ *  thread does for all, has only to write them. */
+typedef struct graph_spooled graph_spooled;
+
+/** Encodes the quads of part whose subject starts with "<article_iri>#"
+ *  (its nif:Context and nif:Phrases), sorted; *out is freed with
+ *  graph_spooled_free. */
+bayan_status graph_spool_prepare(const bayan_graph *part,
+                                 const char *article_iri,
+                                 graph_spooled **out);
+void graph_spooled_free(graph_spooled *ready);
+
 /** Adds an article's quads (part) to dst. When dst spools, the quads whose
  *  subject starts with "<article_iri>#" (its nif:Context and nif:Phrases)
  *  go to dst's spool file (merged with an earlier read of the same article)
- *  and the rest to memory; otherwise the same as graph_merge. BAYAN_ERR_IO
- *  when the spool file cannot be written (errno says why). */
+ *  and the rest to memory; ready is what graph_spool_prepare made of part
+ *  for article_iri, or NULL to encode them here. Otherwise the same as
+ *  graph_merge. BAYAN_ERR_IO when the spool file cannot be written (errno
+ *  says why). */
 bayan_status graph_merge_article(bayan_graph *dst, const bayan_graph *part,
-                                 const char *article_iri);
+                                 const char *article_iri,
+                                 const graph_spooled *ready);
 
 /** Called with each quad in sorted order, with the graph whose terms it
  *  names (g itself, or a short-lived graph holding one spooled article).

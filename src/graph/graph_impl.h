@@ -4,6 +4,7 @@
 #ifndef BAYAN_GRAPH_IMPL_H
 #define BAYAN_GRAPH_IMPL_H
 
+#include "core/membuf.h"
 #include "graph/graph.h"
 
 /* An open-addressing table of ids; slot value 0 means empty. */
@@ -17,6 +18,9 @@ struct bayan_graph {
     term *terms; /* terms[0] is unused so that id 0 means "none" */
     size_t term_count;
     size_t term_capacity;
+    uint64_t *term_hashes; /* term_hash of each term, for the index's
+                              growth (NULL in a graph only read) */
+    size_t hash_capacity;
     id_table term_index;
 
     quad *quads; /* quads[0] is unused for the same reason */
@@ -78,5 +82,19 @@ size_t graph_term_count(const bayan_graph *g);
 void spool_free(struct spool *sp);
 /** The number of quads spooled (0 for NULL). */
 size_t spool_quad_count(const struct spool *sp);
+
+/* ---- spool_codec.c ------------------------------------------------------ */
+
+/** Appends to b the quads of g whose subject starts with prefix (NULL:
+ *  every quad), sorted, with their terms; *quads is their number. */
+bayan_status spool_encode(membuf *b, const bayan_graph *g, const char *prefix,
+                          size_t *quads);
+/** Reads a block of spool_encode into into (a new graph), interning each
+ *  term and adding each quad: into may grow afterwards. */
+bayan_status spool_decode(const char *data, size_t len, bayan_graph *into);
+/** The same without hashing: into (a new graph) is only to be read, and
+ *  graph_quads gives its quads in sorted order. */
+bayan_status spool_decode_sorted(const char *data, size_t len,
+                                 bayan_graph *into);
 
 #endif

@@ -97,131 +97,9 @@ bool graph_spooling(const bayan_graph *g)
     return g->spool != NULL;
 }
 
-/* Block format: the block's graph's terms in id order, each a kind byte
- * then value, datatype and lang, each a size_t of length + 1 (0: NULL) and
- * the bytes; then its quads as their ids. Terms are written once per block
- * (an article's phrase IRIs and predicates recur in many quads). Only this
- * process reads it back. */
-static bool put_size(membuf *b, size_t n)
-{
-    return membuf_write(b, &n, sizeof n);
-}
-
-static bool put_string(membuf *b, const char *s)
-{
-    size_t n = s ? strlen(s) + 1 : 0;
-    return put_size(b, n) && (!n || membuf_write(b, s, n - 1));
-}
-
-static bool put_term(membuf *b, const term *t)
-{
-    unsigned char kind = (unsigned char)t->kind;
-    return membuf_write(b, &kind, 1) && put_string(b, t->value) &&
-           put_string(b, t->datatype) && put_string(b, t->lang);
-}
-
-static bool encode_block(membuf *b, const bayan_graph *g)
-{
-    if (!put_size(b, g->term_count - 1))
-        return false;
-    for (size_t i = 1; i < g->term_count; i++)
-        if (!put_term(b, &g->terms[i]))
-            return false;
-    size_t n = g->quad_count - 1;
-    return put_size(b, n) &&
-           (!n || membuf_write(b, &g->quads[1], n * sizeof *g->quads));
-}
-
-typedef struct reader {
-    const char *at;
-    const char *end;
-} reader;
-
-/* A new copy of the next string; *ok false on a short record or no memory. */
-static char *get_string(reader *r, bool *ok)
-{
-    size_t n;
-    if ((size_t)(r->end - r->at) < sizeof n) {
-        *ok = false;
-        return NULL;
-    }
-    memcpy(&n, r->at, sizeof n);
-    r->at += sizeof n;
-    if (!n)
-        return NULL;
-    if ((size_t)(r->end - r->at) < n - 1) {
-        *ok = false;
-        return NULL;
-    }
-    char *s = malloc(n);
-    if (!s) {
-        *ok = false;
-        return NULL;
-    }
-    memcpy(s, r->at, n - 1);
-    s[n - 1] = '\0';
-    r->at += n - 1;
-    return s;
-}
-
-static bool get_size(reader *r, size_t *n)
-{
-    if ((size_t)(r->end - r->at) < sizeof *n)
-        return false;
-    memcpy(n, r->at, sizeof *n);
-    r->at += sizeof *n;
-    return true;
-}
-
-/* Terms were repaired when first interned: they go in as they are. */
-static bayan_status get_term(reader *r, bayan_graph *g, term_id *out)
-{
-    if (r->at >= r->end)
-        return BAYAN_ERR_INTERNAL;
-    unsigned char kind = (unsigned char)*r->at++;
-    bool ok = true;
-    char *v = get_string(r, &ok);
-    char *d = get_string(r, &ok);
-    char *l = get_string(r, &ok);
-    if (!ok || !v || (kind != TERM_IRI && kind != TERM_LITERAL)) {
-        free(v);
-        free(d);
-        free(l);
-        return BAYAN_ERR_INTERNAL;
-    }
-    return graph_intern(g, (term_kind)kind, v, d, l, out);
-}
-
-/* The terms come back with the ids they had, so the quads' ids hold. */
-static bayan_status decode_block(const char *data, size_t len,
-                                 bayan_graph *into)
-{
-    reader r = {data, data + len};
-    size_t terms, quads;
-    if (into->term_count != 1 || !get_size(&r, &terms))
-        return BAYAN_ERR_INTERNAL;
-    bayan_status st = BAYAN_OK;
-    for (size_t i = 1; st == BAYAN_OK && i <= terms; i++) {
-        term_id id;
-        st = get_term(&r, into, &id);
-        if (st == BAYAN_OK && id != i)
-            st = BAYAN_ERR_INTERNAL;
-    }
-    if (st == BAYAN_OK && !get_size(&r, &quads))
-        st = BAYAN_ERR_INTERNAL;
-    if (st == BAYAN_OK && (size_t)(r.end - r.at) / sizeof(quad) < quads)
-        st = BAYAN_ERR_INTERNAL;
-    for (size_t i = 0; st == BAYAN_OK && i < quads; i++) {
-        quad q;
-        memcpy(&q, r.at + i * sizeof q, sizeof q);
-        st = graph_add(into, q.g, q.s, q.p, q.o);
-    }
-    return st;
-}
-
-/* Reads a block back into a graph of its own. */
-static bayan_status spool_load(const struct spool *sp, const spool_block *b,
-                               bayan_graph *into)
+/* A block's bytes, read back from the file; free() *out. */
+static bayan_status spool_read(const struct spool *sp, const spool_block *b,
+                               char **out)
 {
     char *data = malloc(b->length ? b->length : 1);
     if (!data)
@@ -237,7 +115,21 @@ static bayan_status spool_load(const struct spool *sp, const spool_block *b,
         if (n > 0)
             done += (size_t)n;
     }
-    bayan_status st = decode_block(data, b->length, into);
+    *out = data;
+    return BAYAN_OK;
+}
+
+/* Reads a block back into a graph of its own, to add to it
+ * (sorted: spool_decode_sorted). */
+static bayan_status spool_load(const struct spool *sp, const spool_block *b,
+                               bayan_graph *into, bool sorted)
+{
+    char *data;
+    bayan_status st = spool_read(sp, b, &data);
+    if (st != BAYAN_OK)
+        return st;
+    st = sorted ? spool_decode_sorted(data, b->length, into)
+                : spool_decode(data, b->length, into);
     free(data);
     return st;
 }
@@ -319,34 +211,54 @@ static bayan_status copy_quads(bayan_graph *dst, const bayan_graph *src,
     return st;
 }
 
-/* The article's local quads, with those of an earlier read of the same
- * article, written at the end of the file; *b describes them. The index
- * is not touched yet, so a later failure leaves the graph as it was. */
-static bayan_status spool_write(struct spool *sp, const bayan_graph *part,
-                                const char *prefix, const spool_block *old,
-                                spool_block *b)
+/* The article's local quads, with those of an earlier read of it (old,
+ * in sp), encoded into buf; *quads is their number, *same whether old
+ * holds them all already (buf is left empty then). */
+static bayan_status encode_again(const struct spool *sp,
+                                 const spool_block *old,
+                                 const bayan_graph *part, const char *prefix,
+                                 membuf *buf, size_t *quads, bool *same)
 {
     bayan_graph *local = bayan_graph_new();
-    membuf buf = {NULL, 0, 0};
     bayan_status st = local ? BAYAN_OK : BAYAN_ERR_NOMEM;
-    if (st == BAYAN_OK && old)
-        st = spool_load(sp, old, local);
+    if (st == BAYAN_OK)
+        st = spool_load(sp, old, local, false);
     if (st == BAYAN_OK)
         st = copy_quads(local, part, prefix, true);
-    if (st == BAYAN_OK && old && local->quad_count - 1 == old->quads) {
-        *b = *old; /* the same article again, nothing new: keep its bytes */
-        bayan_graph_free(local);
-        return BAYAN_OK;
-    }
-    if (st == BAYAN_OK && !encode_block(&buf, local))
-        st = BAYAN_ERR_NOMEM;
-    if (st == BAYAN_OK && !write_all(sp->fd, buf.data, buf.length, sp->end))
-        st = BAYAN_ERR_IO;
-    b->offset = sp->end;
-    b->length = buf.length;
-    b->quads = local ? local->quad_count - 1 : 0;
-    free(buf.data);
+    *quads = local ? local->quad_count - 1 : 0;
+    *same = *quads == old->quads;
+    if (st == BAYAN_OK && !*same)
+        st = spool_encode(buf, local, NULL, quads);
     bayan_graph_free(local);
+    return st;
+}
+
+/* Writes bytes at the end of the file; *b describes them. The index is
+ * not touched yet, so a later failure leaves the graph as it was. */
+static bayan_status spool_append(struct spool *sp, const membuf *bytes,
+                                 size_t quads, spool_block *b)
+{
+    if (!write_all(sp->fd, bytes->data, bytes->length, sp->end))
+        return BAYAN_ERR_IO;
+    *b = (spool_block){NULL, sp->end, bytes->length, quads};
+    return BAYAN_OK;
+}
+
+/* The same article read again: its local quads merged with the block it
+ * had, written anew unless nothing is new. */
+static bayan_status spool_rewrite(struct spool *sp, const bayan_graph *part,
+                                  const char *prefix, const spool_block *old,
+                                  spool_block *b)
+{
+    membuf buf = {NULL, 0, 0};
+    size_t quads;
+    bool same;
+    bayan_status st = encode_again(sp, old, part, prefix, &buf, &quads, &same);
+    if (st == BAYAN_OK && same)
+        *b = *old; /* nothing new: keep its bytes */
+    else if (st == BAYAN_OK)
+        st = spool_append(sp, &buf, quads, b);
+    free(buf.data);
     return st;
 }
 
@@ -386,48 +298,100 @@ static bayan_status spool_index(struct spool *sp, char *prefix,
     bayan_status st = insert_block(sp, at, b);
     if (st == BAYAN_OK)
         sp->quads += b->quads;
+    else
+        free(prefix);
     return st;
 }
 
+/* An article's local quads encoded ahead of the merge, with its key. */
+struct graph_spooled {
+    char *prefix;
+    membuf bytes;
+    size_t quads;
+};
+
+void graph_spooled_free(graph_spooled *ready)
+{
+    if (!ready)
+        return;
+    free(ready->prefix);
+    free(ready->bytes.data);
+    free(ready);
+}
+
+bayan_status graph_spool_prepare(const bayan_graph *part,
+                                 const char *article_iri,
+                                 graph_spooled **out)
+{
+    *out = NULL;
+    graph_spooled *r = calloc(1, sizeof *r);
+    if (!r)
+        return BAYAN_ERR_NOMEM;
+    r->prefix = article_prefix(article_iri);
+    bayan_status st = r->prefix ? spool_encode(&r->bytes, part, r->prefix,
+                                               &r->quads)
+                                : BAYAN_ERR_NOMEM;
+    if (st != BAYAN_OK) {
+        graph_spooled_free(r);
+        return st;
+    }
+    *out = r;
+    return BAYAN_OK;
+}
+
+/* Writes the article's local quads to the file (merged with those of an
+ * earlier read of it); *b describes them. */
+static bayan_status spool_write(struct spool *sp, const bayan_graph *part,
+                                const graph_spooled *ready, spool_block *b)
+{
+    bool found;
+    size_t at = find_block(sp, ready->prefix, &found);
+    if (found)
+        return spool_rewrite(sp, part, ready->prefix, &sp->blocks[at], b);
+    return spool_append(sp, &ready->bytes, ready->quads, b);
+}
+
 bayan_status graph_merge_article(bayan_graph *dst, const bayan_graph *part,
-                                 const char *article_iri)
+                                 const char *article_iri,
+                                 const graph_spooled *ready)
 {
     struct spool *sp = dst->spool;
     if (!sp)
         return graph_merge(dst, part);
-    char *prefix = article_prefix(article_iri);
-    if (!prefix)
-        return BAYAN_ERR_NOMEM;
-    bool found;
-    size_t at = find_block(sp, prefix, &found);
+    graph_spooled *own = NULL;
+    bayan_status st = BAYAN_OK;
+    if (!ready) {
+        st = graph_spool_prepare(part, article_iri, &own);
+        ready = own;
+    }
     spool_block b = {NULL, 0, 0, 0};
-    bayan_status st = spool_write(sp, part, prefix,
-                                  found ? &sp->blocks[at] : NULL, &b);
     if (st == BAYAN_OK)
-        st = copy_quads(dst, part, prefix, false);
+        st = spool_write(sp, part, ready, &b);
     if (st == BAYAN_OK)
-        return spool_index(sp, prefix, &b);
-    free(prefix);
+        st = copy_quads(dst, part, ready->prefix, false);
+    char *prefix = st == BAYAN_OK ? strdup(ready->prefix) : NULL;
+    if (st == BAYAN_OK && !prefix)
+        st = BAYAN_ERR_NOMEM;
+    if (st == BAYAN_OK)
+        st = spool_index(sp, prefix, &b);
+    graph_spooled_free(own);
     return st;
 }
 
-/* Visits a block's quads in sorted order. */
+/* Visits a block's quads, stored sorted. */
 static bayan_status visit_block(const struct spool *sp, const spool_block *b,
                                 graph_visit_fn fn, void *user)
 {
     bayan_graph *local = bayan_graph_new();
     if (!local)
         return BAYAN_ERR_NOMEM;
-    quad *q = NULL;
+    bayan_status st = spool_load(sp, b, local, true);
     size_t n = 0;
-    bayan_status st = spool_load(sp, b, local);
-    if (st == BAYAN_OK)
-        st = graph_sorted_quads(local, &q, &n);
+    const quad *q = st == BAYAN_OK ? graph_quads(local, &n) : NULL;
     for (size_t i = 0; st == BAYAN_OK && i < n; i++)
         st = fn(user, local, &q[i]);
     if (st == BAYAN_OK)
         st = fn(user, NULL, NULL); /* local is going: forget its terms */
-    free(q);
     bayan_graph_free(local);
     return st;
 }

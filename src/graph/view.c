@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "graph/graph_impl.h"
 #include "graph/vocab.h"
 
@@ -14,8 +15,10 @@ void view_clear(graph_view *v)
 {
     if (!v)
         return;
-    for (size_t i = 0; i < v->edge_count; i++)
-        free(v->edges[i].curie);
+    for (size_t i = 0; i < v->curie_count; i++)
+        free(v->curies[i]);
+    free(v->curies);
+    free(v->curie_predicates);
     free(v->nodes);
     free(v->edges);
     memset(v, 0, sizeof *v);
@@ -47,6 +50,28 @@ static char *make_curie(const char *iri)
     return strdup(iri);
 }
 
+/* The curie of predicate p, made on its first edge; NULL when out of
+ * memory. */
+static const char *curie_of(graph_view *v, const bayan_graph *g, term_id p)
+{
+    for (size_t i = 0; i < v->curie_count; i++)
+        if (v->curie_predicates[i] == p)
+            return v->curies[i];
+    size_t n = v->curie_count + 1;
+    char **curies = realloc(v->curies, n * sizeof *curies);
+    if (curies)
+        v->curies = curies;
+    term_id *preds = realloc(v->curie_predicates, n * sizeof *preds);
+    if (preds)
+        v->curie_predicates = preds;
+    char *c = curies && preds ? make_curie(graph_term(g, p)->value) : NULL;
+    if (!c)
+        return NULL;
+    v->curies[v->curie_count] = c;
+    v->curie_predicates[v->curie_count++] = p;
+    return c;
+}
+
 /* Binary search of the (IRI-sorted) nodes; SIZE_MAX when absent. */
 static size_t find_node(const graph_view *v, const bayan_graph *g, term_id id)
 {
@@ -70,9 +95,9 @@ static size_t find_node(const graph_view *v, const bayan_graph *g, term_id id)
 static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
                                   const uint32_t *ids, size_t n)
 {
-    v->nodes = calloc(n ? n : 1, sizeof *v->nodes);
-    if (!v->nodes)
-        return BAYAN_ERR_NOMEM;
+    /* Grown as nodes come, not one a quad: a large corpus has hundreds
+     * of thousands of quads and a few thousand entities. */
+    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         const quad *qi = graph_quad(g, ids[i]);
         const term *p = graph_term(g, qi->p);
@@ -83,9 +108,11 @@ static bayan_status collect_nodes(graph_view *v, const bayan_graph *g,
             continue;
         view_node *last = v->node_count ? &v->nodes[v->node_count - 1] : NULL;
         if (!last || last->iri != qi->s) {
-            last = &v->nodes[v->node_count++];
-            last->iri = qi->s;
-            last->type = type;
+            if (!array_grow((void **)&v->nodes, v->node_count, &cap,
+                            sizeof *v->nodes))
+                return BAYAN_ERR_NOMEM;
+            v->nodes[v->node_count++] = (view_node){.iri = qi->s,
+                                                    .type = type};
         }
     }
     /* Labels: one more pass, looking nodes up by subject. */
@@ -158,9 +185,7 @@ static void collect_facts(graph_view *v, const bayan_graph *g,
 static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
                                   const uint32_t *ids, size_t n)
 {
-    v->edges = calloc(n ? n : 1, sizeof *v->edges);
-    if (!v->edges)
-        return BAYAN_ERR_NOMEM;
+    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         const quad *qi = graph_quad(g, ids[i]);
         const quad *prev = i > 0 ? graph_quad(g, ids[i - 1]) : NULL;
@@ -174,11 +199,14 @@ static bayan_status collect_edges(graph_view *v, const bayan_graph *g,
         size_t o = s == SIZE_MAX ? SIZE_MAX : find_node(v, g, qi->o);
         if (o == SIZE_MAX)
             continue;
+        if (!array_grow((void **)&v->edges, v->edge_count, &cap,
+                        sizeof *v->edges))
+            return BAYAN_ERR_NOMEM;
         view_edge *e = &v->edges[v->edge_count];
         e->source = s;
         e->target = o;
         e->predicate = qi->p;
-        e->curie = make_curie(p->value);
+        e->curie = curie_of(v, g, qi->p);
         if (!e->curie)
             return BAYAN_ERR_NOMEM;
         v->edge_count++;
@@ -219,10 +247,8 @@ static bayan_status drop_mirrored(graph_view *v, const bayan_graph *g)
         view_edge *e = &v->edges[i];
         node_pair back = {e->target, e->source};
         if (strcmp(graph_term(g, e->predicate)->value, P_DERIVED_FROM) == 0 &&
-            bsearch(&back, mentions, m, sizeof *mentions, compare_pairs)) {
-            free(e->curie);
+            bsearch(&back, mentions, m, sizeof *mentions, compare_pairs))
             continue;
-        }
         v->edges[kept++] = *e;
     }
     v->edge_count = kept;

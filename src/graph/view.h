@@ -34,7 +34,7 @@ typedef struct view_node {
 typedef struct view_edge {
     size_t source, target; /**< indices into nodes */
     term_id predicate;
-    char *curie;           /**< e.g. "schema:mentions" (owned by the view) */
+    const char *curie;     /**< e.g. "schema:mentions" (the view's) */
 } view_edge;
 
 typedef struct graph_view {
@@ -42,6 +42,11 @@ typedef struct graph_view {
     size_t node_count;
     view_edge *edges; /**< sorted by source, predicate, target */
     size_t edge_count;
+    /* the edges' curies, one a predicate (there are a few dozen, and
+     * hundreds of thousands of edges in a large corpus's view) */
+    char **curies;
+    term_id *curie_predicates;
+    size_t curie_count;
 } graph_view;
 
 /** Builds the view of g (which must outlive it). A fact stated both ways

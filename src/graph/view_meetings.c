@@ -70,16 +70,19 @@ static bayan_status take_kept(graph_view *full, const bayan_graph *g,
         }
     for (size_t i = 0; i < full->edge_count; i++) {
         view_edge *e = &full->edges[i];
-        if (!edge_kept(full, g, e, keep)) {
-            free(e->curie);
+        if (!edge_kept(full, g, e, keep))
             continue;
-        }
         out->edges[out->edge_count] = *e;
         out->edges[out->edge_count].source = index[e->source];
         out->edges[out->edge_count].target = index[e->target];
         out->edge_count++;
     }
-    full->edge_count = 0; /* the curies are out's or freed now */
+    out->curies = full->curies; /* the kept edges' curies go along */
+    out->curie_predicates = full->curie_predicates;
+    out->curie_count = full->curie_count;
+    full->curies = NULL;
+    full->curie_predicates = NULL;
+    full->curie_count = 0;
     free(index);
     return BAYAN_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/beside.h"
 #include "graph/turtle.h"
 #include "text/text.h"
 #include "graph/vocab.h"
@@ -531,40 +532,95 @@ static bayan_status insert_form(lexicon *lex, const text_analysis *a,
     return st;
 }
 
-/* Folds every form of l the way article text is folded (text_match_form),
- * so that matching ignores hamza, diacritics, tatweel and web debris, and
- * adds its tokens to the trie (value: the entry's, or LEXICON_BLOCKER when
- * blocking). Forms that fold to nothing are dropped. */
-static bayan_status compile_forms(lexicon *lex, text_segmenter *seg,
+/* Forms analysed (folded and segmented) ahead of their insertion, a
+ * chunk at a time: half of a chunk beside this thread when the engine
+ * hands a runner, so that the start-up's largest part is shared by two
+ * processors; the insertion stays in order on this thread, and the trie
+ * is the same. */
+#define ANALYSIS_CHUNK 512
+
+typedef struct analysis_job {
+    text_segmenter *seg;
+    const form_list *l;
+    size_t from, to;    /* items analysed */
+    text_analysis *out; /* out[i - from] */
+    bayan_status status;
+} analysis_job;
+
+static void analyze_forms(void *arg)
+{
+    analysis_job *j = arg;
+    j->status = BAYAN_OK;
+    for (size_t i = j->from; j->status == BAYAN_OK && i < j->to; i++) {
+        text_doc doc = {0};
+        doc.text = (char *)j->l->items[i].form;
+        doc.length = strlen(doc.text);
+        j->status = text_analyze_with(j->seg, &doc, &j->out[i - j->from]);
+    }
+}
+
+/* What compile_forms works with: a segmenter for this thread and, when
+ * a runner can start work beside it, one for that work. */
+typedef struct form_compiler {
+    text_segmenter *seg[2];
+    const beside_runner *runner; /* NULL: all on this thread */
+} form_compiler;
+
+/* Analyses items [from, to) of l into out, half of them beside this
+ * thread when the runner can start a task. */
+static bayan_status analyze_chunk(const form_compiler *fc, const form_list *l,
+                                  size_t from, size_t to, text_analysis *out)
+{
+    memset(out, 0, (to - from) * sizeof *out);
+    const beside_runner *run = fc->seg[1] ? fc->runner : NULL;
+    size_t mid = run ? from + (to - from) / 2 : to;
+    analysis_job first = {fc->seg[0], l, from, mid, out, BAYAN_OK};
+    analysis_job second = {fc->seg[1], l, mid, to, out + (mid - from),
+                           BAYAN_OK};
+    void *handle = NULL;
+    bool beside = mid < to &&
+                  run->start(run->user, analyze_forms, &second, &handle);
+    analyze_forms(&first);
+    if (beside)
+        run->wait(run->user, handle);
+    else if (mid < to)
+        analyze_forms(&second);
+    return first.status != BAYAN_OK ? first.status : second.status;
+}
+
+/* Folds each form of l (items[i].folded, owned by l->folded) as articles
+ * are folded, so that matching ignores hamza, diacritics, tatweel and web
+ * debris, and adds its tokens to the trie (value: the entry's, or
+ * LEXICON_BLOCKER when blocking). Forms that fold to nothing are dropped. */
+static bayan_status compile_forms(lexicon *lex, const form_compiler *fc,
                                   form_list *l, bool blocking)
 {
     l->folded = calloc(l->count ? l->count : 1, sizeof *l->folded);
-    if (!l->folded)
-        return BAYAN_ERR_NOMEM;
+    text_analysis *chunk = malloc(ANALYSIS_CHUNK * sizeof *chunk);
+    bayan_status st = l->folded && chunk ? BAYAN_OK : BAYAN_ERR_NOMEM;
     size_t kept = 0;
-    bayan_status st = BAYAN_OK;
-    for (size_t i = 0; st == BAYAN_OK && i < l->count; i++) {
-        text_doc doc = {0};
-        doc.text = (char *)l->items[i].form;
-        doc.length = strlen(doc.text);
-        text_analysis a;
-        st = text_analyze_with(seg, &doc, &a);
-        if (st != BAYAN_OK)
-            break;
-        if (a.token_count == 0) {
-            text_analysis_clear(&a);
-            continue;
+    for (size_t from = 0; st == BAYAN_OK && from < l->count;
+         from += ANALYSIS_CHUNK) {
+        size_t to = l->count - from < ANALYSIS_CHUNK ? l->count
+                                                     : from + ANALYSIS_CHUNK;
+        st = analyze_chunk(fc, l, from, to, chunk);
+        for (size_t i = from; i < to; i++) {
+            text_analysis *a = &chunk[i - from];
+            if (st == BAYAN_OK && a->token_count > 0) {
+                st = insert_form(lex, a,
+                                 blocking ? LEXICON_BLOCKER
+                                          : entry_value(lex,
+                                                        l->items[i].entity));
+                l->folded[kept] = a->match;
+                a->match = NULL;
+                l->items[kept] = l->items[i];
+                l->items[kept].folded = l->folded[kept];
+                kept++;
+            }
+            text_analysis_clear(a);
         }
-        st = insert_form(lex, &a,
-                         blocking ? LEXICON_BLOCKER
-                                  : entry_value(lex, l->items[i].entity));
-        l->folded[kept] = a.match;
-        a.match = NULL;
-        text_analysis_clear(&a);
-        l->items[kept] = l->items[i];
-        l->items[kept].folded = l->folded[kept];
-        kept++;
     }
+    free(chunk);
     l->count = kept;
     return st;
 }
@@ -572,23 +628,34 @@ static bayan_status compile_forms(lexicon *lex, text_segmenter *seg,
 /* Compiles the matcher: the entities' forms first, so that they win over
  * an equal blocking name; both lists are sorted, so the result does not
  * depend on the order of the files' triples. */
-static bayan_status build_trie(lexicon *lex)
+static bayan_status build_trie(lexicon *lex, const beside_runner *runner)
 {
     lex->trie = trie_new();
     if (!lex->trie)
         return BAYAN_ERR_NOMEM;
-    text_segmenter *seg;
-    bayan_status st = text_segmenter_new(&seg);
+    form_compiler fc = {{NULL, NULL}, runner};
+    bayan_status st = text_segmenter_new(&fc.seg[0]);
+    /* without a second segmenter, this thread does it all */
+    if (st == BAYAN_OK && runner && text_segmenter_new(&fc.seg[1]) != BAYAN_OK)
+        fc.seg[1] = NULL;
     if (st == BAYAN_OK)
-        st = compile_forms(lex, seg, &lex->forms, false);
+        st = compile_forms(lex, &fc, &lex->forms, false);
     if (st == BAYAN_OK)
-        st = compile_forms(lex, seg, &lex->blocks, true);
-    text_segmenter_free(seg);
+        st = compile_forms(lex, &fc, &lex->blocks, true);
+    text_segmenter_free(fc.seg[0]);
+    text_segmenter_free(fc.seg[1]);
     return st;
 }
 
 bayan_status lexicon_load(const reporter *r, const char *base,
                           const char *dir, lexicon **out)
+{
+    return lexicon_load_with(r, base, dir, NULL, out);
+}
+
+bayan_status lexicon_load_with(const reporter *r, const char *base,
+                               const char *dir, const beside_runner *runner,
+                               lexicon **out)
 {
     *out = NULL;
     lexicon *lex = calloc(1, sizeof *lex);
@@ -602,7 +669,7 @@ bayan_status lexicon_load(const reporter *r, const char *base,
     if (st == BAYAN_OK)
         st = collect_forms(lex);
     if (st == BAYAN_OK)
-        st = build_trie(lex);
+        st = build_trie(lex, runner);
     if (st == BAYAN_OK)
         st = load_place_cues(lex);
     if (st == BAYAN_OK)

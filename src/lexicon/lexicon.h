@@ -8,6 +8,7 @@
 #ifndef BAYAN_LEXICON_H
 #define BAYAN_LEXICON_H
 
+#include "core/beside.h"
 #include "core/report.h"
 #include "graph/graph.h"
 #include "lexicon/trie.h"
@@ -61,6 +62,12 @@ typedef struct lexicon_form {
  *  empty lexicon. *out is new; free it with lexicon_free. */
 bayan_status lexicon_load(const reporter *r, const char *base,
                           const char *dir, lexicon **out);
+/** The same, with half of the forms' analysis run beside the caller
+ *  through runner (NULL: all on the caller's thread); the lexicon is the
+ *  same either way. */
+bayan_status lexicon_load_with(const reporter *r, const char *base,
+                               const char *dir, const beside_runner *runner,
+                               lexicon **out);
 void lexicon_free(lexicon *lex);
 
 /** The triples of the lexicon (borrowed). */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "engine/engine.h"
 #include "graph/graph.h"
@@ -271,6 +272,86 @@ static void test_other_base(void **state)
     bayan_engine_free(e);
 }
 
+/* A runner on threads, counting the tasks it started. */
+typedef struct counted_task {
+    pthread_t thread;
+    void (*task)(void *);
+    void *arg;
+} counted_task;
+
+static void *run_counted(void *arg)
+{
+    counted_task *t = arg;
+    t->task(t->arg);
+    return NULL;
+}
+
+static bool start_counted(void *user, void (*task)(void *), void *arg,
+                          void **handle)
+{
+    counted_task *t = malloc(sizeof *t);
+    assert_non_null(t);
+    *t = (counted_task){.task = task, .arg = arg};
+    assert_int_equal(pthread_create(&t->thread, NULL, run_counted, t), 0);
+    ++*(size_t *)user;
+    *handle = t;
+    return true;
+}
+
+static void wait_counted(void *user, void *handle)
+{
+    (void)user;
+    counted_task *t = handle;
+    pthread_join(t->thread, NULL);
+    free(t);
+}
+
+static void assert_same_forms(const lexicon_form *a, size_t na,
+                              const lexicon_form *b, size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_string_equal(a[i].form, b[i].form);
+        assert_string_equal(a[i].folded, b[i].folded);
+        assert_string_equal(a[i].iri, b[i].iri);
+    }
+}
+
+/* The forms analysed half beside the loading thread give the lexicon and
+ * the trie that one thread gives. */
+static void test_loaded_beside(void **state)
+{
+    (void)state;
+    const char *dir = getenv("BAYAN_ONTOLOGY_DIR");
+    assert_non_null(dir);
+    char lexdir[4096];
+    snprintf(lexdir, sizeof lexdir, "%s/lexicon", dir);
+    size_t started = 0;
+    beside_runner runner = {&started, start_counted, wait_counted};
+    lexicon *one = NULL, *two = NULL;
+    assert_int_equal(lexicon_load(NULL, BAYAN_DEFAULT_BASE, lexdir, &one),
+                     BAYAN_OK);
+    assert_int_equal(lexicon_load_with(NULL, BAYAN_DEFAULT_BASE, lexdir,
+                                       &runner, &two),
+                     BAYAN_OK);
+    assert_true(started > 10); /* the forms came in many chunks */
+    size_t na, nb;
+    const lexicon_form *a = lexicon_forms(one, &na);
+    const lexicon_form *b = lexicon_forms(two, &nb);
+    assert_same_forms(a, na, b, nb);
+    a = lexicon_blocking_forms(one, &na);
+    b = lexicon_blocking_forms(two, &nb);
+    assert_same_forms(a, na, b, nb);
+    const token_trie *ta = lexicon_trie(one), *tb = lexicon_trie(two);
+    assert_int_equal(trie_node_count(ta), trie_node_count(tb));
+    assert_int_equal(trie_token_count(ta), trie_token_count(tb));
+    for (size_t k = 0; k < trie_node_count(ta); k++)
+        assert_int_equal(trie_value(ta, (trie_node)k),
+                         trie_value(tb, (trie_node)k));
+    lexicon_free(one);
+    lexicon_free(two);
+}
+
 /* The folded form of word (new; the test fails when folding fails). */
 static char *folded(const char *word)
 {
@@ -332,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_known_forms),
         cmocka_unit_test(test_no_cross_class_ambiguity),
         cmocka_unit_test(test_other_base),
+        cmocka_unit_test(test_loaded_beside),
         cmocka_unit_test(test_cue_lists),
         cmocka_unit_test(test_cue_kinds_split),
     };
