@@ -191,4 +191,57 @@ void place_venues(scan *s);
  *  of a short title line. */
 void place_from_title(scan *s, size_t main);
 
+/* ---- triggers (meeting_triggers.c) ---- */
+
+/** True when token t starts with the article, after at most one proclitic
+ *  letter (المؤتمر، والمؤتمر، بالمؤتمر). */
+bool token_definite(const text_analysis *a, size_t t);
+/** Finds the triggers among the cue hits, sorted, each with the tokens it
+ *  owns; false when out of memory. */
+bool triggers_find(scan *s);
+
+/* ---- which meeting a frame is (meeting_refs.c) ---- */
+
+/** Appends frame f (consumed) as a new meeting; its index, or SIZE_MAX
+ *  when there are too many. */
+size_t refs_append(scan *s, meeting *f);
+/** The article's main meeting: the first not announced for later,
+ *  preferring one that is not a meeting of two officials; or SIZE_MAX. */
+size_t refs_main(const scan *s);
+/** True when frame f may join meeting m. */
+bool refs_joins(const meeting *m, const meeting *f);
+/** Where frame f (consumed) goes: the meeting it joins, the main one, or
+ *  a new one; its index, or SIZE_MAX (*ok false when out of memory). */
+size_t refs_place_frame(scan *s, meeting *f, bool *ok);
+/** Frame f (consumed) is meeting prev told of again: only what it adds
+ *  beyond place, date and planning goes to prev. */
+bool refs_anaphor(scan *s, meeting *f, size_t prev);
+/** The meeting a definite level-bearing trigger refers to ("مخرجات
+ *  القمة"), or SIZE_MAX. */
+size_t refs_definite(const scan *s, const trigger *t, const meeting *f);
+/** The meeting a trigger with a pronoun refers to ("في اجتماعهم"), or
+ *  SIZE_MAX. */
+size_t refs_possessive(const scan *s, const trigger *t, const meeting *f);
+/** The meeting of t's clause that t's session holds ("جلسة خاصة خلال
+ *  دورته", "اجتمع ... في دورة"), or SIZE_MAX. */
+size_t refs_holding(const scan *s, const trigger *t);
+/** Frame f (consumed) is told of as meeting m: what it adds of place and
+ *  date goes to m, which keeps its own and whether it is planned. */
+bool refs_held_in(scan *s, meeting *f, size_t m);
+/** A frame held on the margins of a meeting told of just before takes
+ *  its place and date, unless it names its own. */
+void refs_margin(const scan *s, const trigger *t, meeting *f);
+
+/* ---- meetings of two officials (meeting_pairs.c) ---- */
+
+/** The parties one official meets in trigger t's clause (people, else the
+ *  states of unnamed counterparts, else bodies after مع); up to cap into
+ *  out, returns how many. */
+size_t pairs_counterparts(const scan *s, const trigger *t, const placed **out,
+                          size_t cap);
+/** One meeting per party of who[0..n), from frame f (consumed); *at: the
+ *  first pair's meeting. False when out of memory. */
+bool pairs_place(scan *s, meeting *f, const placed *const *who, size_t n,
+                 size_t *at);
+
 #endif
