@@ -138,6 +138,10 @@ typedef struct bayan_options {
     const char *metadata_file;
     /** What DOT and SVG draw (BAYAN_VIEW_MEETINGS unless set). */
     bayan_view view;
+    /** Threads bayan_engine_new may use, the caller's included: 1 loads
+     *  everything on the caller's thread; 0 (unset) or more lets it load
+     *  the lexicon and the dictionary on two. */
+    unsigned threads;
 } bayan_options;
 
 typedef struct bayan_engine bayan_engine;

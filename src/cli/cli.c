@@ -130,6 +130,7 @@ static int finish(const cli *c, run *r)
 /* The engine and a spooled graph; EXIT_OK, or the status to exit with. */
 static int start(cli *c, bayan_engine **engine, bayan_graph **graph)
 {
+    c->options.threads = c->jobs; /* -j 1: start-up on one thread too */
     bayan_status st = bayan_engine_new(&c->options, engine);
     if (st == BAYAN_ERR_ARGUMENT) /* a bad --base or --encoding */
         return cli_usage_error("cannot start: %s", bayan_strerror(st));

@@ -311,18 +311,20 @@ static const beside_runner THREADS = {NULL, start_beside, wait_beside};
  * morphology's diagnostics are said after the lexicon's, where a run on
  * one thread said them. */
 static bayan_status load_lexicon_and_cues(bayan_engine *e,
-                                          const char *hunspell_dir)
+                                          const char *hunspell_dir,
+                                          bool one_thread)
 {
     kept_reports cue_said = {NULL, 0, 0};
     reporter keep = kept_reporter(&cue_said);
     bayan_status cues = load_cue_set(e, &keep);
     morph_loader m = {e, hunspell_dir, {NULL, 0, 0}, BAYAN_OK};
     pthread_t thread;
-    bool beside = cues == BAYAN_OK &&
+    bool beside = cues == BAYAN_OK && !one_thread &&
                   pthread_create(&thread, NULL, run_morph_loader, &m) == 0;
     char *lexdir = join_path(e->ontology_dir, "lexicon");
     bayan_status st = lexdir ? lexicon_load_with(&e->reporter, e->base,
-                                                 lexdir, &THREADS,
+                                                 lexdir,
+                                                 one_thread ? NULL : &THREADS,
                                                  &e->lexicon)
                              : BAYAN_ERR_NOMEM;
     free(lexdir);
@@ -343,12 +345,13 @@ static bayan_status load_lexicon_and_cues(bayan_engine *e,
 /* Reads what ontology/ holds: the vocabulary, the lexicon, the meeting
  * cues (with the morphology of hunspell_dir), and the word lists the
  * stages fold from the lexicon. */
-static bayan_status load_data(bayan_engine *e, const char *hunspell_dir)
+static bayan_status load_data(bayan_engine *e, const char *hunspell_dir,
+                              bool one_thread)
 {
     bayan_status st = ontology_load(&e->reporter, e->ontology_dir,
                                     &e->ontology);
     if (st == BAYAN_OK)
-        st = load_lexicon_and_cues(e, hunspell_dir);
+        st = load_lexicon_and_cues(e, hunspell_dir, one_thread);
     if (st == BAYAN_OK)
         st = load_stage_words(e);
     return st;
@@ -422,7 +425,8 @@ bayan_status bayan_engine_new(const bayan_options *options,
     html_init();
     report(&e->reporter, BAYAN_INFO, BAYAN_OK, NULL, -1,
            "ontology and lexicon read from %s", e->ontology_dir);
-    bayan_status st = load_data(e, find_hunspell_dir(options));
+    bayan_status st = load_data(e, find_hunspell_dir(options),
+                                options && options->threads == 1);
     if (st == BAYAN_OK && options && options->metadata_file)
         st = sidecar_load(&e->reporter, options->metadata_file, &e->metadata);
     if (st == BAYAN_OK && !(e->dot = dot_state_new()))
