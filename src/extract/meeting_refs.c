@@ -135,13 +135,8 @@ size_t refs_definite(const scan *s, const trigger *t,
  * هما: دورته، اجتماعهم), in the original text, where ة is not ه. */
 static bool ends_with_pronoun(const scan *s, size_t t)
 {
-    const text_analysis *a = &s->x->a;
-    size_t b, e;
-    text_match_span(a, a->tokens[t].match_begin, a->tokens[t].match_end, &b,
-                    &e);
-    const text_doc *d = s->x->doc;
-    const char *w = d->text + text_byte_offset(d, b);
-    size_t n = text_byte_offset(d, e) - text_byte_offset(d, b);
+    size_t n;
+    const char *w = token_written(s, t, &n);
     static const char *const ends[] = {"\xd9\x87", "\xd9\x87\xd8\xa7",
                                        "\xd9\x87\xd9\x85",
                                        "\xd9\x87\xd9\x85\xd8\xa7"};

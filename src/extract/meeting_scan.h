@@ -77,6 +77,20 @@ static inline bool token_is(const text_analysis *a, size_t t, const char *word)
            memcmp(a->match + a->tokens[t].match_begin, word, n) == 0;
 }
 
+/* Token t as the text writes it (before folding, where ة is not ه):
+ * its bytes in the decoded text, *n of them. */
+static inline const char *token_written(const scan *s, size_t t, size_t *n)
+{
+    const text_analysis *a = &s->x->a;
+    size_t b, e;
+    text_match_span(a, a->tokens[t].match_begin, a->tokens[t].match_end, &b,
+                    &e);
+    const text_doc *d = s->x->doc;
+    size_t ob = text_byte_offset(d, b);
+    *n = text_byte_offset(d, e) - ob;
+    return d->text + ob;
+}
+
 /* True when punctuation or a line end stands between tokens t-1 and t. */
 static inline bool break_before(const text_analysis *a, size_t t)
 {

@@ -122,14 +122,9 @@ static bool pronoun_lookalike(const scan *s, const cue_hit *h)
     }
     if (!listed)
         return false;
-    size_t b, e;
-    text_match_span(a, a->tokens[h->tok].match_begin,
-                    a->tokens[h->tok].match_end, &b, &e);
-    const text_doc *d = s->x->doc;
-    size_t end = text_byte_offset(d, e);
-    /* the last letter as written: ه is 0xd9 0x87 in UTF-8 */
-    return end >= 2 && (unsigned char)d->text[end - 2] == 0xd9 &&
-           (unsigned char)d->text[end - 1] == 0x87;
+    size_t wn;
+    const char *written = token_written(s, h->tok, &wn);
+    return wn >= 2 && memcmp(written + wn - 2, "\xd9\x87", 2) == 0; /* ه */
 }
 
 /* Words between a negation and the meeting word it denies. */
