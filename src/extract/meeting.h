@@ -34,6 +34,8 @@ typedef struct meeting {
     bool statement;    /**< it issued a statement */
     bool margin_of;    /**< named after "على هامش": others meet beside it,
                         *   so it is none of their meetings of two */
+    size_t beside;     /**< a frame held on the margins of a meeting: 1 +
+                        *   that meeting's index (never joined), else 0 */
     int dual;          /**< 2 when the text names two meetings at once */
     long count;        /**< participant count, -1 unknown */
     const char *organizer;

@@ -67,13 +67,16 @@ static bool other_level_held(const meeting *main, const meeting *f)
 size_t refs_place_frame(scan *s, meeting *f, bool *ok)
 {
     size_t target = SIZE_MAX, main = refs_main(s);
+    /* a meeting held on the margins of another is never that one */
+    if (f->beside && main == f->beside - 1)
+        main = SIZE_MAX;
     if (meeting_anchored(f)) {
         for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
-            if (refs_joins(&s->meetings[i], f))
+            if (i + 1 != f->beside && refs_joins(&s->meetings[i], f))
                 target = i;
     } else if (f->strong) {
         for (size_t i = 0; target == SIZE_MAX && i < s->nmeetings; i++)
-            if (s->meetings[i].strong &&
+            if (i + 1 != f->beside && s->meetings[i].strong &&
                 meeting_compatible(&s->meetings[i], f))
                 target = i;
     } else if (main != SIZE_MAX &&
@@ -81,6 +84,7 @@ size_t refs_place_frame(scan *s, meeting *f, bool *ok)
                !other_level_held(&s->meetings[main], f)) {
         target = main;
     }
+    f->beside = 0; /* said of the frame, not of the meeting it becomes */
     if (target == SIZE_MAX) {
         target = refs_append(s, f);
         meeting_clear(f);
@@ -225,6 +229,7 @@ void refs_margin(const scan *s, const trigger *t, meeting *f)
                 o->meeting == SIZE_MAX)
                 continue;
             const meeting *m = &s->meetings[o->meeting];
+            f->beside = o->meeting + 1;
             if (!f->city && !f->state) {
                 f->city = m->city;
                 f->state = m->state;

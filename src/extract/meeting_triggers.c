@@ -177,6 +177,13 @@ static void assign_ownership(scan *s)
         if (prev) {
             size_t prev_end = prev->tok1;
             t->own0 = t->tok0 >= prev_end + 2 ? t->tok0 - 2 : prev_end;
+            /* "على هامش الدورة ...، عقد الوزراء اجتماعا": the clause that
+             * holds the trigger is its own */
+            for (size_t k = t->own0; k > prev_end; k--)
+                if (break_before(&s->x->a, k)) {
+                    t->own0 = k;
+                    break;
+                }
             prev->own1 = t->own0;
         }
         prev = t;

@@ -767,6 +767,23 @@ static void held_at_another_level(void **state)
     bayan_graph_free(g);
 }
 
+/* "على هامش الدورة ...، عقد الوزراء اجتماعا": the meeting on the margins
+ * is not the session, and the clause after the comma (the ministers) is
+ * its own. The GCC's supreme council is its leaders' summit. */
+static void on_the_margins_of_a_session(void **state)
+{
+    bayan_graph *g = extract(
+        *state, "على هامش أعمال الدورة العادية للجمعية العامة للأمم المتحدة، "
+                "عقد وزراء خارجية دول الخليج اجتماعا مع نظيرهم الأمريكي.\n");
+    assert_int_equal(count(g), 2);
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_MINISTERIAL), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "اختتمت اليوم في الدوحة أعمال الدورة الرابعة "
+                        "والأربعين للمجلس الأعلى لمجلس التعاون.\n");
+    assert_int_equal(meetings_with(g, P_MEETING_LEVEL, L_LEADERS), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +838,7 @@ int main(void)
         cmocka_unit_test(who_attends),
         cmocka_unit_test(series_of_separate_meetings),
         cmocka_unit_test(held_at_another_level),
+        cmocka_unit_test(on_the_margins_of_a_session),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
