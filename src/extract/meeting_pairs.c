@@ -18,7 +18,7 @@ static bool passive_by(const text_analysis *a, size_t t)
 /* True when a word for one's counterpart (نظيره، نظيرته، نظراءه) stands in
  * [lo, hi): the person after it is met, not meeting ("التقى وزير الخارجية
  * السعودي نظيره العراقي فؤاد حسين": the subject goes unnamed). */
-static bool counterpart_word(const scan *s, size_t lo, size_t hi)
+bool pairs_counterpart_word(const scan *s, size_t lo, size_t hi)
 {
     static const char stem[] = "\xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1"; /* نظير */
     static const char plural[] = "\xd9\x86\xd8\xb8\xd8\xb1\xd8\xa7"; /* نظرا */
@@ -54,7 +54,7 @@ static size_t unnamed_counterparts(const scan *s, size_t lo, size_t hi,
 {
     size_t n = 0, last = SIZE_MAX;
     for (size_t k = lo; k < hi && last == SIZE_MAX; k++)
-        if (counterpart_word(s, k, k + 1))
+        if (pairs_counterpart_word(s, k, k + 1))
             last = k + 1;
     for (size_t i = 0; last != SIZE_MAX && i < s->nents && n < cap; i++) {
         const placed *p = &s->ents[i];
@@ -94,7 +94,7 @@ size_t pairs_counterparts(const scan *s, const trigger *t, const placed **out,
             (with != SIZE_MAX && p->tok0 < with))
             continue;
         if (with == SIZE_MAX && !subject &&
-            !counterpart_word(s, t->tok1, p->tok0))
+            !pairs_counterpart_word(s, t->tok1, p->tok0))
             subject = p->iri;
         /* A person the lexicon knows is placed twice (its mention and
          * the persons stage's): one person, one meeting. */

@@ -248,6 +248,9 @@ void refs_margin(const scan *s, const trigger *t, meeting *f);
 
 /* ---- meetings of two officials (meeting_pairs.c) ---- */
 
+/** True when a counterpart word (نظيره، نظرائه) stands in [lo, hi). */
+bool pairs_counterpart_word(const scan *s, size_t lo, size_t hi);
+
 /** The parties one official meets in trigger t's clause (people, else the
  *  states of unnamed counterparts, else bodies after مع); up to cap into
  *  out, returns how many. */

@@ -200,10 +200,81 @@ static bool prepared(const scan *s, const cue_hit *h)
            memcmp(w, "\xd9\x84", 2) == 0; /* ل */
 }
 
+/* Words from a discussing verb to "مع", and from "مع" to the party. */
+#define DISCUSS_WITH_GAP 10
+#define WITH_PARTY_GAP 3
+
+/* True when the n bytes at w hold the bytes of word (NUL-ended). */
+static bool holds(const char *w, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(w + i, word, k) == 0)
+            return true;
+    return false;
+}
+
+/* True when the sentence of token t speaks of a telephone (هاتف، هاتفيا،
+ * اتصال): talks over the phone are no meeting. */
+static bool by_telephone(const scan *s, size_t t)
+{
+    static const char phone[] = "\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81"; /* هاتف */
+    static const char call[] = "\xd8\xa7\xd8\xaa\xd8\xb5\xd8\xa7\xd9\x84"; /* اتصال */
+    const text_analysis *a = &s->x->a;
+    size_t st0, st1;
+    sentence_tokens(s, s->sentence_of[t], &st0, &st1);
+    for (size_t k = st0; k < st1; k++) {
+        const char *w = a->match + a->tokens[k].match_begin;
+        size_t n = a->tokens[k].match_end - a->tokens[k].match_begin;
+        if (holds(w, n, phone) || holds(w, n, call))
+            return true;
+    }
+    return false;
+}
+
+/* "بحث الوزير مع نظيره القبرصي في نيقوسيا": discussing verb h, then مع
+ * in its clause, then a counterpart word or a named party; no meeting
+ * word between (that one is the trigger) and no telephone. */
+static bool talks_with(const scan *s, const cue_hit *h)
+{
+    const text_analysis *a = &s->x->a;
+    size_t with = SIZE_MAX;
+    for (size_t k = h->tok + 1; k < a->token_count &&
+                                k <= h->tok + DISCUSS_WITH_GAP && with == SIZE_MAX;
+         k++) {
+        if (break_before(a, k) || hit_with(s, k, CUE_MEETING))
+            return false;
+        if (token_is(a, k, "\xd9\x85\xd8\xb9")) /* مع */
+            with = k;
+    }
+    if (with == SIZE_MAX || by_telephone(s, h->tok))
+        return false;
+    size_t end = with + 1 + WITH_PARTY_GAP;
+    if (pairs_counterpart_word(s, with + 1, end))
+        return true;
+    for (size_t i = 0; i < s->nents; i++) {
+        const placed *p = &s->ents[i];
+        if (p->tok0 > with && p->tok0 < end &&
+            (p->kind == KIND_PERSON || p->kind == KIND_STATE ||
+             p->kind == KIND_ORGANIZATION) &&
+            !(p->entry && p->entry->proscribed))
+            return true;
+    }
+    return false;
+}
+
 bool triggers_find(scan *s)
 {
     for (size_t i = 0; i < s->nhits; i++) {
         const cue_hit *h = &s->hits[i];
+        if (h->cue->role == CUE_DISCUSS) {
+            if (talks_with(s, h)) {
+                if (!add_trigger(s, h->tok, h->tok + 1, NULL, 0, true))
+                    return false;
+                s->trig[s->ntrig - 1].bilateral = true;
+            }
+            continue;
+        }
         bool meet = h->cue->role == CUE_MEETING;
         if ((!meet && !is_body_trigger(s, h)) ||
             (meet && (inside_body_name(s, h) || after_quantifier(s, h) ||

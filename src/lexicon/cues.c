@@ -64,6 +64,7 @@ static const char *const ROLE_NAMES[CUE_ROLE_COUNT] = {
     [CUE_VENUE] = "venue",
     [CUE_PREPARES] = "prepares",
     [CUE_YEAR_REL] = "year-rel",
+    [CUE_DISCUSS] = "discuss",
 };
 
 cue_role cue_role_from_name(const char *name)

@@ -59,6 +59,7 @@ typedef enum cue_role {
                        *   what the meeting before prepares */
     CUE_YEAR_REL,     /**< هذا العام (value 0), العام المقبل (1), العام
                        *   الماضي (-1): a year from the reference's */
+    CUE_DISCUSS,      /**< بحث، ناقش: with "مع" and a counterpart, talks */
     CUE_ROLE_COUNT
 } cue_role;
 

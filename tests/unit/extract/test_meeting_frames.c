@@ -784,6 +784,22 @@ static void on_the_margins_of_a_session(void **state)
     bayan_graph_free(g);
 }
 
+/* "بحث الوزير مع نظيره في نيقوسيا" reports talks; over the telephone
+ * it does not. */
+static void discussed_with_a_counterpart(void **state)
+{
+    bayan_graph *g = extract(*state, "بحث وزير الخارجية الأردني مع نظيره "
+                                     "القبرصي في نيقوسيا أمس تطورات "
+                                     "الأوضاع.\n");
+    assert_int_equal(count(g), 1);
+    assert_int_equal(meetings_with(g, P_ATTENDEE, BASE_ID "state/CY"), 1);
+    bayan_graph_free(g);
+    g = extract(*state, "بحث وزير الخارجية الأردني هاتفيا مع نظيره "
+                        "القبرصي أمس تطورات الأوضاع.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -839,6 +855,7 @@ int main(void)
         cmocka_unit_test(series_of_separate_meetings),
         cmocka_unit_test(held_at_another_level),
         cmocka_unit_test(on_the_margins_of_a_session),
+        cmocka_unit_test(discussed_with_a_counterpart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
