@@ -200,6 +200,17 @@ static bool prepared(const scan *s, const cue_hit *h)
            memcmp(w, "\xd9\x84", 2) == 0; /* ل */
 }
 
+/* True when token t ends in the plural ات (مباحثات، لقاءات): a noun, which
+ * right after a meeting word names the same meeting ("جلسة مباحثات"),
+ * where a verb there opens a clause of its own. */
+static bool plural_noun(const scan *s, size_t t)
+{
+    const text_analysis *a = &s->x->a;
+    const char *w = a->match + a->tokens[t].match_begin;
+    size_t n = a->tokens[t].match_end - a->tokens[t].match_begin;
+    return n > 6 && memcmp(w + n - 4, "\xd8\xa7\xd8\xaa", 4) == 0; /* ات */
+}
+
 /* Words from a discussing verb to "مع", and from "مع" to the party. */
 #define DISCUSS_WITH_GAP 10
 #define WITH_PARTY_GAP 3
@@ -282,8 +293,9 @@ bool triggers_find(scan *s)
             continue;
         bool receive = hit_with(s, h->tok, CUE_RECEIVE) != NULL;
         bool bilateral = hit_with(s, h->tok, CUE_BILATERAL) != NULL;
+        bool verb = (receive || bilateral) && !plural_noun(s, h->tok);
         if (!add_trigger(s, h->tok, h->tok + h->ntok, h->cue->level,
-                         meet ? h->cue->value : 0, receive || bilateral))
+                         meet ? h->cue->value : 0, verb))
             return false;
         if (receive)
             s->trig[s->ntrig - 1].receive = true;

@@ -800,6 +800,17 @@ static void discussed_with_a_counterpart(void **state)
     bayan_graph_free(g);
 }
 
+/* "جلسة مباحثات": a plural noun of talks right after a meeting word is
+ * the same meeting, not one of its own. */
+static void session_of_talks(void **state)
+{
+    bayan_graph *g = extract(*state, "عمان 10 مايو 2023 (بترا) - عقد وزيرا "
+                                     "الخارجية الأردني والمصري جلسة مباحثات "
+                                     "اليوم في القاهرة.\n");
+    assert_int_equal(count(g), 1);
+    bayan_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -856,6 +867,7 @@ int main(void)
         cmocka_unit_test(held_at_another_level),
         cmocka_unit_test(on_the_margins_of_a_session),
         cmocka_unit_test(discussed_with_a_counterpart),
+        cmocka_unit_test(session_of_talks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
