@@ -580,6 +580,11 @@ static void interviews_games_and_courses(void **state)
                 "للدبلوماسيين.\n");
     assert_int_equal(count(g), 0);
     bayan_graph_free(g);
+    /* sociology, negotiation as the way out */
+    g = extract(*state, "وقال أستاذ علم الاجتماع إن الأزمة يجب أن تحل عبر "
+                        "المفاوضات.\n");
+    assert_int_equal(count(g), 0);
+    bayan_graph_free(g);
     /* the top of a list, a court hearing, a bloc called "the meeting" */
     g = extract(*state, "ويأتي الملف على قمة أولويات الحكومة. وأجلت "
                         "المحكمة جلسة المحاكمة إلى الشهر المقبل. وقال رئيس "
